@@ -1,0 +1,119 @@
+"""The archive: every briefing in a folder, checked, and what of it may be published.
+
+`load_archive` is the one entry point the CLI and the MkDocs plugin share: it reads the folder,
+runs every check and returns the archive with all problems found. "Now" is an argument so that
+builds and tests are reproducible.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+from .errors import BriefingError
+from .model import Actor, ActorRegistry, Briefing, Status, Tlp
+from .validate import check_briefing, check_registry, check_shape
+from .yamlio import load
+
+REGISTRY_FILE = "actors.yaml"
+
+
+def is_public(briefing: Briefing, now: datetime) -> bool:
+    """SPEC §4: published, TLP:CLEAR, and past any embargo. Everything else stays private."""
+    return (
+        briefing.status is Status.PUBLISHED
+        and briefing.tlp is Tlp.CLEAR
+        and briefing.published is not None
+        and (briefing.embargo_until is None or briefing.embargo_until <= now)
+    )
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Valid briefings and the actor registry, as of `now`."""
+
+    briefings: tuple[Briefing, ...]
+    registry: ActorRegistry
+    now: datetime
+    errors: tuple[BriefingError, ...] = field(default=())
+
+    @cached_property
+    def public(self) -> tuple[Briefing, ...]:
+        """Public briefings, newest first. The only briefings any page may show or count."""
+        chosen = [b for b in self.briefings if is_public(b, self.now)]
+        return tuple(sorted(chosen, key=lambda b: (b.published, b.id), reverse=True))
+
+    @cached_property
+    def registry_actors(self) -> dict[str, Actor]:
+        return {actor.id: actor for actor in self.registry.actors}
+
+    def actors_of(self, briefing: Briefing) -> dict[str, Actor]:
+        """The briefing's actors by id, registry entries resolved, in the order listed."""
+        return {
+            actor.id: actor
+            for actor in (
+                self.registry_actors[entry] if isinstance(entry, str) else entry
+                for entry in briefing.actors
+            )
+        }
+
+    def find_actor(self, briefing: Briefing, actor_id: str) -> Actor | None:
+        """An actor of the briefing, or of the registry (e.g. an affiliation)."""
+        return self.actors_of(briefing).get(actor_id) or self.registry_actors.get(actor_id)
+
+
+def _shown(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_archive(directory: Path, now: datetime) -> Archive:
+    """Read and check every file in `directory`; the archive's `errors` lists every problem.
+
+    The archive holds only briefings that passed every check; callers must not publish
+    anything while `errors` is not empty.
+    """
+    errors: list[BriefingError] = []
+    if not directory.is_dir():
+        error = BriefingError(_shown(directory), 0, 0, "no such folder of briefings")
+        return Archive((), ActorRegistry.model_validate({"schema": 1}), now, (error,))
+
+    registry = ActorRegistry.model_validate({"schema": 1})
+    registry_path = directory / REGISTRY_FILE
+    if registry_path.exists():
+        document, problems = load(registry_path, _shown(registry_path))
+        errors += problems
+        if document is not None:
+            parsed, problems = check_shape(document, ActorRegistry)
+            errors += problems
+            if parsed is not None:
+                errors += check_registry(document, parsed)
+                registry = parsed
+
+    for stray in sorted(directory.glob("*.yml")):
+        errors.append(BriefingError(_shown(stray), 0, 0, "briefing files must end in .yaml",
+                                    f"rename it to {stray.stem}.yaml"))
+
+    briefings: list[Briefing] = []
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name == REGISTRY_FILE:
+            continue
+        document, problems = load(path, _shown(path))
+        errors += problems
+        if document is None:
+            continue
+        briefing, problems = check_shape(document, Briefing)
+        errors += problems
+        if briefing is None:
+            continue
+        problems = check_briefing(document, briefing, path.stem, registry)
+        errors += problems
+        if not problems:
+            briefings.append(briefing)
+    return Archive(tuple(briefings), registry, now, tuple(sorted(errors)))

@@ -1,0 +1,83 @@
+"""`briefings`: the command line over the core. Each command is a few lines around one call.
+
+Exit codes: 0 when the input is valid, 1 when it has problems, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from .archive import load_archive
+from .errors import format_github, format_json, format_text
+from .model import briefing_json_schema
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+class _Instant(click.ParamType):
+    name = "datetime"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None
+                ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            parsed = datetime.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not an ISO 8601 date and time, e.g. 2024-09-10T12:00:00Z",
+                      param, ctx)
+        if parsed.tzinfo is None:
+            self.fail(f"{value!r} needs a timezone, e.g. 2024-09-10T12:00:00Z", param, ctx)
+        return parsed
+
+
+NOW_OPTION = click.option(
+    "--now", type=_Instant(), default=None,
+    help="Judge embargoes as of this instant (ISO 8601 with timezone) instead of the clock.",
+)
+
+
+@click.group()
+@click.version_option(package_name="briefing-site")
+def main() -> None:
+    """Validate and publish verified news briefings."""
+
+
+@main.command()
+@click.argument("directory", default="briefings",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
+              help="How to print problems: text lines, GitHub annotations, or JSON.")
+@NOW_OPTION
+def check(directory: Path, output_format: str, now: datetime | None) -> None:
+    """Check every briefing in DIRECTORY (default: briefings) and report all problems."""
+    archive = load_archive(directory, now or datetime.now(UTC))
+    if archive.errors:
+        click.echo(FORMATTERS[output_format](archive.errors))
+    total = len(archive.briefings)
+    public = len(archive.public)
+    problems = len(archive.errors)
+    summary = (
+        f"{total} valid briefing{'s' * (total != 1)}: {public} public, {total - public} private"
+    )
+    if problems:
+        summary += f"; {problems} problem{'s' * (problems != 1)} found"
+    click.echo(summary, err=output_format != "text")
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the schema to this file instead of standard output.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of a briefing file (for editor autocompletion)."""
+    text = json.dumps(briefing_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")

@@ -1,0 +1,414 @@
+"""The briefing format (SPEC §2-3) as pydantic models.
+
+Each model checks the shape of one object: field names, types, closed vocabularies and the
+constraints of a single value. Rules that relate several fields or files (references, date
+order, publication) live in `validate.py`, where each problem can point at its own line.
+
+No I/O here: the models validate plain data, whatever it was read from.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+import pycountry
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    HttpUrl,
+    PlainSerializer,
+    Tag,
+    TypeAdapter,
+    WithJsonSchema,
+)
+
+FORMAT_VERSION = 1
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(-(?P<month>\d{2})(-(?P<day>\d{2}))?)?$")
+
+
+# --- Closed vocabularies -------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class Tlp(StrEnum):
+    """Traffic Light Protocol 2.0 labels; only CLEAR may be published."""
+
+    CLEAR = "CLEAR"
+    GREEN = "GREEN"
+    AMBER = "AMBER"
+    AMBER_STRICT = "AMBER+STRICT"
+    RED = "RED"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GOVERNMENT = "government"
+    STATE = "state"
+    MEDIA = "media"
+    GROUP = "group"
+
+
+class SourceKind(StrEnum):
+    NEWS_REPORT = "news-report"
+    OFFICIAL_STATEMENT = "official-statement"
+    PRESS_BRIEFING = "press-briefing"
+    DOCUMENT = "document"
+    SOCIAL_MEDIA = "social-media"
+    DATASET = "dataset"
+    OTHER = "other"
+
+
+class Reliability(StrEnum):
+    """Admiralty scale, source reliability."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+
+class VerificationState(StrEnum):
+    UNVERIFIED = "unverified"
+    PARTIALLY_VERIFIED = "partially-verified"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+    FALSE = "false"
+    RETRACTED = "retracted"
+
+
+class Confidence(StrEnum):
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class StatementKind(StrEnum):
+    WARNING = "warning"
+    CLAIM = "claim"
+    DENIAL = "denial"
+    CONFIRMATION = "confirmation"
+    REPORT = "report"
+    CALL = "call"
+    QUESTION = "question"
+    ANNOUNCEMENT = "announcement"
+
+
+class StatementMode(StrEnum):
+    QUOTE = "quote"
+    PARAPHRASE = "paraphrase"
+
+
+class UpdateKind(StrEnum):
+    UPDATE = "update"
+    CORRECTION = "correction"
+
+
+# --- Value types ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day, kept at the precision it was written."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not (match := _PARTIAL_DATE.match(value)):
+            raise ValueError("write a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        year = int(match["year"])
+        month = int(match["month"]) if match["month"] else None
+        day = int(match["day"]) if match["day"] else None
+        # The calendar check is the standard library's: it knows month lengths and leap years.
+        date(year, month or 1, day or 1)
+        return cls(year, month, day)
+
+    @property
+    def earliest(self) -> date:
+        """The first day the date can mean, for sorting and comparing."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        """The last day the date can mean."""
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def _partial_date(value: object) -> PartialDate:
+    return PartialDate.parse(value)
+
+
+def _iso_date(value: object) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("write a date as YYYY-MM-DD")
+    return date.fromisoformat(value)
+
+
+def _aware_datetime_text(value: object) -> object:
+    # Numbers would otherwise be read as Unix timestamps; the format wants ISO 8601 text.
+    if isinstance(value, int | float):
+        raise ValueError("write a date and time as ISO 8601 with a timezone, e.g. 2024-09-10T14:00:00Z")
+    return value
+
+
+def _country_code(value: str) -> str:
+    if pycountry.countries.get(alpha_2=value) is None or value != value.upper():
+        suggestion = value.upper()
+        if pycountry.countries.get(alpha_2=suggestion) is not None:
+            raise ValueError(f"country codes are written in capitals: {suggestion}")
+        raise ValueError("expected an ISO 3166-1 alpha-2 country code such as US, IR or UA")
+    return value
+
+
+def _http_url(value: str) -> str:
+    # pydantic's parser checks the URL; the text is kept exactly as written.
+    TypeAdapter(HttpUrl).validate_python(value)
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+_COUNTRY_CODES = sorted(country.alpha_2 for country in pycountry.countries)
+
+Text = Annotated[
+    str,
+    AfterValidator(_not_blank),
+    Field(description="Plain text, shown exactly as written (never as Markdown or HTML)."),
+]
+MarkdownText = Annotated[
+    str,
+    AfterValidator(_not_blank),
+    Field(description="Markdown; raw HTML and non-http(s) links are not rendered."),
+]
+Slug = Annotated[
+    str,
+    Field(pattern=SLUG_PATTERN, description="Lowercase letters and digits joined by single hyphens."),
+]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+PDate = Annotated[
+    PartialDate,
+    BeforeValidator(_partial_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            "description": "A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+    ),
+]
+CountryCode = Annotated[
+    str,
+    AfterValidator(_country_code),
+    WithJsonSchema({"type": "string", "enum": _COUNTRY_CODES}),
+]
+Url = Annotated[
+    str,
+    AfterValidator(_http_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_aware_datetime_text)]
+Credibility = Annotated[int, Field(ge=1, le=6, strict=True)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- The format ----------------------------------------------------------------------------
+
+
+class Actor(Model):
+    """A person, organization, government, state, outlet or group that speaks or acts."""
+
+    id: Slug
+    name: Text
+    kind: ActorKind
+    role: Text | None = Field(None, description='e.g. "Deputy spokesperson".')
+    affiliation: Slug | None = Field(None, description="Id of the actor this one speaks for.")
+    country: CountryCode | None = None
+    aliases: tuple[Text, ...] = Field((), description="Other spellings and scripts of the name.")
+    wikidata: Annotated[str, Field(pattern=WIKIDATA_PATTERN)] | None = Field(
+        None, description="Wikidata item, e.g. Q42."
+    )
+
+
+class Source(Model):
+    id: Slug
+    title: Text | None = None
+    outlet: Text = Field(description="e.g. Bloomberg, U.S. Department of State.")
+    kind: SourceKind
+    url: Url | None = None
+    archived_url: Url | None = None
+    date: PDate | None = None
+    reliability: Reliability | None = Field(
+        None, description="Admiralty scale: A reliable ... E unreliable, F cannot be judged."
+    )
+    derived_from: Slug | None = Field(
+        None, description="Id of the source this one relays; relays do not count as independent."
+    )
+
+
+class HistoryEntry(Model):
+    date: IsoDate
+    state: VerificationState
+    note: MarkdownText | None = None
+
+
+class Verification(Model):
+    state: VerificationState
+    as_of: IsoDate = Field(description="When this assessment was made.")
+    confidence: Confidence | None = None
+    credibility: Credibility | None = Field(
+        None, description="Admiralty information credibility, 1 confirmed ... 6 cannot be judged."
+    )
+    note: MarkdownText | None = Field(None, description="Why this state.")
+    history: tuple[HistoryEntry, ...] = Field((), description="Earlier assessments, oldest first.")
+
+
+class Claim(Model):
+    id: Slug
+    text: Text = Field(description="The claim, stated neutrally.")
+    verification: Verification
+    sources: tuple[Slug, ...] = Field(min_length=1)
+
+
+class Statement(Model):
+    id: Slug
+    actor: Slug
+    date: PDate | None = None
+    kind: StatementKind
+    mode: StatementMode = Field(description="A quote is shown as a quotation, a paraphrase never.")
+    text: Text
+    about: tuple[Slug, ...] = Field((), description="Ids of the claims this statement is about.")
+    sources: tuple[Slug, ...] = Field(min_length=1)
+
+
+class Event(Model):
+    title: Text
+    date: PDate | None = None
+    end: PDate | None = None
+    location: Text | None = None
+    countries: tuple[CountryCode, ...] = ()
+
+
+class OpenQuestion(Model):
+    text: Text
+    would_change: tuple[Slug, ...] = Field((), description="Ids of the claims an answer would move.")
+    review_by: IsoDate | None = None
+
+
+class Update(Model):
+    date: IsoDate
+    kind: UpdateKind
+    note: MarkdownText
+
+
+def _actor_entry_tag(value: Any) -> str:
+    return "id" if isinstance(value, str) else "actor"
+
+
+ActorEntry = Annotated[
+    Annotated[Slug, Tag("id")] | Annotated[Actor, Tag("actor")],
+    Discriminator(_actor_entry_tag),
+]
+
+
+class Briefing(Model):
+    """One news event: who said what, the claims at stake and how well they are verified."""
+
+    model_config = ConfigDict(title="Briefing")
+
+    schema_version: Literal[1] = Field(alias="schema", description="Format version.")
+    id: Slug = Field(description="Equals the file name without .yaml.")
+    title: Text
+    status: Status
+    tlp: Tlp = Field(description="Traffic Light Protocol 2.0; only CLEAR is ever public.")
+    published: IsoDate | None = Field(None, description="Required when status is published.")
+    updated: IsoDate | None = None
+    embargo_until: Timestamp | None = Field(
+        None, description="ISO 8601 with timezone; not public before this instant."
+    )
+    summary: MarkdownText
+    event: Event
+    tags: tuple[Slug, ...] = ()
+    actors: tuple[ActorEntry, ...] = Field(
+        min_length=1, description="Ids from actors.yaml, or actors written out in full."
+    )
+    sources: tuple[Source, ...] = Field(min_length=1)
+    claims: tuple[Claim, ...] = Field(min_length=1, description="The first is the key claim.")
+    statements: tuple[Statement, ...] = ()
+    attribution: Text
+    methodology: MarkdownText | None = None
+    open_questions: tuple[OpenQuestion, ...] = ()
+    updates: tuple[Update, ...] = ()
+
+    @property
+    def key_claim(self) -> Claim:
+        return self.claims[0]
+
+
+class ActorRegistry(Model):
+    """`actors.yaml`: actors shared by many briefings."""
+
+    model_config = ConfigDict(title="ActorRegistry")
+
+    schema_version: Literal[1] = Field(alias="schema", description="Format version.")
+    actors: tuple[Actor, ...] = ()
+
+
+def briefing_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a briefing file, for editors and for `briefing.schema.json`."""
+    schema = Briefing.model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def registry_json_schema() -> dict[str, Any]:
+    schema = ActorRegistry.model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

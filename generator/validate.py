@@ -1,0 +1,316 @@
+"""Check documents against the format and against each other; return errors, never print.
+
+Two passes, both collecting every problem:
+
+1. `check_shape` validates one document against its pydantic model and turns each pydantic
+   error into a `BriefingError` at the line and column of the offending value, with a hint.
+2. `check_briefing` and `check_registry` apply the rules that relate fields and files:
+   unique ids, references that resolve, dates in order, and the publication rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import BriefingError
+from .model import SLUG_PATTERN, WIKIDATA_PATTERN, ActorRegistry, Briefing, Status, Tlp
+from .yamlio import Document, Path_
+
+M = TypeVar("M", bound=BaseModel)
+
+_PATTERN_HINTS = {
+    SLUG_PATTERN: "use lowercase letters, digits and single hyphens, e.g. 'iran-missile-transfer'",
+    WIKIDATA_PATTERN: "write the Wikidata item id, e.g. Q42",
+}
+_TYPE_NAMES = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "a mapping of keys",
+    type(None): "nothing",
+}
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "model_type": "a mapping of keys",
+    "dict_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+}
+
+
+def did_you_mean(value: str, candidates: Iterable[str]) -> str | None:
+    """A 'did you mean' hint naming the closest candidate, if one is close enough."""
+    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean {match[0]!r}?" if match else None
+
+
+# --- Pass 1: shape ---------------------------------------------------------------------------
+
+
+def check_shape(document: Document, model: type[M]) -> tuple[M | None, list[BriefingError]]:
+    """Validate a document against a model; every error is located in the document."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        errors = [_located(document, model, error) for error in exc.errors()]
+        return None, sorted(set(errors))
+
+
+def _data_path(data: Any, loc: Sequence[str | int]) -> Path_:
+    """The part of a pydantic location that names real keys and indexes (no union tags)."""
+    path: list[str | int] = []
+    for step in loc:
+        if isinstance(data, dict) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            continue
+        path.append(step)
+    return tuple(path)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if found := _model_in(arg):
+            return found
+    return None
+
+
+def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    """The model class that describes the mapping at `path`."""
+    current: type[BaseModel] | None = model
+    for step in path:
+        if current is None:
+            return None
+        if isinstance(step, str):
+            fields = {field.alias or name: field for name, field in current.model_fields.items()}
+            field = fields.get(step)
+            current = _model_in(field.annotation) if field else None
+    return current
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _located(document: Document, model: type[BaseModel], error: ErrorDetails) -> BriefingError:
+    kind = error["type"]
+    loc = error["loc"]
+    path = _data_path(document.data, loc)
+    name = next((step for step in reversed(loc) if isinstance(step, str)), "value")
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+
+    if kind == "extra_forbidden":
+        known = _field_names(_model_at(model, path[:-1]))
+        hint = did_you_mean(str(name), known) or f"allowed keys: {', '.join(known)}"
+        return document.error(path, f"unknown key {name!r}", hint, key=True)
+    if kind == "missing":
+        return document.error(path, f"missing required key {name!r}")
+    if kind == "enum":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else None
+        message = f"{name}: {_describe(value)} is not one of {', '.join(allowed)}"
+        return document.error(path, message, hint)
+    if kind == "literal_error":
+        return document.error(path, f"{name} must be {ctx.get('expected')}, not {_describe(value)}")
+    if kind == "string_pattern_mismatch":
+        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")))
+        return document.error(path, f"{name}: {_describe(value)} is not a valid {name}", hint)
+    if kind == "too_short":
+        return document.error(path, f"{name} needs at least {ctx.get('min_length', 1)} item")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return document.error(path, f"{name} must be between 1 and 6, not {_describe(value)}")
+    if kind == "value_error":
+        return document.error(path, f"{name}: {str(ctx.get('error', error['msg']))}")
+    if kind == "timezone_aware":
+        return document.error(
+            path, f"{name} needs a timezone", "end it with Z or an offset, e.g. 2024-09-10T14:00:00Z"
+        )
+    if kind in _EXPECTED:
+        return document.error(path, f"{name}: expected {_EXPECTED[kind]}, got {_describe(value)}")
+    return document.error(path, f"{name}: {error['msg']}")
+
+
+# --- Pass 2: rules across fields and files ----------------------------------------------------
+
+
+class _Checker:
+    """Collects located errors for one document."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.errors: list[BriefingError] = []
+
+    def error(self, path: Path_, message: str, hint: str | None = None) -> None:
+        self.errors.append(self.document.error(path, message, hint))
+
+    def unique(self, what: str, ids: Iterable[tuple[Path_, str]]) -> None:
+        seen: dict[str, Path_] = {}
+        for path, value in ids:
+            if value in seen:
+                line = self.document.node_at(seen[value]).start_mark.line + 1
+                self.error(path, f"duplicate {what} id {value!r}", f"already used on line {line}")
+            else:
+                seen[value] = path
+
+    def resolves(self, path: Path_, what: str, value: str, known: Iterable[str],
+                 hint: str | None = None) -> bool:
+        known = list(known)
+        if value in known:
+            return True
+        suggestion = did_you_mean(value, known)
+        if suggestion is None:
+            suggestion = hint or (f"known {what} ids: {', '.join(known)}" if known else None)
+        self.error(path, f"unknown {what} id {value!r}", suggestion)
+        return False
+
+
+def check_registry(document: Document, registry: ActorRegistry) -> list[BriefingError]:
+    """Rules for `actors.yaml`: unique ids and affiliations that resolve within it."""
+    check = _Checker(document)
+    check.unique("actor", ((("actors", i, "id"), a.id) for i, a in enumerate(registry.actors)))
+    ids = [actor.id for actor in registry.actors]
+    for i, actor in enumerate(registry.actors):
+        if actor.affiliation is not None:
+            check.resolves(("actors", i, "affiliation"), "actor", actor.affiliation, ids)
+    return check.errors
+
+
+def check_briefing(
+    document: Document, briefing: Briefing, stem: str, registry: ActorRegistry
+) -> list[BriefingError]:
+    """Rules for one briefing: ids, references, dates and publication, against the registry."""
+    check = _Checker(document)
+    registry_ids = [actor.id for actor in registry.actors]
+
+    if briefing.id != stem:
+        check.error(("id",), f"id {briefing.id!r} does not match the file name {stem!r}",
+                    f"rename the file to {briefing.id}.yaml or set id: {stem}")
+
+    # Actors: registry ids must exist, inline ids must not shadow them.
+    actor_ids: list[tuple[Path_, str]] = []
+    for i, entry in enumerate(briefing.actors):
+        if isinstance(entry, str):
+            check.resolves(("actors", i), "actor", entry, registry_ids,
+                           "add it to actors.yaml or write the actor out here")
+            actor_ids.append((("actors", i), entry))
+        else:
+            if entry.id in registry_ids:
+                check.error(("actors", i, "id"), f"actor id {entry.id!r} is already in actors.yaml",
+                            f"list it as '- {entry.id}' or choose another id")
+            actor_ids.append((("actors", i, "id"), entry.id))
+    check.unique("actor", actor_ids)
+    listed = [value for _, value in actor_ids]
+    for i, entry in enumerate(briefing.actors):
+        if not isinstance(entry, str) and entry.affiliation is not None:
+            check.resolves(("actors", i, "affiliation"), "actor", entry.affiliation,
+                           dict.fromkeys(listed + registry_ids))
+
+    # Sources, claims and statements.
+    source_ids = [source.id for source in briefing.sources]
+    claim_ids = [claim.id for claim in briefing.claims]
+    check.unique("source", ((("sources", i, "id"), s.id) for i, s in enumerate(briefing.sources)))
+    check.unique("claim", ((("claims", i, "id"), c.id) for i, c in enumerate(briefing.claims)))
+    check.unique("statement",
+                 ((("statements", i, "id"), s.id) for i, s in enumerate(briefing.statements)))
+
+    for i, source in enumerate(briefing.sources):
+        if source.derived_from is not None:
+            path = ("sources", i, "derived_from")
+            if source.derived_from == source.id:
+                check.error(path, f"source {source.id!r} cannot be derived from itself")
+            else:
+                check.resolves(path, "source", source.derived_from, source_ids)
+    _check_derivation_cycles(check, briefing)
+
+    for i, claim in enumerate(briefing.claims):
+        for j, source_id in enumerate(claim.sources):
+            check.resolves(("claims", i, "sources", j), "source", source_id, source_ids)
+        _check_history(check, ("claims", i, "verification"), claim.verification)
+
+    for i, statement in enumerate(briefing.statements):
+        if statement.actor not in listed and statement.actor in registry_ids:
+            check.error(("statements", i, "actor"),
+                        f"actor {statement.actor!r} is not listed in this briefing's actors",
+                        f"add '- {statement.actor}' under actors:")
+        elif statement.actor not in listed:
+            check.resolves(("statements", i, "actor"), "actor", statement.actor, listed)
+        for j, claim_id in enumerate(statement.about):
+            check.resolves(("statements", i, "about", j), "claim", claim_id, claim_ids)
+        for j, source_id in enumerate(statement.sources):
+            check.resolves(("statements", i, "sources", j), "source", source_id, source_ids)
+
+    for i, question in enumerate(briefing.open_questions):
+        for j, claim_id in enumerate(question.would_change):
+            check.resolves(("open_questions", i, "would_change", j), "claim", claim_id, claim_ids)
+
+    # Dates.
+    event = briefing.event
+    if event.date and event.end and event.end.latest < event.date.earliest:
+        check.error(("event", "end"), f"the event ends ({event.end}) before it starts ({event.date})")
+    if briefing.published and briefing.updated and briefing.updated < briefing.published:
+        check.error(("updated",),
+                    f"updated ({briefing.updated}) is earlier than published ({briefing.published})")
+
+    # Publication rules (SPEC §4): a published briefing must be CLEAR and dated.
+    if briefing.status is Status.PUBLISHED:
+        if briefing.tlp is not Tlp.CLEAR:
+            check.error(("tlp",), f"a published briefing must be TLP:CLEAR, not {briefing.tlp}",
+                        "set status: draft, or tlp: CLEAR once it may be shared publicly")
+        if briefing.published is None:
+            check.error(("status",), "a published briefing needs a 'published' date",
+                        "add published: YYYY-MM-DD")
+    return check.errors
+
+
+def _check_history(check: _Checker, path: Path_, verification: Any) -> None:
+    previous: date | None = None
+    for k, entry in enumerate(verification.history):
+        where = (*path, "history", k, "date")
+        if previous is not None and entry.date < previous:
+            check.error(where, f"history is out of order: {entry.date} comes after {previous}",
+                        "list earlier assessments oldest first")
+        if entry.date > verification.as_of:
+            check.error(where, f"history entry {entry.date} is later than as_of {verification.as_of}")
+        previous = entry.date
+
+
+def _check_derivation_cycles(check: _Checker, briefing: Briefing) -> None:
+    parent = {s.id: s.derived_from for s in briefing.sources if s.derived_from}
+    for i, source in enumerate(briefing.sources):
+        if source.derived_from in (None, source.id):
+            continue  # nothing to follow, or already reported as deriving from itself
+        seen: set[str] = set()
+        current = source.derived_from
+        while current is not None and current not in seen:
+            if current == source.id:
+                check.error(("sources", i, "derived_from"),
+                            f"source {source.id!r} is derived, through other sources, from itself")
+                break
+            seen.add(current)
+            current = parent.get(current)

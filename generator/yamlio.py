@@ -1,0 +1,206 @@
+"""Read YAML files into plain data, keeping where every value was written.
+
+This is the only module that touches YAML. libyaml (through `yaml.CSafeLoader`, when PyYAML was
+built with it) parses the text and composes the node tree; this module then builds plain Python
+data from the nodes with its own, stricter, scalar rules:
+
+- only `true` and `false` are booleans: `yes`, `NO` and `on` stay text;
+- only plain decimal numbers without leading zeros are integers: `0755` and `1:30` stay text;
+- dates stay text, for the model to parse at the precision they were written;
+- a key written twice, a custom tag or a merge key is an error.
+
+The node tree is kept beside the data, so that any error found later can be located by its
+path (`("claims", 0, "verification", "state")`) at no cost while the input is valid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BriefingError
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: same results, about ten times slower.
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 1_000_000
+"""Larger files are refused: a briefing is a few kilobytes."""
+
+MAX_NODES = 100_000
+"""Values built from one file, aliases expanded; stops "billion laughs" documents."""
+
+MAX_DEPTH = 50
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_NULLS = frozenset({"", "~", "null"})
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_STR_TAG = _STANDARD_TAG + "str"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """The plain data of one YAML file and the node tree it was built from."""
+
+    path: str
+    data: Any
+    root: yaml.Node
+
+    def node_at(self, path: Path_, *, key: bool = False) -> yaml.Node:
+        """The node at `path`, or the deepest node on the way there that exists.
+
+        With `key=True` and a path ending in a mapping key, the key itself is returned: an
+        unknown key is best shown where the key is written.
+        """
+        node = self.root
+        for depth, step in enumerate(path):
+            last = depth == len(path) - 1
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == str(step):
+                        node = key_node if (key and last) else value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if 0 <= step < len(node.value):
+                    node = node.value[step]
+        return node
+
+    def error(self, path: Path_, message: str, hint: str | None = None, *, key: bool = False
+              ) -> BriefingError:
+        """An error located at the value (or key) found at `path`."""
+        mark = self.node_at(path, key=key).start_mark
+        return BriefingError(self.path, mark.line + 1, mark.column + 1, message, hint)
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+class _Builder:
+    """Builds plain data from a node tree, collecting every problem rather than stopping."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.errors: list[BriefingError] = []
+        self.nodes = 0
+
+    def _error(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
+        mark = node.start_mark
+        self.errors.append(BriefingError(self.path, mark.line + 1, mark.column + 1, message, hint))
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooLarge(node, f"more than {MAX_NODES:,} values once aliases are expanded")
+        if depth > MAX_DEPTH:
+            raise _TooLarge(node, f"nested more than {MAX_DEPTH} levels deep")
+        if not node.tag.startswith(_STANDARD_TAG):
+            self._error(node, f"custom tag {node.tag!r} is not allowed", "remove the tag")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._error(key_node, "a key must be a plain name")
+                continue
+            key = key_node.value
+            if key == "<<" and not key_node.style:
+                self._error(key_node, "merge keys (<<) are not supported", "write the keys out")
+                continue
+            if key in first_seen:
+                line = first_seen[key].start_mark.line + 1
+                self._error(key_node, f"duplicate key {key!r}", f"it is already set on line {line}")
+                continue
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    @staticmethod
+    def _scalar(node: yaml.ScalarNode) -> Any:
+        value: str = node.value
+        # libyaml marks plain scalars with style "", the pure-Python parser with None.
+        if node.style or node.tag == _STR_TAG:
+            return value  # quoted, block or explicitly !!str: always text
+        if value in ("true", "false"):
+            return value == "true"
+        if value in _NULLS:
+            return None
+        if _INT.match(value):
+            return int(value)
+        return value
+
+
+def _decode(path: str, raw: bytes) -> tuple[str | None, BriefingError | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        return None, BriefingError(
+            path, line, column, f"the file is not valid UTF-8 (byte 0x{byte})",
+            "save the file as UTF-8",
+        )
+
+
+def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
+    """Parse YAML text into a `Document`, or return every problem found in it."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        if exc.context and exc.problem:
+            message = f"invalid YAML: {exc.problem} ({exc.context})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return None, [BriefingError(path, line, column, message)]
+    except yaml.YAMLError as exc:
+        return None, [BriefingError(path, 0, 0, f"invalid YAML: {exc}")]
+    if root is None:
+        return None, [BriefingError(path, 1, 1, "the file is empty")]
+    builder = _Builder(path)
+    try:
+        data = builder.build(root)
+    except _TooLarge as exc:
+        builder._error(exc.node, f"the document is too large: {exc}", "remove the aliases (*name)")
+        return None, builder.errors
+    if builder.errors:
+        return None, builder.errors
+    return Document(path, data, root), []
+
+
+def load(path: Path, display_path: str | None = None, *, max_bytes: int = MAX_FILE_BYTES
+         ) -> tuple[Document | None, list[BriefingError]]:
+    """Read and parse one YAML file. I/O errors are returned as errors, never raised."""
+    shown = display_path or str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [BriefingError(
+                shown, 0, 0, f"the file is {size:,} bytes, more than the limit of {max_bytes:,}",
+                "split it, or remove what does not belong in one briefing",
+            )]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [BriefingError(shown, 0, 0, f"cannot read the file: {exc.strerror}")]
+    text, error = _decode(shown, raw)
+    if error is not None or text is None:
+        return None, [error] if error else []
+    return parse(text, shown)
