@@ -53,8 +53,10 @@ _EXPECTED = {
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str | None:
     """A 'did you mean' hint naming the closest candidate, if one is close enough."""
-    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean {match[0]!r}?" if match else None
+    candidates = list(candidates)
+    by_case = {candidate.casefold(): candidate for candidate in candidates}
+    match = difflib.get_close_matches(value.casefold(), list(by_case), n=1, cutoff=0.6)
+    return f"did you mean {by_case[match[0]]!r}?" if match else None
 
 
 # --- Pass 1: shape ---------------------------------------------------------------------------
@@ -65,7 +67,14 @@ def check_shape(document: Document, model: type[M]) -> tuple[M | None, list[Brie
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
-        errors = [_located(document, model, error) for error in exc.errors()]
+        details = exc.errors()
+        # A list whose every item failed is also reported "too short"; the items say more.
+        deeper = {error["loc"][:n] for error in details for n in range(len(error["loc"]))}
+        errors = [
+            _located(document, model, error)
+            for error in details
+            if not (error["type"] == "too_short" and error["loc"] in deeper)
+        ]
         return None, sorted(set(errors))
 
 
@@ -146,7 +155,7 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     if kind in ("greater_than_equal", "less_than_equal"):
         return document.error(path, f"{name} must be between 1 and 6, not {_describe(value)}")
     if kind == "value_error":
-        return document.error(path, f"{name}: {str(ctx.get('error', error['msg']))}")
+        return document.error(path, f"{name} {_describe(value)} is not valid: {ctx.get('error')}")
     if kind == "timezone_aware":
         return document.error(
             path, f"{name} needs a timezone", "end it with Z or an offset, e.g. 2024-09-10T14:00:00Z"

@@ -1,0 +1,89 @@
+"""The MkDocs plugin `briefings`: a thin adapter from MkDocs events to the core.
+
+Configure it in `mkdocs.yml`:
+
+    plugins:
+      - search
+      - briefings:
+          briefings_dir: briefings      # the YAML files, relative to mkdocs.yml
+          templates: theme/markdown     # the Jinja templates of the generated Markdown
+          now: 2024-09-10T12:00:00Z     # optional: judge embargoes at this instant
+
+Without `now`, the build uses SOURCE_DATE_EPOCH when it is set (reproducible builds), else
+the clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .archive import load_archive
+from .render import render_site
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+class BriefingsConfig(base.Config):
+    briefings_dir = c.Type(str, default="briefings")
+    templates = c.Type(str, default="theme/markdown")
+    now = c.Optional(c.Type(str))
+
+
+def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]) -> datetime:
+    """'Now' for the publication rules: the option, else SOURCE_DATE_EPOCH, else the clock."""
+    if option:
+        instant = datetime.fromisoformat(option)
+        if instant.tzinfo is None:
+            raise PluginError(f"briefings: 'now' needs a timezone, e.g. {option}Z")
+        return instant
+    if epoch := environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}
+
+    def _path(self, config: MkDocsConfig, option: str) -> Path:
+        return Path(config.config_file_path or ".").parent / option
+
+    # Runs before MkDocs empties site/, so invalid input leaves the previous site untouched.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        now = build_instant(self.config.now, os.environ)
+        archive = load_archive(self._path(config, self.config.briefings_dir), now)
+        if archive.errors:
+            for error in archive.errors:
+                log.error(str(error))
+            count = len(archive.errors)
+            raise PluginError(f"{count} problem{'s' * (count != 1)} in the briefings; see above")
+        self.pages = render_site(archive, self._path(config, self.config.templates))
+        log.info(f"{len(archive.public)} public of {len(archive.briefings)} briefings")
+
+    # Pages are added in memory and kept out of the navigation: readers reach briefings
+    # through index pages, and a nav of every briefing would be repeated on every page.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for src_uri, content in self.pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"briefings: docs/{src_uri} clashes with a generated page")
+            inclusion = InclusionLevel.INCLUDED if src_uri == "index.md" else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+                 ) -> LiveReloadServer:
+        server.watch(str(self._path(config, self.config.briefings_dir)))
+        server.watch(str(self._path(config, self.config.templates)))
+        return server
