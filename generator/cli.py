@@ -14,7 +14,7 @@ import click
 
 from .archive import load_archive
 from .errors import format_github, format_json, format_text
-from .model import briefing_json_schema
+from .model import briefing_json_schema, registry_json_schema
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -71,12 +71,21 @@ def check(directory: Path, output_format: str, now: datetime | None) -> None:
     sys.exit(1 if problems else 0)
 
 
+SCHEMAS = {"briefing": briefing_json_schema, "actors": registry_json_schema}
+
+
+def schema_text(kind: str) -> str:
+    """The JSON Schema of a briefing file or of actors.yaml, as committed in generator/."""
+    return json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"
+
+
 @main.command()
+@click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="briefing")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the schema to this file instead of standard output.")
-def schema(output: Path | None) -> None:
-    """Print the JSON Schema of a briefing file (for editor autocompletion)."""
-    text = json.dumps(briefing_json_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema(kind: str, output: Path | None) -> None:
+    """Print the JSON Schema of a briefing file or of actors.yaml (for editor autocompletion)."""
+    text = schema_text(kind)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -29,6 +29,7 @@ from pydantic import (
     PlainSerializer,
     Tag,
     TypeAdapter,
+    ValidationError,
     WithJsonSchema,
 )
 
@@ -198,9 +199,15 @@ def _country_code(value: str) -> str:
     return value
 
 
+_HTTP_URL = TypeAdapter(HttpUrl)
+
+
 def _http_url(value: str) -> str:
     # pydantic's parser checks the URL; the text is kept exactly as written.
-    TypeAdapter(HttpUrl).validate_python(value)
+    try:
+        _HTTP_URL.validate_python(value)
+    except ValidationError:
+        raise ValueError("expected an http:// or https:// URL") from None
     return value
 
 

@@ -70,10 +70,19 @@ def check_shape(document: Document, model: type[M]) -> tuple[M | None, list[Brie
         details = exc.errors()
         # A list whose every item failed is also reported "too short"; the items say more.
         deeper = {error["loc"][:n] for error in details for n in range(len(error["loc"]))}
+        # A misspelled key is also a missing one; "did you mean" already says which.
+        misspelled = {
+            (*error["loc"][:-1], match)
+            for error in details
+            if error["type"] == "extra_forbidden"
+            for match in difflib.get_close_matches(str(error["loc"][-1]), _field_names(
+                _model_at(model, _data_path(document.data, error["loc"][:-1]))), n=1)
+        }
         errors = [
             _located(document, model, error)
             for error in details
             if not (error["type"] == "too_short" and error["loc"] in deeper)
+            and not (error["type"] == "missing" and error["loc"] in misspelled)
         ]
         return None, sorted(set(errors))
 
@@ -232,7 +241,8 @@ def check_briefing(
             if entry.id in registry_ids:
                 check.error(("actors", i, "id"), f"actor id {entry.id!r} is already in actors.yaml",
                             f"list it as '- {entry.id}' or choose another id")
-            actor_ids.append((("actors", i, "id"), entry.id))
+            else:
+                actor_ids.append((("actors", i, "id"), entry.id))
     check.unique("actor", actor_ids)
     listed = [value for _, value in actor_ids]
     for i, entry in enumerate(briefing.actors):

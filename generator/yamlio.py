@@ -39,8 +39,11 @@ MAX_DEPTH = 50
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _NULLS = frozenset({"", "~", "null"})
-_STANDARD_TAG = "tag:yaml.org,2002:"
-_STR_TAG = _STANDARD_TAG + "str"
+_STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "bool", "null", "float", "timestamp", "map", "seq")
+)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 Path_ = tuple[str | int, ...]
 
@@ -103,7 +106,7 @@ class _Builder:
             raise _TooLarge(node, f"more than {MAX_NODES:,} values once aliases are expanded")
         if depth > MAX_DEPTH:
             raise _TooLarge(node, f"nested more than {MAX_DEPTH} levels deep")
-        if not node.tag.startswith(_STANDARD_TAG):
+        if node.tag not in _STANDARD_TAGS:
             self._error(node, f"custom tag {node.tag!r} is not allowed", "remove the tag")
             return None
         if isinstance(node, yaml.MappingNode):
@@ -168,9 +171,13 @@ def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
         mark = exc.problem_mark or exc.context_mark
         message = f"invalid YAML: {exc.problem or exc.context}"
         if exc.context and exc.problem:
-            message = f"invalid YAML: {exc.problem} ({exc.context})"
+            message = f"invalid YAML: {exc.problem} ({exc.context}"
+            if exc.context_mark and exc.context_mark.line != getattr(mark, "line", None):
+                message += f" started on line {exc.context_mark.line + 1}"
+            message += ")"
+        hint = "indent with spaces, not tabs" if "tab" in (exc.problem or "") else None
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [BriefingError(path, line, column, message)]
+        return None, [BriefingError(path, line, column, message, hint)]
     except yaml.YAMLError as exc:
         return None, [BriefingError(path, 0, 0, f"invalid YAML: {exc}")]
     if root is None:

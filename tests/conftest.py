@@ -1,0 +1,37 @@
+"""Shared paths and options of the test suite."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TEMPLATES = ROOT / "theme" / "markdown"
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden files under tests/golden/ from the current output; "
+        "review the diff before committing.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path) -> Path:
+    """A writable copy of the valid fixture archive."""
+    target = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", target)
+    return target

@@ -1,0 +1,87 @@
+"""Every kind of mistake in tests/fixtures/errors/ gives exactly the error its file expects.
+
+Each fixture is a small briefing with one mistake and a last line `# expect: LINE:COL: message`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.archive import load_archive
+
+from .conftest import FIXTURES, NOW
+
+CASES = sorted(p for p in (FIXTURES / "errors").glob("*.yaml") if p.name != "actors.yaml")
+
+
+def _expected(path: Path) -> str:
+    last = path.read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("# expect: "), f"{path.name} has no '# expect:' line"
+    return last.removeprefix("# expect: ")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.stem for p in CASES])
+def test_each_mistake_gives_one_precise_error(case: Path, tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "errors" / "actors.yaml", tmp_path)
+    shutil.copy(case, tmp_path)
+
+    archive = load_archive(tmp_path, NOW)
+
+    shown = [f"{e.line}:{e.column}: {str(e).split(': ', 1)[1]}" for e in archive.errors]
+    assert shown == [_expected(case)]
+    assert all(e.path.endswith(case.name) for e in archive.errors)
+    assert archive.briefings == ()
+
+
+def test_at_least_ten_kinds_of_mistake_are_covered() -> None:
+    assert len(CASES) >= 10
+
+
+def test_all_problems_of_all_files_are_reported_in_one_run(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "errors" / "actors.yaml", tmp_path)
+    for case in CASES:
+        shutil.copy(case, tmp_path)
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert {Path(e.path).name for e in archive.errors} == {case.name for case in CASES}
+
+
+def test_a_valid_briefing_is_not_published_beside_a_broken_one(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
+    shutil.copy(FIXTURES / "errors" / "bad-date.yaml", tmp_path)
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert len(archive.errors) == 1
+    # The archive keeps the valid briefing, but callers must refuse to publish while errors exist.
+    assert [b.id for b in archive.briefings] == ["sample-briefing"]
+
+
+def test_a_yml_file_is_an_error_rather_than_silently_ignored(archive_dir: Path) -> None:
+    (archive_dir / "forgotten.yml").write_text("schema: 1\n", encoding="utf-8")
+
+    archive = load_archive(archive_dir, NOW)
+
+    assert [str(e).split("/")[-1] for e in archive.errors] == [
+        "forgotten.yml: briefing files must end in .yaml; rename it to forgotten.yaml"
+    ]
+
+
+def test_registry_errors_are_located_in_actors_yaml(archive_dir: Path) -> None:
+    registry = archive_dir / "actors.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "affiliation: example-ministry", "affiliation: example-minstry"
+        ),
+        encoding="utf-8",
+    )
+
+    archive = load_archive(archive_dir, NOW)
+
+    assert [str(e).split("/")[-1] for e in archive.errors] == [
+        "actors.yaml:11:18: unknown actor id 'example-minstry'; did you mean 'example-ministry'?"
+    ]
