@@ -213,7 +213,9 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
     actors = archive.actors_of(briefing)
 
     statements = [
-        StatementView(st, actors[st.actor], tuple(refs[i] for i in st.sources))
+        StatementView(
+            st, actors[st.actor], tuple(sorted((refs[i] for i in st.sources), key=lambda r: r.number))
+        )
         for st in briefing.statements
     ]
 
@@ -229,7 +231,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
             number=number,
             claim=claim,
             state=words.STATES[claim.verification.state],
-            sources=tuple(refs[i] for i in claim.sources),
+            sources=tuple(sorted((refs[i] for i in claim.sources), key=lambda r: r.number)),
             independent=independent_count((by_id[i] for i in claim.sources), by_id),
             stances=stances,
             history=claim.verification.history,
@@ -279,6 +281,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         full_date=full_date,
         label=label,
         credibility=words.CREDIBILITY.__getitem__,
+        state_label=lambda state: words.STATES[state].label,
     )
     env.globals.update(escape=escape)
     return env

@@ -1,0 +1,98 @@
+"""The data model: value types, vocabularies and the committed JSON Schema."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from generator.cli import schema_text
+from generator.model import Briefing, PartialDate, Source
+
+from .conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"), [(2024, "2024"), ("2024-09", "2024-09"), ("2024-09-05", "2024-09-05")]
+)
+def test_partial_dates_keep_the_precision_they_were_written_with(
+    written: object, shown: str
+) -> None:
+    assert str(PartialDate.parse(written)) == shown
+
+
+@pytest.mark.parametrize("written", ["2023-02-29", "2024-13", "24-09", "September 2024", "2024/09"])
+def test_impossible_or_misshapen_partial_dates_are_refused(written: str) -> None:
+    with pytest.raises(ValueError, match=r"."):
+        PartialDate.parse(written)
+
+
+def test_a_month_spans_from_its_first_to_its_last_day() -> None:
+    month = PartialDate.parse("2024-02")
+
+    assert (month.earliest.isoformat(), month.latest.isoformat()) == ("2024-02-01", "2024-02-29")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/"])
+def test_only_http_and_https_urls_are_accepted(url: str) -> None:
+    with pytest.raises(ValidationError, match="expected an http:// or https:// URL"):
+        Source.model_validate({"id": "s", "outlet": "o", "kind": "other", "url": url})
+
+
+def test_a_url_is_kept_exactly_as_written() -> None:
+    url = "https://Example.org/a%20b?q=1#frag"
+
+    source = Source.model_validate({"id": "s", "outlet": "o", "kind": "other", "url": url})
+
+    assert source.url == url
+
+
+def test_models_are_frozen() -> None:
+    source = Source.model_validate({"id": "s", "outlet": "o", "kind": "other"})
+
+    with pytest.raises(ValidationError):
+        source.outlet = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("kind", "file"), [("briefing", "briefing.schema.json"),
+                                            ("actors", "actors.schema.json")])
+def test_the_committed_json_schema_matches_the_model(kind: str, file: str) -> None:
+    committed = (ROOT / "generator" / file).read_text(encoding="utf-8")
+
+    assert committed == schema_text(kind), (
+        f"generator/{file} is out of date: run `briefings schema {kind} -o generator/{file}`"
+    )
+
+
+def test_the_schema_forbids_unknown_keys_and_names_the_yaml_keys() -> None:
+    schema = json.loads((ROOT / "generator" / "briefing.schema.json").read_text(encoding="utf-8"))
+
+    assert schema["additionalProperties"] is False
+    assert "schema" in schema["required"]
+    assert schema["properties"]["tlp"]["$ref"] == "#/$defs/Tlp"
+    assert schema["$defs"]["Tlp"]["enum"] == ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
+    assert schema["$defs"]["VerificationState"]["enum"] == [
+        "unverified", "partially-verified", "verified", "disputed", "false", "retracted",
+    ]
+
+
+def test_every_briefing_file_points_editors_at_the_schema() -> None:
+    for path in sorted((ROOT / "briefings").glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        target = "actors" if path.name == "actors.yaml" else "briefing"
+        assert first == f"# yaml-language-server: $schema=../generator/{target}.schema.json"
+        assert (path.parent / f"../generator/{target}.schema.json").resolve().is_file()
+
+
+def test_the_seed_briefing_validates_against_the_model() -> None:
+    from generator.yamlio import load
+
+    document, errors = load(ROOT / "briefings" / "iran-russia-ballistic-missile-transfer.yaml")
+    assert errors == [] and document is not None
+
+    briefing = Briefing.model_validate(document.data)
+
+    assert briefing.key_claim.text == "Iran has transferred ballistic missiles to Russia."
+    assert briefing.key_claim.verification.state == "unverified"
+    assert all(source.url is None for source in briefing.sources)

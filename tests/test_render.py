@@ -1,0 +1,149 @@
+"""Rendering: golden pages, escaping per context, and what the briefing page states."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.archive import load_archive
+from generator.model import PartialDate
+from generator.render import (
+    briefing_view,
+    md_inline,
+    partial_date,
+    render_briefing,
+    render_markdown,
+    render_site,
+)
+
+from .conftest import FIXTURES, GOLDEN, NOW, ROOT, TEMPLATES
+
+
+def _archive(directory: Path):  # type: ignore[no-untyped-def]
+    archive = load_archive(directory, NOW)
+    assert archive.errors == ()
+    return archive
+
+
+@pytest.mark.parametrize(
+    ("directory", "briefing_id"),
+    [(ROOT / "briefings", "iran-russia-ballistic-missile-transfer"),
+     (FIXTURES / "valid", "sample-briefing")],
+)
+def test_briefing_markdown_matches_the_reviewed_golden_file(
+    directory: Path, briefing_id: str, update_golden: bool
+) -> None:
+    archive = _archive(directory)
+    briefing = next(b for b in archive.public if b.id == briefing_id)
+    golden = GOLDEN / f"{briefing_id}.md"
+
+    page = render_briefing(archive, briefing, TEMPLATES)
+
+    if update_golden:
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8"), "run pytest --update-golden and review"
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("2024", "2024"), ("2024-09", "September 2024"), ("2024-09-05", "5 September 2024")],
+)
+def test_partial_dates_are_shown_as_precisely_as_written(written: str, shown: str) -> None:
+    assert partial_date(PartialDate.parse(written)) == shown
+
+
+def test_text_in_a_markdown_line_cannot_become_markup() -> None:
+    escaped = md_inline("*bold* _x_ [a](javascript:1) <b> {{ x }} {% y %} # h & `c`\nnext")
+
+    assert re.fullmatch(r"[A-Za-z0-9 ;&#]+", escaped)
+    assert "\n" not in escaped
+
+
+def test_markdown_fields_render_markdown_but_no_raw_html_or_script_links() -> None:
+    html = render_markdown(
+        "**bold** [ok](https://example.org) [bad](javascript:alert(1)) "
+        "<script>alert(2)</script> <img src=x onerror=alert(3)> [d](data:text/html,x)"
+    )
+
+    assert "<strong>bold</strong>" in html
+    assert '<a href="https://example.org" rel="noopener noreferrer">ok</a>' in html
+    assert "javascript:" not in html and "data:" not in html
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+
+
+def test_markdown_fields_never_contain_a_blank_line() -> None:
+    # A blank line would end the raw HTML block the field is placed in.
+    html = render_markdown("para one\n\n```\ncode\n\nmore\n```\n\n- a\n\n- b\n")
+
+    assert "\n\n" not in html
+
+
+def test_sources_relaying_another_count_once() -> None:
+    archive = _archive(FIXTURES / "valid")
+    view = briefing_view(archive, archive.public[0])
+
+    closed = view.claims[0]
+
+    assert [ref.number for ref in closed.sources] == [1, 2, 3]
+    assert closed.independent == 2  # the news report relays the ministry notice
+
+
+def test_statements_about_a_claim_are_grouped_by_stance() -> None:
+    archive = _archive(FIXTURES / "valid")
+    view = briefing_view(archive, archive.public[0])
+
+    reopening = view.claims[1]
+
+    assert [(s.label, [v.actor.name for v in s.statements]) for s in reopening.stances] == [
+        ("Asserting", ["Sample News"]),
+        ("Denying", ["Example Ministry of Information"]),
+    ]
+
+
+def test_updates_are_listed_newest_first() -> None:
+    archive = _archive(FIXTURES / "valid")
+
+    view = briefing_view(archive, archive.public[0])
+
+    assert [u.kind.value for u in view.updates] == ["correction", "update"]
+
+
+def test_a_quote_is_a_quotation_and_a_paraphrase_never_is() -> None:
+    archive = _archive(FIXTURES / "valid")
+
+    page = render_briefing(archive, archive.public[0], TEMPLATES)
+
+    quote = page.split('id="statement-jane-closure"')[1].split("</div>")[0]
+    paraphrase = page.split('id="statement-news-reopening"')[1].split("</div>")[0]
+    assert '<blockquote class="briefing-quote"><p>“The bridge is closed' in quote
+    assert "<blockquote" not in paraphrase and "“" not in paraphrase
+    assert "Paraphrase" in paraphrase
+
+
+def test_text_values_are_html_escaped_in_the_page() -> None:
+    archive = _archive(FIXTURES / "valid")
+
+    page = render_briefing(archive, archive.public[0], TEMPLATES)
+
+    assert "closed &lt;until further notice&gt;." in page
+    assert "<until" not in page
+    assert 'title: "Sample agency says the river bridge closed \\u0026lt;b\\u0026gt;' in page
+
+
+def test_private_briefings_produce_no_page(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "sample-briefing.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: published", "status: draft"),
+                    encoding="utf-8")
+    archive = _archive(tmp_path)
+
+    pages = render_site(archive, TEMPLATES)
+
+    assert list(pages) == ["index.md"]
+    assert "sample" not in pages["index.md"].lower()
+    assert "No briefings have been published yet." in pages["index.md"]
