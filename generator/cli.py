@@ -90,3 +90,7 @@ def schema(kind: str, output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -181,6 +181,7 @@ class QuestionView:
 @dataclass(frozen=True)
 class BriefingView:
     briefing: Briefing
+    actors: tuple[Actor, ...]
     key_claim: ClaimView
     claims: tuple[ClaimView, ...]
     by_actor: tuple[ActorStatements, ...]
@@ -247,6 +248,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
 
     return BriefingView(
         briefing=briefing,
+        actors=tuple(actors.values()),
         key_claim=claims[0],
         claims=tuple(claims),
         by_actor=tuple(by_actor),

@@ -1,0 +1,86 @@
+"""`briefings check`: output lines, summary and exit codes, run as the installed command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import FIXTURES, ROOT
+
+BRIEFINGS = Path(sys.executable).parent / "briefings"
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BRIEFINGS), *args], cwd=cwd, capture_output=True, text=True,
+                          check=False)
+
+
+def test_valid_briefings_exit_zero_with_a_summary() -> None:
+    result = _run("check", "--now", "2026-11-25T12:00:00Z")
+
+    assert result.returncode == 0
+    assert result.stdout == "1 valid briefing: 1 public, 0 private\n"
+
+
+def test_invalid_briefings_exit_one_with_located_errors_and_no_traceback(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "errors" / "actors.yaml", tmp_path)
+    shutil.copy(FIXTURES / "errors" / "misspelled-key.yaml", tmp_path)
+    shutil.copy(FIXTURES / "errors" / "unknown-actor.yaml", tmp_path)
+
+    result = _run("check", ".", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "misspelled-key.yaml:3:1: unknown key 'titel'; did you mean 'title'?",
+        "unknown-actor.yaml:29:12: unknown actor id 'jane-exampel'; did you mean 'jane-example'?",
+        "0 valid briefings: 0 public, 0 private; 2 problems found",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_github_format_annotates_the_lines_of_the_pull_request(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "errors" / "actors.yaml", tmp_path)
+    shutil.copy(FIXTURES / "errors" / "bad-date.yaml", tmp_path)
+
+    result = _run("check", ".", "--format", "github", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert result.stdout == (
+        "::error file=bad-date.yaml,line=6,col=12::"
+        "published '2024-13-01' is not valid: month must be in 1..12\n"
+    )
+
+
+def test_a_missing_folder_is_a_usage_error() -> None:
+    result = _run("check", "no-such-folder")
+
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_now_without_timezone_is_a_usage_error() -> None:
+    result = _run("check", "--now", "2024-09-10T12:00")
+
+    assert result.returncode == 2
+    assert "needs a timezone" in result.stderr
+
+
+def test_a_draft_is_counted_as_private(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "sample-briefing.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: published", "status: draft"),
+                    encoding="utf-8")
+
+    result = _run("check", ".", cwd=tmp_path)
+
+    assert (result.returncode, result.stdout) == (0, "1 valid briefing: 0 public, 1 private\n")
+
+
+def test_schema_command_prints_the_committed_schema() -> None:
+    result = _run("schema")
+
+    assert result.returncode == 0
+    assert result.stdout == (ROOT / "generator" / "briefing.schema.json").read_text(encoding="utf-8")
