@@ -97,8 +97,15 @@ def load_archive(directory: Path, now: datetime) -> Archive:
                 registry = parsed
 
     for stray in sorted(directory.glob("*.yml")):
-        errors.append(BriefingError(_shown(stray), 0, 0, "briefing files must end in .yaml",
-                                    f"rename it to {stray.stem}.yaml"))
+        errors.append(
+            BriefingError(
+                _shown(stray),
+                0,
+                0,
+                "briefing files must end in .yaml",
+                f"rename it to {stray.stem}.yaml",
+            )
+        )
 
     briefings: list[Briefing] = []
     for path in sorted(directory.glob("*.yaml")):

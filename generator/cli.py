@@ -22,22 +22,26 @@ FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 class _Instant(click.ParamType):
     name = "datetime"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None
-                ) -> datetime:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
         if isinstance(value, datetime):
             return value
         try:
             parsed = datetime.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not an ISO 8601 date and time, e.g. 2024-09-10T12:00:00Z",
-                      param, ctx)
+            self.fail(
+                f"{value!r} is not an ISO 8601 date and time, e.g. 2024-09-10T12:00:00Z", param, ctx
+            )
         if parsed.tzinfo is None:
             self.fail(f"{value!r} needs a timezone, e.g. 2024-09-10T12:00:00Z", param, ctx)
         return parsed
 
 
 NOW_OPTION = click.option(
-    "--now", type=_Instant(), default=None,
+    "--now",
+    type=_Instant(),
+    default=None,
     help="Judge embargoes as of this instant (ISO 8601 with timezone) instead of the clock.",
 )
 
@@ -49,10 +53,16 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("directory", default="briefings",
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
-              help="How to print problems: text lines, GitHub annotations, or JSON.")
+@click.argument(
+    "directory", default="briefings", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="text",
+    help="How to print problems: text lines, GitHub annotations, or JSON.",
+)
 @NOW_OPTION
 def check(directory: Path, output_format: str, now: datetime | None) -> None:
     """Check every briefing in DIRECTORY (default: briefings) and report all problems."""
@@ -81,8 +91,13 @@ def schema_text(kind: str) -> str:
 
 @main.command()
 @click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="briefing")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the schema to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the schema to this file instead of standard output.",
+)
 def schema(kind: str, output: Path | None) -> None:
     """Print the JSON Schema of a briefing file or of actors.yaml (for editor autocompletion)."""
     text = schema_text(kind)

@@ -186,7 +186,9 @@ def _iso_date(value: object) -> date:
 def _aware_datetime_text(value: object) -> object:
     # Numbers would otherwise be read as Unix timestamps; the format wants ISO 8601 text.
     if isinstance(value, int | float):
-        raise ValueError("write a date and time as ISO 8601 with a timezone, e.g. 2024-09-10T14:00:00Z")
+        raise ValueError(
+            "write a date and time as ISO 8601 with a timezone, e.g. 2024-09-10T14:00:00Z"
+        )
     return value
 
 
@@ -231,7 +233,9 @@ MarkdownText = Annotated[
 ]
 Slug = Annotated[
     str,
-    Field(pattern=SLUG_PATTERN, description="Lowercase letters and digits joined by single hyphens."),
+    Field(
+        pattern=SLUG_PATTERN, description="Lowercase letters and digits joined by single hyphens."
+    ),
 ]
 IsoDate = Annotated[
     date,
@@ -347,7 +351,9 @@ class Event(Model):
 
 class OpenQuestion(Model):
     text: Text
-    would_change: tuple[Slug, ...] = Field((), description="Ids of the claims an answer would move.")
+    would_change: tuple[Slug, ...] = Field(
+        (), description="Ids of the claims an answer would move."
+    )
     review_by: IsoDate | None = None
 
 

@@ -78,12 +78,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for src_uri, content in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"briefings: docs/{src_uri} clashes with a generated page")
-            inclusion = InclusionLevel.INCLUDED if src_uri == "index.md" else InclusionLevel.NOT_IN_NAV
+            inclusion = (
+                InclusionLevel.INCLUDED if src_uri == "index.md" else InclusionLevel.NOT_IN_NAV
+            )
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
-                 ) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
         server.watch(str(self._path(config, self.config.briefings_dir)))
         server.watch(str(self._path(config, self.config.templates)))
         return server

@@ -64,7 +64,7 @@ def md_inline(text: str) -> Markup:
 class _NoRawHtml(markdown_lib.Extension):
     """Raw HTML in a Markdown field is shown as text, never passed to the page."""
 
-    def extendMarkdown(self, md: markdown_lib.Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: markdown_lib.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
 
@@ -215,7 +215,9 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
 
     statements = [
         StatementView(
-            st, actors[st.actor], tuple(sorted((refs[i] for i in st.sources), key=lambda r: r.number))
+            st,
+            actors[st.actor],
+            tuple(sorted((refs[i] for i in st.sources), key=lambda r: r.number)),
         )
         for st in briefing.statements
     ]
@@ -228,15 +230,17 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
             for key, (stance_label, kinds) in words.STANCES.items()
             if (chosen := tuple(view for view in about if view.statement.kind in kinds))
         )
-        claims.append(ClaimView(
-            number=number,
-            claim=claim,
-            state=words.STATES[claim.verification.state],
-            sources=tuple(sorted((refs[i] for i in claim.sources), key=lambda r: r.number)),
-            independent=independent_count((by_id[i] for i in claim.sources), by_id),
-            stances=stances,
-            history=claim.verification.history,
-        ))
+        claims.append(
+            ClaimView(
+                number=number,
+                claim=claim,
+                state=words.STATES[claim.verification.state],
+                sources=tuple(sorted((refs[i] for i in claim.sources), key=lambda r: r.number)),
+                independent=independent_count((by_id[i] for i in claim.sources), by_id),
+                stances=stances,
+                history=claim.verification.history,
+            )
+        )
     claim_views = {view.claim.id: view for view in claims}
 
     by_actor = []

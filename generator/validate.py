@@ -75,8 +75,11 @@ def check_shape(document: Document, model: type[M]) -> tuple[M | None, list[Brie
             (*error["loc"][:-1], match)
             for error in details
             if error["type"] == "extra_forbidden"
-            for match in difflib.get_close_matches(str(error["loc"][-1]), _field_names(
-                _model_at(model, _data_path(document.data, error["loc"][:-1]))), n=1)
+            for match in difflib.get_close_matches(
+                str(error["loc"][-1]),
+                _field_names(_model_at(model, _data_path(document.data, error["loc"][:-1]))),
+                n=1,
+            )
         }
         errors = [
             _located(document, model, error)
@@ -91,9 +94,9 @@ def _data_path(data: Any, loc: Sequence[str | int]) -> Path_:
     """The part of a pydantic location that names real keys and indexes (no union tags)."""
     path: list[str | int] = []
     for step in loc:
-        if isinstance(data, dict) and step in data:
-            data = data[step]
-        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+        if (isinstance(data, dict) and step in data) or (
+            isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
+        ):
             data = data[step]
         else:
             continue
@@ -167,7 +170,9 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
         return document.error(path, f"{name} {_describe(value)} is not valid: {ctx.get('error')}")
     if kind == "timezone_aware":
         return document.error(
-            path, f"{name} needs a timezone", "end it with Z or an offset, e.g. 2024-09-10T14:00:00Z"
+            path,
+            f"{name} needs a timezone",
+            "end it with Z or an offset, e.g. 2024-09-10T14:00:00Z",
         )
     if kind in _EXPECTED:
         return document.error(path, f"{name}: expected {_EXPECTED[kind]}, got {_describe(value)}")
@@ -196,8 +201,9 @@ class _Checker:
             else:
                 seen[value] = path
 
-    def resolves(self, path: Path_, what: str, value: str, known: Iterable[str],
-                 hint: str | None = None) -> bool:
+    def resolves(
+        self, path: Path_, what: str, value: str, known: Iterable[str], hint: str | None = None
+    ) -> bool:
         known = list(known)
         if value in known:
             return True
@@ -227,36 +233,52 @@ def check_briefing(
     registry_ids = [actor.id for actor in registry.actors]
 
     if briefing.id != stem:
-        check.error(("id",), f"id {briefing.id!r} does not match the file name {stem!r}",
-                    f"rename the file to {briefing.id}.yaml or set id: {stem}")
+        check.error(
+            ("id",),
+            f"id {briefing.id!r} does not match the file name {stem!r}",
+            f"rename the file to {briefing.id}.yaml or set id: {stem}",
+        )
 
     # Actors: registry ids must exist, inline ids must not shadow them.
     actor_ids: list[tuple[Path_, str]] = []
     for i, entry in enumerate(briefing.actors):
         if isinstance(entry, str):
-            check.resolves(("actors", i), "actor", entry, registry_ids,
-                           "add it to actors.yaml or write the actor out here")
+            check.resolves(
+                ("actors", i),
+                "actor",
+                entry,
+                registry_ids,
+                "add it to actors.yaml or write the actor out here",
+            )
             actor_ids.append((("actors", i), entry))
         else:
             if entry.id in registry_ids:
-                check.error(("actors", i, "id"), f"actor id {entry.id!r} is already in actors.yaml",
-                            f"list it as '- {entry.id}' or choose another id")
+                check.error(
+                    ("actors", i, "id"),
+                    f"actor id {entry.id!r} is already in actors.yaml",
+                    f"list it as '- {entry.id}' or choose another id",
+                )
             else:
                 actor_ids.append((("actors", i, "id"), entry.id))
     check.unique("actor", actor_ids)
     listed = [value for _, value in actor_ids]
     for i, entry in enumerate(briefing.actors):
         if not isinstance(entry, str) and entry.affiliation is not None:
-            check.resolves(("actors", i, "affiliation"), "actor", entry.affiliation,
-                           dict.fromkeys(listed + registry_ids))
+            check.resolves(
+                ("actors", i, "affiliation"),
+                "actor",
+                entry.affiliation,
+                dict.fromkeys(listed + registry_ids),
+            )
 
     # Sources, claims and statements.
     source_ids = [source.id for source in briefing.sources]
     claim_ids = [claim.id for claim in briefing.claims]
     check.unique("source", ((("sources", i, "id"), s.id) for i, s in enumerate(briefing.sources)))
     check.unique("claim", ((("claims", i, "id"), c.id) for i, c in enumerate(briefing.claims)))
-    check.unique("statement",
-                 ((("statements", i, "id"), s.id) for i, s in enumerate(briefing.statements)))
+    check.unique(
+        "statement", ((("statements", i, "id"), s.id) for i, s in enumerate(briefing.statements))
+    )
 
     for i, source in enumerate(briefing.sources):
         if source.derived_from is not None:
@@ -274,9 +296,11 @@ def check_briefing(
 
     for i, statement in enumerate(briefing.statements):
         if statement.actor not in listed and statement.actor in registry_ids:
-            check.error(("statements", i, "actor"),
-                        f"actor {statement.actor!r} is not listed in this briefing's actors",
-                        f"add '- {statement.actor}' under actors:")
+            check.error(
+                ("statements", i, "actor"),
+                f"actor {statement.actor!r} is not listed in this briefing's actors",
+                f"add '- {statement.actor}' under actors:",
+            )
         elif statement.actor not in listed:
             check.resolves(("statements", i, "actor"), "actor", statement.actor, listed)
         for j, claim_id in enumerate(statement.about):
@@ -291,19 +315,29 @@ def check_briefing(
     # Dates.
     event = briefing.event
     if event.date and event.end and event.end.latest < event.date.earliest:
-        check.error(("event", "end"), f"the event ends ({event.end}) before it starts ({event.date})")
+        check.error(
+            ("event", "end"), f"the event ends ({event.end}) before it starts ({event.date})"
+        )
     if briefing.published and briefing.updated and briefing.updated < briefing.published:
-        check.error(("updated",),
-                    f"updated ({briefing.updated}) is earlier than published ({briefing.published})")
+        check.error(
+            ("updated",),
+            f"updated ({briefing.updated}) is earlier than published ({briefing.published})",
+        )
 
     # Publication rules (SPEC §4): a published briefing must be CLEAR and dated.
     if briefing.status is Status.PUBLISHED:
         if briefing.tlp is not Tlp.CLEAR:
-            check.error(("tlp",), f"a published briefing must be TLP:CLEAR, not {briefing.tlp}",
-                        "set status: draft, or tlp: CLEAR once it may be shared publicly")
+            check.error(
+                ("tlp",),
+                f"a published briefing must be TLP:CLEAR, not {briefing.tlp}",
+                "set status: draft, or tlp: CLEAR once it may be shared publicly",
+            )
         if briefing.published is None:
-            check.error(("status",), "a published briefing needs a 'published' date",
-                        "add published: YYYY-MM-DD")
+            check.error(
+                ("status",),
+                "a published briefing needs a 'published' date",
+                "add published: YYYY-MM-DD",
+            )
     return check.errors
 
 
@@ -312,10 +346,15 @@ def _check_history(check: _Checker, path: Path_, verification: Any) -> None:
     for k, entry in enumerate(verification.history):
         where = (*path, "history", k, "date")
         if previous is not None and entry.date < previous:
-            check.error(where, f"history is out of order: {entry.date} comes after {previous}",
-                        "list earlier assessments oldest first")
+            check.error(
+                where,
+                f"history is out of order: {entry.date} comes after {previous}",
+                "list earlier assessments oldest first",
+            )
         if entry.date > verification.as_of:
-            check.error(where, f"history entry {entry.date} is later than as_of {verification.as_of}")
+            check.error(
+                where, f"history entry {entry.date} is later than as_of {verification.as_of}"
+            )
         previous = entry.date
 
 
@@ -328,8 +367,10 @@ def _check_derivation_cycles(check: _Checker, briefing: Briefing) -> None:
         current = source.derived_from
         while current is not None and current not in seen:
             if current == source.id:
-                check.error(("sources", i, "derived_from"),
-                            f"source {source.id!r} is derived, through other sources, from itself")
+                check.error(
+                    ("sources", i, "derived_from"),
+                    f"source {source.id!r} is derived, through other sources, from itself",
+                )
                 break
             seen.add(current)
             current = parent.get(current)

@@ -41,12 +41,8 @@ STATES: dict[VerificationState, StateWords] = {
     VerificationState.DISPUTED: StateWords(
         "Disputed", "Credible sources contradict each other.", "⇄"
     ),
-    VerificationState.FALSE: StateWords(
-        "False", "Shown to be untrue by reliable evidence.", "✗"
-    ),
-    VerificationState.RETRACTED: StateWords(
-        "Retracted", "Withdrawn by those who made it.", "↺"
-    ),
+    VerificationState.FALSE: StateWords("False", "Shown to be untrue by reliable evidence.", "✗"),
+    VerificationState.RETRACTED: StateWords("Retracted", "Withdrawn by those who made it.", "↺"),
 }
 
 CONFIDENCE = {

@@ -70,13 +70,17 @@ class Document:
                     if key_node.value == str(step):
                         node = key_node if (key and last) else value_node
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-                if 0 <= step < len(node.value):
-                    node = node.value[step]
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(step, int)
+                and 0 <= step < len(node.value)
+            ):
+                node = node.value[step]
         return node
 
-    def error(self, path: Path_, message: str, hint: str | None = None, *, key: bool = False
-              ) -> BriefingError:
+    def error(
+        self, path: Path_, message: str, hint: str | None = None, *, key: bool = False
+    ) -> BriefingError:
         """An error located at the value (or key) found at `path`."""
         mark = self.node_at(path, key=key).start_mark
         return BriefingError(self.path, mark.line + 1, mark.column + 1, message, hint)
@@ -158,7 +162,10 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, BriefingError | None]:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         byte = raw[exc.start : exc.start + 1].hex()
         return None, BriefingError(
-            path, line, column, f"the file is not valid UTF-8 (byte 0x{byte})",
+            path,
+            line,
+            column,
+            f"the file is not valid UTF-8 (byte 0x{byte})",
             "save the file as UTF-8",
         )
 
@@ -193,17 +200,23 @@ def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
     return Document(path, data, root), []
 
 
-def load(path: Path, display_path: str | None = None, *, max_bytes: int = MAX_FILE_BYTES
-         ) -> tuple[Document | None, list[BriefingError]]:
+def load(
+    path: Path, display_path: str | None = None, *, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Document | None, list[BriefingError]]:
     """Read and parse one YAML file. I/O errors are returned as errors, never raised."""
     shown = display_path or str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return None, [BriefingError(
-                shown, 0, 0, f"the file is {size:,} bytes, more than the limit of {max_bytes:,}",
-                "split it, or remove what does not belong in one briefing",
-            )]
+            return None, [
+                BriefingError(
+                    shown,
+                    0,
+                    0,
+                    f"the file is {size:,} bytes, more than the limit of {max_bytes:,}",
+                    "split it, or remove what does not belong in one briefing",
+                )
+            ]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [BriefingError(shown, 0, 0, f"cannot read the file: {exc.strerror}")]

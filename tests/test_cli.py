@@ -13,8 +13,9 @@ BRIEFINGS = Path(sys.executable).parent / "briefings"
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BRIEFINGS), *args], cwd=cwd, capture_output=True, text=True,
-                          check=False)
+    return subprocess.run(
+        [str(BRIEFINGS), *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
 
 
 def test_valid_briefings_exit_zero_with_a_summary() -> None:
@@ -71,8 +72,10 @@ def test_a_now_without_timezone_is_a_usage_error() -> None:
 def test_a_draft_is_counted_as_private(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
     path = tmp_path / "sample-briefing.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("status: published", "status: draft"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: published", "status: draft"),
+        encoding="utf-8",
+    )
 
     result = _run("check", ".", cwd=tmp_path)
 
@@ -83,4 +86,20 @@ def test_schema_command_prints_the_committed_schema() -> None:
     result = _run("schema")
 
     assert result.returncode == 0
-    assert result.stdout == (ROOT / "generator" / "briefing.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == (ROOT / "generator" / "briefing.schema.json").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_the_readme_example_of_errors_is_what_check_prints(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("as `path:line:column: message`:\n\n```text\n")[1].split("```")[0]
+    shutil.copytree(ROOT / "briefings", tmp_path / "briefings")
+    seed = tmp_path / "briefings" / "iran-russia-ballistic-missile-transfer.yaml"
+    text = seed.read_text(encoding="utf-8").replace("\ntitle: U.S.", "\ntitel: U.S.")
+    seed.write_text(text.replace("state: unverified", "state: unverifed", 1), encoding="utf-8")
+
+    result = _run("check", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert result.stdout == example
