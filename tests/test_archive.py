@@ -45,19 +45,26 @@ def test_a_restricted_draft_is_valid_but_private(archive_dir: Path) -> None:
 
 
 def test_an_embargoed_briefing_becomes_public_at_the_embargo_instant(archive_dir: Path) -> None:
-    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR\n",
-          "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00+00:00\n")
+    _edit(
+        archive_dir / "sample-briefing.yaml",
+        "tlp: CLEAR\n",
+        "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00+00:00\n",
+    )
 
     before = load_archive(archive_dir, NOW - timedelta(seconds=1))
     at = load_archive(archive_dir, NOW)
 
-    assert before.errors == () and before.public == ()
+    assert before.errors == ()
+    assert before.public == ()
     assert [b.id for b in at.public] == ["sample-briefing"]
 
 
 def test_an_embargo_without_timezone_is_an_error(archive_dir: Path) -> None:
-    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR\n",
-          "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00\n")
+    _edit(
+        archive_dir / "sample-briefing.yaml",
+        "tlp: CLEAR\n",
+        "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00\n",
+    )
 
     archive = load_archive(archive_dir, NOW)
 

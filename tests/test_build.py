@@ -34,8 +34,14 @@ def _copy_project(target: Path, briefings: Path = ROOT / "briefings") -> Path:
 
 def _build(project: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                          env=env, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 class _Text(HTMLParser):
@@ -96,7 +102,8 @@ def test_the_briefing_page_names_every_actor_and_links_every_source(built: Path)
 
     document, _ = load(ROOT / "briefings" / f"{SEED}.yaml")
     registry, _ = load(ROOT / "briefings" / "actors.yaml")
-    assert document is not None and registry is not None
+    assert document is not None
+    assert registry is not None
     names = {a["id"]: a["name"] for a in registry.data["actors"]}
     page = _page(built / "briefings" / SEED / "index.html")
     text = " ".join(" ".join(page.text).split())
@@ -166,8 +173,9 @@ def test_invalid_input_fails_the_build_and_keeps_the_previous_site(tmp_path: Pat
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("previous site", encoding="utf-8")
     seed = project / "briefings" / f"{SEED}.yaml"
-    seed.write_text(seed.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"),
-                    encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8"
+    )
 
     result = _build(project)
 

@@ -55,8 +55,9 @@ def test_models_are_frozen() -> None:
         source.outlet = "changed"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize(("kind", "file"), [("briefing", "briefing.schema.json"),
-                                            ("actors", "actors.schema.json")])
+@pytest.mark.parametrize(
+    ("kind", "file"), [("briefing", "briefing.schema.json"), ("actors", "actors.schema.json")]
+)
 def test_the_committed_json_schema_matches_the_model(kind: str, file: str) -> None:
     committed = (ROOT / "generator" / file).read_text(encoding="utf-8")
 
@@ -73,7 +74,12 @@ def test_the_schema_forbids_unknown_keys_and_names_the_yaml_keys() -> None:
     assert schema["properties"]["tlp"]["$ref"] == "#/$defs/Tlp"
     assert schema["$defs"]["Tlp"]["enum"] == ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
     assert schema["$defs"]["VerificationState"]["enum"] == [
-        "unverified", "partially-verified", "verified", "disputed", "false", "retracted",
+        "unverified",
+        "partially-verified",
+        "verified",
+        "disputed",
+        "false",
+        "retracted",
     ]
 
 
@@ -89,7 +95,8 @@ def test_the_seed_briefing_validates_against_the_model() -> None:
     from generator.yamlio import load
 
     document, errors = load(ROOT / "briefings" / "iran-russia-ballistic-missile-transfer.yaml")
-    assert errors == [] and document is not None
+    assert errors == []
+    assert document is not None
 
     briefing = Briefing.model_validate(document.data)
 

@@ -29,8 +29,10 @@ def _archive(directory: Path):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("directory", "briefing_id"),
-    [(ROOT / "briefings", "iran-russia-ballistic-missile-transfer"),
-     (FIXTURES / "valid", "sample-briefing")],
+    [
+        (ROOT / "briefings", "iran-russia-ballistic-missile-transfer"),
+        (FIXTURES / "valid", "sample-briefing"),
+    ],
 )
 def test_briefing_markdown_matches_the_reviewed_golden_file(
     directory: Path, briefing_id: str, update_golden: bool
@@ -69,8 +71,10 @@ def test_markdown_fields_render_markdown_but_no_raw_html_or_script_links() -> No
 
     assert "<strong>bold</strong>" in html
     assert '<a href="https://example.org" rel="noopener noreferrer">ok</a>' in html
-    assert "javascript:" not in html and "data:" not in html
-    assert "<script" not in html and "<img" not in html
+    assert "javascript:" not in html
+    assert "data:" not in html
+    assert "<script" not in html
+    assert "<img" not in html
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
 
 
@@ -119,7 +123,8 @@ def test_a_quote_is_a_quotation_and_a_paraphrase_never_is() -> None:
     quote = page.split('id="statement-jane-closure"')[1].split("</div>")[0]
     paraphrase = page.split('id="statement-news-reopening"')[1].split("</div>")[0]
     assert '<blockquote class="briefing-quote"><p>“The bridge is closed' in quote
-    assert "<blockquote" not in paraphrase and "“" not in paraphrase
+    assert "<blockquote" not in paraphrase
+    assert "“" not in paraphrase
     assert "Paraphrase" in paraphrase
 
 
@@ -138,8 +143,10 @@ def test_private_briefings_produce_no_page(tmp_path: Path) -> None:
 
     shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
     path = tmp_path / "sample-briefing.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("status: published", "status: draft"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: published", "status: draft"),
+        encoding="utf-8",
+    )
     archive = _archive(tmp_path)
 
     pages = render_site(archive, TEMPLATES)

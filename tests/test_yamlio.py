@@ -16,8 +16,24 @@ def _data(text: str) -> object:
     return document.data
 
 
-@pytest.mark.parametrize("written", ["yes", "NO", "on", "Off", "y", "0755", "1:30", "0x1F", "1e3",
-                                     ".inf", "2024-09-10", "2024-09", "12:30:00"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "yes",
+        "NO",
+        "on",
+        "Off",
+        "y",
+        "0755",
+        "1:30",
+        "0x1F",
+        "1e3",
+        ".inf",
+        "2024-09-10",
+        "2024-09",
+        "12:30:00",
+    ],
+)
 def test_plain_values_other_than_true_false_and_decimals_stay_text(written: str) -> None:
     assert _data(f"value: {written}\n") == {"value": written}
 
@@ -123,7 +139,8 @@ def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     document, errors = yamlio.load(path)
 
     assert errors == []
-    assert document is not None and document.data == {"id": "x"}
+    assert document is not None
+    assert document.data == {"id": "x"}
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
