@@ -19,7 +19,7 @@ from .model import briefing_json_schema, registry_json_schema
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
 
-class _Instant(click.ParamType):
+class _Instant(click.ParamType):  # type: ignore[type-arg]  # not generic before click 8.2
     name = "datetime"
 
     def convert(

@@ -44,7 +44,10 @@ class BriefingsConfig(base.Config):
 def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]) -> datetime:
     """'Now' for the publication rules: the option, else SOURCE_DATE_EPOCH, else the clock."""
     if option:
-        instant = datetime.fromisoformat(option)
+        try:
+            instant = datetime.fromisoformat(option)
+        except ValueError:
+            raise PluginError(f"briefings: 'now' is not an ISO 8601 instant: {option!r}") from None
         if instant.tzinfo is None:
             raise PluginError(f"briefings: 'now' needs a timezone, e.g. {option}Z")
         return instant

@@ -94,9 +94,9 @@ def _data_path(data: Any, loc: Sequence[str | int]) -> Path_:
     """The part of a pydantic location that names real keys and indexes (no union tags)."""
     path: list[str | int] = []
     for step in loc:
-        if (isinstance(data, dict) and step in data) or (
-            isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
-        ):
+        if isinstance(data, dict) and step in data:  # noqa: SIM114 - apart, mypy narrows each
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
             data = data[step]
         else:
             continue
@@ -142,9 +142,10 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     kind = error["type"]
     loc = error["loc"]
     path = _data_path(document.data, loc)
-    name = next((step for step in reversed(loc) if isinstance(step, str)), "value")
+    name = next((step for step in reversed(loc) if isinstance(step, str)), "the file")
     value = error.get("input")
     ctx = error.get("ctx") or {}
+    hint: str | None
 
     if kind == "extra_forbidden":
         known = _field_names(_model_at(model, path[:-1]))
@@ -364,7 +365,7 @@ def _check_derivation_cycles(check: _Checker, briefing: Briefing) -> None:
         if source.derived_from in (None, source.id):
             continue  # nothing to follow, or already reported as deriving from itself
         seen: set[str] = set()
-        current = source.derived_from
+        current: str | None = source.derived_from
         while current is not None and current not in seen:
             if current == source.id:
                 check.error(

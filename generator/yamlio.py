@@ -117,6 +117,7 @@ class _Builder:
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
