@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+from string import Template
 
 from .errors import BriefingError
 from .model import Actor, ActorRegistry, Briefing, Status, Tlp
@@ -124,3 +125,14 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         if not problems:
             briefings.append(briefing)
     return Archive(tuple(briefings), registry, now, tuple(sorted(errors)))
+
+
+def write_scaffold(directory: Path, briefing_id: str, today: date) -> Path:
+    """Write a new draft briefing from the commented template; never overwrite a file."""
+    template = Template((Path(__file__).parent / "scaffold.yaml").read_text(encoding="utf-8"))
+    text = template.substitute(id=briefing_id, today=today.isoformat())
+    path = directory / f"{briefing_id}.yaml"
+    directory.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:
+        file.write(text)
+    return path

@@ -6,15 +6,16 @@ Exit codes: 0 when the input is valid, 1 when it has problems, 2 on a usage erro
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
-from .archive import load_archive
+from .archive import load_archive, write_scaffold
 from .errors import format_github, format_json, format_text
-from .model import briefing_json_schema, registry_json_schema
+from .model import SLUG_PATTERN, briefing_json_schema, registry_json_schema
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -79,6 +80,31 @@ def check(directory: Path, output_format: str, now: datetime | None) -> None:
         summary += f"; {problems} problem{'s' * (problems != 1)} found"
     click.echo(summary, err=output_format != "text")
     sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.argument("briefing_id", metavar="ID")
+@click.option(
+    "--dir",
+    "directory",
+    default="briefings",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the briefings.",
+)
+def new(briefing_id: str, directory: Path) -> None:
+    """Start a new draft briefing, briefings/ID.yaml, from a commented template."""
+    if not re.fullmatch(SLUG_PATTERN, briefing_id):
+        raise click.BadParameter(
+            "use lowercase letters, digits and single hyphens, e.g. iran-missile-transfer",
+            param_hint="ID",
+        )
+    try:
+        path = write_scaffold(directory, briefing_id, datetime.now(UTC).date())
+    except FileExistsError as exc:
+        click.echo(f"{exc.filename}: already exists; choose another id", err=True)
+        sys.exit(1)
+    click.echo(f"{path}: new draft; replace every TODO, then run `briefings check`")
 
 
 SCHEMAS = {"briefing": briefing_json_schema, "actors": registry_json_schema}

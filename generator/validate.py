@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -325,8 +325,14 @@ def check_briefing(
             f"updated ({briefing.updated}) is earlier than published ({briefing.published})",
         )
 
-    # Publication rules (SPEC §4): a published briefing must be CLEAR and dated.
+    # Publication rules (SPEC §4): a published briefing must be CLEAR, dated and finished.
     if briefing.status is Status.PUBLISHED:
+        for where in _placeholders(document.data):
+            check.error(
+                where,
+                "a placeholder from `briefings new` is still here",
+                "replace it, or keep status: draft",
+            )
         if briefing.tlp is not Tlp.CLEAR:
             check.error(
                 ("tlp",),
@@ -340,6 +346,23 @@ def check_briefing(
                 "add published: YYYY-MM-DD",
             )
     return check.errors
+
+
+PLACEHOLDER = "TODO"
+
+
+def _placeholders(data: Any, path: Path_ = ()) -> Iterator[Path_]:
+    """Paths of the scaffold's placeholder values ("TODO: ...", ids "todo-...")."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _placeholders(value, (*path, index))
+    elif isinstance(data, str) and (
+        data.startswith(PLACEHOLDER) or data.startswith(PLACEHOLDER.lower() + "-")
+    ):
+        yield path
 
 
 def _check_history(check: _Checker, path: Path_, verification: Any) -> None:

@@ -103,3 +103,51 @@ def test_the_readme_example_of_errors_is_what_check_prints(tmp_path: Path) -> No
 
     assert result.returncode == 1
     assert result.stdout == example
+
+
+def test_new_writes_a_draft_that_passes_check_and_stays_private(tmp_path: Path) -> None:
+    result = _run("new", "river-bridge-closure", "--dir", "briefings", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    created = tmp_path / "briefings" / "river-bridge-closure.yaml"
+    assert created.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../generator/briefing.schema.json\n"
+    )
+    check = _run("check", "briefings", cwd=tmp_path)
+    assert (check.returncode, check.stdout) == (0, "1 valid briefing: 0 public, 1 private\n")
+
+
+def test_new_never_overwrites_a_briefing(tmp_path: Path) -> None:
+    existing = tmp_path / "taken.yaml"
+    existing.write_text("precious\n", encoding="utf-8")
+
+    result = _run("new", "taken", "--dir", ".", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert "already exists" in result.stderr
+    assert existing.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_new_refuses_an_id_that_is_not_a_slug(tmp_path: Path) -> None:
+    result = _run("new", "River Bridge", "--dir", ".", cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert "lowercase letters, digits and single hyphens" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_publishing_an_unfinished_scaffold_points_at_every_placeholder(tmp_path: Path) -> None:
+    _run("new", "unfinished", "--dir", ".", cwd=tmp_path)
+    path = tmp_path / "unfinished.yaml"
+    text = path.read_text(encoding="utf-8").replace("status: draft", "status: published")
+    path.write_text(text.replace("# published:", "published:"), encoding="utf-8")
+
+    result = _run("check", ".", cwd=tmp_path)
+
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert lines[0] == (
+        "unfinished.yaml:6:8: a placeholder from `briefings new` is still here; "
+        "replace it, or keep status: draft"
+    )
+    assert len(lines) == 17  # every TODO text and todo- id, then the summary

@@ -154,3 +154,12 @@ def test_private_briefings_produce_no_page(tmp_path: Path) -> None:
     assert list(pages) == ["index.md"]
     assert "sample" not in pages["index.md"].lower()
     assert "No briefings have been published yet." in pages["index.md"]
+
+
+def test_the_reading_guide_explains_every_state_in_the_words_pages_use() -> None:
+    from generator.vocabulary import STATES
+
+    guide = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+
+    for words in STATES.values():
+        assert f"| {words.symbol} {words.label} | {words.meaning} |" in guide
