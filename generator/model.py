@@ -128,7 +128,7 @@ class UpdateKind(StrEnum):
 # --- Value types ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the year, the month or the day, kept at the precision it was written."""
 
@@ -150,6 +150,11 @@ class PartialDate:
         # The calendar check is the standard library's: it knows month lengths and leap years.
         date(year, month or 1, day or 1)
         return cls(year, month, day)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """Chronological order; a less precise date sorts before the more precise ones in it."""
+        return (self.year, self.month or 0, self.day or 0)
 
     @property
     def earliest(self) -> date:

@@ -75,15 +75,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.pages = render_site(archive, self._path(config, self.config.templates))
         log.info(f"{len(archive.public)} public of {len(archive.briefings)} briefings")
 
-    # Pages are added in memory and kept out of the navigation: readers reach briefings
-    # through index pages, and a nav of every briefing would be repeated on every page.
+    # Pages are added in memory and left out of the automatic navigation: readers reach
+    # briefings through index pages (mkdocs.yml's nav lists those), and a nav of every
+    # briefing would be repeated on every page.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for src_uri, content in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"briefings: docs/{src_uri} clashes with a generated page")
-            inclusion = (
-                InclusionLevel.INCLUDED if src_uri == "index.md" else InclusionLevel.NOT_IN_NAV
-            )
+            inclusion = InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
 

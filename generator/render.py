@@ -14,33 +14,23 @@ Nothing here imports MkDocs: the plugin hands the pages to MkDocs, tests call th
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import markdown as markdown_lib
 import nh3
-import pycountry
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from . import structure
 from . import vocabulary as words
 from .archive import Archive
-from .model import (
-    Actor,
-    Briefing,
-    Claim,
-    HistoryEntry,
-    OpenQuestion,
-    PartialDate,
-    Source,
-    Statement,
-    Update,
-)
+from .model import Briefing, VerificationState
+from .structure import SiteIndex
 
 # --- Escaping ----------------------------------------------------------------------------------
 
@@ -83,187 +73,13 @@ def render_markdown(text: str) -> Markup:
     return Markup(re.sub(r"\n\s*\n", "\n", clean).strip())
 
 
-# --- Words for values ----------------------------------------------------------------------------
-
-
-def partial_date(value: PartialDate) -> str:
-    """A partial date at its own precision: '2024', 'September 2024', '10 September 2024'."""
-    if value.month is None:
-        return str(value.year)
-    month = words.MONTHS[value.month - 1]
-    if value.day is None:
-        return f"{month} {value.year}"
-    return f"{value.day} {month} {value.year}"
-
-
-def full_date(value: date) -> str:
-    return f"{value.day} {words.MONTHS[value.month - 1]} {value.year}"
-
-
-def country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    return str(getattr(country, "common_name", None) or country.name) if country else code
-
-
-_LABELS: dict[type, dict[Any, str]] = {
-    type(key): table
-    for table in (
-        words.CONFIDENCE, words.RELIABILITY, words.SOURCE_KINDS, words.STATEMENT_KINDS,
-        words.STATEMENT_MODES, words.ACTOR_KINDS, words.UPDATE_KINDS,
-    )
-    for key in table
-}  # fmt: skip
-
-
-def label(value: Any) -> str:
-    """The reader's word for a value of a closed vocabulary."""
-    return _LABELS[type(value)][value]
-
-
-# --- Views -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """A source with its number on the page ([1], [2] ...)."""
-
-    number: int
-    source: Source
-    relays: SourceRef | None = None
-
-    @property
-    def anchor(self) -> str:
-        return f"source-{self.source.id}"
-
-
-@dataclass(frozen=True)
-class StatementView:
-    statement: Statement
-    actor: Actor
-    sources: tuple[SourceRef, ...]
-
-
-@dataclass(frozen=True)
-class Stance:
-    key: str
-    label: str
-    statements: tuple[StatementView, ...]
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    number: int
-    claim: Claim
-    state: words.StateWords
-    sources: tuple[SourceRef, ...]
-    independent: int
-    stances: tuple[Stance, ...]
-    history: tuple[HistoryEntry, ...]
-
-    @property
-    def anchor(self) -> str:
-        return f"claim-{self.claim.id}"
-
-
-@dataclass(frozen=True)
-class ActorStatements:
-    actor: Actor
-    affiliation: Actor | None
-    statements: tuple[StatementView, ...]
-
-
-@dataclass(frozen=True)
-class QuestionView:
-    question: OpenQuestion
-    claims: tuple[ClaimView, ...]
-
-
-@dataclass(frozen=True)
-class BriefingView:
-    briefing: Briefing
-    actors: tuple[Actor, ...]
-    key_claim: ClaimView
-    claims: tuple[ClaimView, ...]
-    by_actor: tuple[ActorStatements, ...]
-    sources: tuple[SourceRef, ...]
-    questions: tuple[QuestionView, ...]
-    updates: tuple[Update, ...]
-    countries: tuple[tuple[str, str], ...]
-
-
-def independent_count(sources: Iterable[Source], all_sources: dict[str, Source]) -> int:
-    """Sources that relay one original (`derived_from`) count once, as that original."""
-    roots = set()
-    for source in sources:
-        seen = set()
-        while source.derived_from and source.derived_from in all_sources and source.id not in seen:
-            seen.add(source.id)
-            source = all_sources[source.derived_from]
-        roots.add(source.id)
-    return len(roots)
-
-
-def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
-    """Everything the briefing page shows, numbered, counted and grouped."""
-    by_id = {source.id: source for source in briefing.sources}
-    numbers = {source.id: n for n, source in enumerate(briefing.sources, start=1)}
-    plain = {s.id: SourceRef(numbers[s.id], s) for s in briefing.sources}
-    refs = {
-        s.id: SourceRef(numbers[s.id], s, plain.get(s.derived_from or "")) for s in briefing.sources
-    }
-    actors = archive.actors_of(briefing)
-
-    statements = [
-        StatementView(
-            st,
-            actors[st.actor],
-            tuple(sorted((refs[i] for i in st.sources), key=lambda r: r.number)),
-        )
-        for st in briefing.statements
-    ]
-
-    claims = []
-    for number, claim in enumerate(briefing.claims, start=1):
-        about = [view for view in statements if claim.id in view.statement.about]
-        stances = tuple(
-            Stance(key, stance_label, chosen)
-            for key, (stance_label, kinds) in words.STANCES.items()
-            if (chosen := tuple(view for view in about if view.statement.kind in kinds))
-        )
-        claims.append(
-            ClaimView(
-                number=number,
-                claim=claim,
-                state=words.STATES[claim.verification.state],
-                sources=tuple(sorted((refs[i] for i in claim.sources), key=lambda r: r.number)),
-                independent=independent_count((by_id[i] for i in claim.sources), by_id),
-                stances=stances,
-                history=claim.verification.history,
-            )
-        )
-    claim_views = {view.claim.id: view for view in claims}
-
-    by_actor = []
-    for actor in actors.values():
-        said = tuple(view for view in statements if view.actor.id == actor.id)
-        if said:
-            affiliation = archive.find_actor(briefing, actor.affiliation or "")
-            by_actor.append(ActorStatements(actor, affiliation, said))
-
-    return BriefingView(
-        briefing=briefing,
-        actors=tuple(actors.values()),
-        key_claim=claims[0],
-        claims=tuple(claims),
-        by_actor=tuple(by_actor),
-        sources=tuple(refs.values()),
-        questions=tuple(
-            QuestionView(q, tuple(claim_views[c] for c in q.would_change))
-            for q in briefing.open_questions
-        ),
-        updates=tuple(sorted(briefing.updates, key=lambda u: u.date, reverse=True)),
-        countries=tuple((code, country_name(code)) for code in briefing.event.countries),
-    )
+def one_line(text: str, limit: int = 180) -> str:
+    """The first paragraph of a Markdown field as plain text, cut at a word near `limit`."""
+    first = render_markdown(text.strip().split("\n\n")[0])
+    plain = " ".join(html.unescape(nh3.clean(first, tags=set())).split())
+    if len(plain) <= limit:
+        return plain
+    return plain[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 # --- Templates ---------------------------------------------------------------------------------
@@ -283,32 +99,63 @@ def environment(template_dir: Path) -> jinja2.Environment:
     env.filters.update(
         md_inline=md_inline,
         markdown=render_markdown,
-        partial_date=partial_date,
-        full_date=full_date,
-        label=label,
+        one_line=one_line,
+        partial_date=words.partial_date,
+        full_date=words.full_date,
+        country_name=words.country_name,
+        label=words.label,
         credibility=words.CREDIBILITY.__getitem__,
-        state_label=lambda state: words.STATES[state].label,
+        state_words=words.STATES.__getitem__,
     )
-    env.globals.update(escape=escape)
+    env.globals.update(
+        structure=structure,
+        states=words.STATES,
+    )
     return env
 
 
+def _render(template_dir: Path, template: str, page: str, **context: Any) -> str:
+    href: Callable[..., str] = partial(structure.link, page)
+    return environment(template_dir).get_template(template).render(page=page, href=href, **context)
+
+
 def render_briefing(archive: Archive, briefing: Briefing, template_dir: Path) -> str:
-    """The Markdown page of one briefing."""
-    template = environment(template_dir).get_template("briefing.md")
-    return template.render(view=briefing_view(archive, briefing))
+    """The Markdown page of one public briefing."""
+    index = SiteIndex(archive)
+    return _briefing(index, index.by_id[briefing.id], template_dir)
 
 
-def render_home(archive: Archive, template_dir: Path) -> str:
-    """The home page: the latest public briefings."""
-    template = environment(template_dir).get_template("home.md")
-    latest = [briefing_view(archive, briefing) for briefing in archive.public]
-    return template.render(latest=latest)
+def _briefing(index: SiteIndex, view: structure.BriefingView, template_dir: Path) -> str:
+    older, newer = index.neighbours(view)
+    return _render(
+        template_dir, "briefing.md", view.page,
+        view=view, related=index.related(view), older=older, newer=newer,
+    )  # fmt: skip
 
 
 def render_site(archive: Archive, template_dir: Path) -> dict[str, str]:
     """Every generated page, by its path under the docs folder. Public briefings only."""
-    pages = {"index.md": render_home(archive, template_dir)}
-    for briefing in archive.public:
-        pages[f"briefings/{briefing.id}.md"] = render_briefing(archive, briefing, template_dir)
+    index = SiteIndex(archive)
+    pages: dict[str, str] = {}
+
+    def add(page: str, template: str, **context: Any) -> None:
+        pages[page] = _render(template_dir, template, page, index=index, **context)
+
+    add(structure.HOME, "home.md")
+    add(structure.BRIEFINGS, "briefings.md")
+    add(structure.STATES, "states.md")
+    for group in index.by_state:
+        add(group.page, "state.md", group=group, state=words.STATES[VerificationState(group.key)])
+    add(structure.TAGS, "tags.md")
+    for group in index.by_tag:
+        add(group.page, "tag.md", group=group)
+    add(structure.COUNTRIES, "countries.md")
+    for group in index.by_country:
+        add(group.page, "country.md", group=group)
+    add(structure.ACTORS, "actors.md")
+    for entry in index.actors:
+        add(entry.page, "actor.md", entry=entry)
+    add(structure.TIMELINE, "timeline.md")
+    for view in index.briefings:
+        pages[view.page] = _briefing(index, view, template_dir)
     return pages

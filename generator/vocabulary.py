@@ -7,10 +7,15 @@ Kept apart from the model (which only knows the values written in YAML) and from
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pycountry
 
 from .model import (
     ActorKind,
     Confidence,
+    PartialDate,
     Reliability,
     SourceKind,
     StatementKind,
@@ -121,3 +126,40 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+# --- Words for values ------------------------------------------------------------------------
+
+
+def partial_date(value: PartialDate) -> str:
+    """A partial date at its own precision: '2024', 'September 2024', '10 September 2024'."""
+    if value.month is None:
+        return str(value.year)
+    month = MONTHS[value.month - 1]
+    if value.day is None:
+        return f"{month} {value.year}"
+    return f"{value.day} {month} {value.year}"
+
+
+def full_date(value: date) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    return str(getattr(country, "common_name", None) or country.name) if country else code
+
+
+_LABELS: dict[type, dict[Any, str]] = {
+    type(key): table
+    for table in (
+        CONFIDENCE, RELIABILITY, SOURCE_KINDS, STATEMENT_KINDS,
+        STATEMENT_MODES, ACTOR_KINDS, UPDATE_KINDS,
+    )
+    for key in table
+}  # fmt: skip
+
+
+def label(value: Any) -> str:
+    """The reader's word for a value of a closed vocabulary."""
+    return _LABELS[type(value)][value]

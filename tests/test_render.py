@@ -8,15 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.archive import load_archive
-from generator.model import PartialDate
-from generator.render import (
-    briefing_view,
-    md_inline,
-    partial_date,
-    render_briefing,
-    render_markdown,
-    render_site,
-)
+from generator.model import PartialDate, VerificationState
+from generator.render import md_inline, render_briefing, render_markdown, render_site
+from generator.structure import briefing_view
+from generator.vocabulary import partial_date
 
 from .conftest import FIXTURES, GOLDEN, NOW, ROOT, TEMPLATES
 
@@ -151,9 +146,22 @@ def test_private_briefings_produce_no_page(tmp_path: Path) -> None:
 
     pages = render_site(archive, TEMPLATES)
 
-    assert list(pages) == ["index.md"]
-    assert "sample" not in pages["index.md"].lower()
-    assert "No briefings have been published yet." in pages["index.md"]
+    indexes = [
+        "index.md",
+        "briefings/index.md",
+        "verification/index.md",
+        "tags/index.md",
+        "countries/index.md",
+        "actors/index.md",
+        "timeline.md",
+    ]
+    states = [f"verification/{state.value}.md" for state in VerificationState]
+    assert sorted(pages) == sorted(indexes + states)
+    for page, text in pages.items():
+        for private in ("Sample agency", "Jane Example", "infrastructure", "France"):
+            assert private not in text, (page, private)
+    assert "Nothing published yet" in pages["index.md"]
+    assert "No briefings yet." in pages["briefings/index.md"]
 
 
 def test_the_reading_guide_explains_every_state_in_the_words_pages_use() -> None:

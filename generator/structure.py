@@ -1,0 +1,429 @@
+"""The site's structure: which pages exist, where they live, and what each one lists.
+
+Everything here is derived from `Archive.public` only, so that a private briefing can never be
+listed, linked or counted. Pages are named by their path under the docs folder (`src_uri`);
+`url_of` turns that into the stable directory URL of SPEC §5a.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import vocabulary as words
+from .archive import Archive
+from .model import (
+    Actor,
+    Briefing,
+    Claim,
+    HistoryEntry,
+    OpenQuestion,
+    PartialDate,
+    Source,
+    Statement,
+    Update,
+    VerificationState,
+)
+
+# --- Pages and URLs (SPEC §5a) -----------------------------------------------------------------
+
+HOME = "index.md"
+BRIEFINGS = "briefings/index.md"
+ACTORS = "actors/index.md"
+STATES = "verification/index.md"
+TAGS = "tags/index.md"
+COUNTRIES = "countries/index.md"
+TIMELINE = "timeline.md"
+
+
+def briefing_page(briefing_id: str) -> str:
+    return f"briefings/{briefing_id}.md"
+
+
+def actor_page(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def state_page(state: VerificationState) -> str:
+    return f"verification/{state.value}.md"
+
+
+def tag_page(tag: str) -> str:
+    return f"tags/{tag}.md"
+
+
+def country_page(code: str) -> str:
+    return f"countries/{code.lower()}.md"
+
+
+def url_of(page: str) -> str:
+    """The directory URL of a page, relative to the site root: 'actors/x.md' -> 'actors/x/'."""
+    path = page.removesuffix(".md")
+    if path == "index":
+        return ""
+    return path.removesuffix("index") if path.endswith("/index") else f"{path}/"
+
+
+def link(from_page: str, to_page: str, fragment: str = "") -> str:
+    """A relative link between two pages, so the site works under any `site_url` path."""
+    start = url_of(from_page) or "."
+    target = posixpath.relpath(url_of(to_page) or ".", start)
+    href = "./" if target == "." else f"{target}/"
+    return f"{href}#{fragment}" if fragment else href
+
+
+# --- One briefing --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source with its number on the briefing page ([1], [2] ...)."""
+
+    number: int
+    source: Source
+    relays: SourceRef | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"source-{self.source.id}"
+
+
+@dataclass(frozen=True)
+class StatementView:
+    statement: Statement
+    actor: Actor
+    sources: tuple[SourceRef, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"statement-{self.statement.id}"
+
+
+@dataclass(frozen=True)
+class Stance:
+    key: str
+    label: str
+    statements: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    number: int
+    claim: Claim
+    state: words.StateWords
+    sources: tuple[SourceRef, ...]
+    independent: int
+    stances: tuple[Stance, ...]
+    history: tuple[HistoryEntry, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"claim-{self.claim.id}"
+
+
+@dataclass(frozen=True)
+class ActorStatements:
+    actor: Actor
+    affiliation: Actor | None
+    statements: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    question: OpenQuestion
+    claims: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    briefing: Briefing
+    actors: tuple[Actor, ...]
+    key_claim: ClaimView
+    claims: tuple[ClaimView, ...]
+    statements: tuple[StatementView, ...]
+    by_actor: tuple[ActorStatements, ...]
+    sources: tuple[SourceRef, ...]
+    questions: tuple[QuestionView, ...]
+    updates: tuple[Update, ...]
+    countries: tuple[tuple[str, str], ...]
+
+    @property
+    def page(self) -> str:
+        return briefing_page(self.briefing.id)
+
+
+def independent_count(sources: Iterable[Source], all_sources: dict[str, Source]) -> int:
+    """Sources that relay one original (`derived_from`) count once, as that original."""
+    roots = set()
+    for source in sources:
+        seen = set()
+        while source.derived_from and source.derived_from in all_sources and source.id not in seen:
+            seen.add(source.id)
+            source = all_sources[source.derived_from]
+        roots.add(source.id)
+    return len(roots)
+
+
+def _numbered(refs: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    return tuple(sorted(refs, key=lambda ref: ref.number))
+
+
+def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
+    """Everything the briefing page shows, numbered, counted and grouped."""
+    by_id = {source.id: source for source in briefing.sources}
+    numbers = {source.id: n for n, source in enumerate(briefing.sources, start=1)}
+    plain = {s.id: SourceRef(numbers[s.id], s) for s in briefing.sources}
+    refs = {
+        s.id: SourceRef(numbers[s.id], s, plain.get(s.derived_from or "")) for s in briefing.sources
+    }
+    actors = archive.actors_of(briefing)
+
+    statements = tuple(
+        StatementView(st, actors[st.actor], _numbered(refs[i] for i in st.sources))
+        for st in briefing.statements
+    )
+
+    claims = []
+    for number, claim in enumerate(briefing.claims, start=1):
+        about = [view for view in statements if claim.id in view.statement.about]
+        stances = tuple(
+            Stance(key, stance_label, chosen)
+            for key, (stance_label, kinds) in words.STANCES.items()
+            if (chosen := tuple(view for view in about if view.statement.kind in kinds))
+        )
+        claims.append(
+            ClaimView(
+                number=number,
+                claim=claim,
+                state=words.STATES[claim.verification.state],
+                sources=_numbered(refs[i] for i in claim.sources),
+                independent=independent_count((by_id[i] for i in claim.sources), by_id),
+                stances=stances,
+                history=claim.verification.history,
+            )
+        )
+    claim_views = {view.claim.id: view for view in claims}
+
+    by_actor = []
+    for actor in actors.values():
+        said = tuple(view for view in statements if view.actor.id == actor.id)
+        if said:
+            affiliation = archive.find_actor(briefing, actor.affiliation or "")
+            by_actor.append(ActorStatements(actor, affiliation, said))
+
+    return BriefingView(
+        briefing=briefing,
+        actors=tuple(actors.values()),
+        key_claim=claims[0],
+        claims=tuple(claims),
+        statements=statements,
+        by_actor=tuple(by_actor),
+        sources=tuple(refs.values()),
+        questions=tuple(
+            QuestionView(q, tuple(claim_views[c] for c in q.would_change))
+            for q in briefing.open_questions
+        ),
+        updates=tuple(sorted(briefing.updates, key=lambda u: u.date, reverse=True)),
+        countries=tuple((code, words.country_name(code)) for code in briefing.event.countries),
+    )
+
+
+# --- Indexes across briefings ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorStatement:
+    """A statement on an actor's page, with the briefing it belongs to."""
+
+    view: BriefingView
+    statement: StatementView
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    actor: Actor
+    affiliation: Actor | None
+    members: tuple[Actor, ...]
+    """Actors whose affiliation is this one."""
+    statements: tuple[ActorStatement, ...]
+    """Newest first: by statement date where given, else by the briefing's date."""
+    briefings: tuple[BriefingView, ...]
+
+    @property
+    def page(self) -> str:
+        return actor_page(self.actor.id)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A titled list of briefings: one tag, one country, one month of the timeline..."""
+
+    key: str
+    title: str
+    briefings: tuple[BriefingView, ...]
+    page: str = ""
+
+
+def _statement_order(item: ActorStatement) -> tuple[object, ...]:
+    date = item.statement.statement.date
+    published = item.view.briefing.published
+    return (date.latest if date else published, item.view.briefing.id, item.statement.anchor)
+
+
+class SiteIndex:
+    """Every index of the public archive, computed once per build."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+
+    @cached_property
+    def briefings(self) -> tuple[BriefingView, ...]:
+        """Public briefings, newest first."""
+        return tuple(briefing_view(self.archive, briefing) for briefing in self.archive.public)
+
+    @cached_property
+    def by_id(self) -> dict[str, BriefingView]:
+        return {view.briefing.id: view for view in self.briefings}
+
+    @cached_property
+    def by_state(self) -> tuple[Group, ...]:
+        """Every verification state, in the vocabulary's order, with its briefings."""
+        return tuple(
+            Group(
+                state.value,
+                wording.label,
+                tuple(v for v in self.briefings if v.key_claim.claim.verification.state is state),
+                state_page(state),
+            )
+            for state, wording in words.STATES.items()
+        )
+
+    @cached_property
+    def by_tag(self) -> tuple[Group, ...]:
+        tagged: dict[str, list[BriefingView]] = defaultdict(list)
+        for view in self.briefings:
+            for tag in view.briefing.tags:
+                tagged[tag].append(view)
+        return tuple(Group(t, t, tuple(tagged[t]), tag_page(t)) for t in sorted(tagged))
+
+    @cached_property
+    def by_country(self) -> tuple[Group, ...]:
+        found: dict[str, list[BriefingView]] = defaultdict(list)
+        for view in self.briefings:
+            for code in view.briefing.event.countries:
+                found[code].append(view)
+        groups = (
+            Group(code, words.country_name(code), tuple(found[code]), country_page(code))
+            for code in found
+        )
+        return tuple(sorted(groups, key=lambda group: group.title))
+
+    @cached_property
+    def actors(self) -> tuple[ActorEntry, ...]:
+        """Every actor of a public briefing, and the actors they are affiliated with, by name."""
+        known: dict[str, Actor] = {}
+        for view in self.briefings:
+            for actor in view.actors:
+                known.setdefault(actor.id, actor)
+        pending = [actor.affiliation for actor in known.values() if actor.affiliation]
+        while pending:
+            actor_id = pending.pop()
+            if actor_id not in known and actor_id in self.archive.registry_actors:
+                known[actor_id] = self.archive.registry_actors[actor_id]
+                pending.extend(filter(None, [known[actor_id].affiliation]))
+
+        said: dict[str, list[ActorStatement]] = defaultdict(list)
+        appears: dict[str, list[BriefingView]] = defaultdict(list)
+        for view in self.briefings:
+            for statement in view.statements:
+                said[statement.actor.id].append(ActorStatement(view, statement))
+            for actor in view.actors:
+                appears[actor.id].append(view)
+        entries = (
+            ActorEntry(
+                actor=actor,
+                affiliation=known.get(actor.affiliation or ""),
+                members=tuple(
+                    sorted(
+                        (a for a in known.values() if a.affiliation == actor.id),
+                        key=lambda a: a.name.casefold(),
+                    )
+                ),
+                statements=tuple(sorted(said[actor.id], key=_statement_order, reverse=True)),
+                briefings=tuple(appears[actor.id]),
+            )
+            for actor in known.values()
+        )
+        return tuple(sorted(entries, key=lambda entry: entry.actor.name.casefold()))
+
+    @cached_property
+    def actor_by_id(self) -> dict[str, ActorEntry]:
+        return {entry.actor.id: entry for entry in self.actors}
+
+    def most_active(self, count: int) -> tuple[ActorEntry, ...]:
+        """The actors with the most statements, then by name."""
+        active = [entry for entry in self.actors if entry.statements]
+        active.sort(key=lambda entry: (-len(entry.statements), entry.actor.name.casefold()))
+        return tuple(active[:count])
+
+    @cached_property
+    def timeline(self) -> tuple[Group, ...]:
+        """Events in date order, by month; a date known only to the year gets its own group
+        before that year's months, and undated events come last."""
+        dated = sorted(
+            (v for v in self.briefings if v.briefing.event.date),
+            key=lambda v: (_event_date(v).sort_key, v.briefing.id),
+        )
+        groups: dict[tuple[int, int], list[BriefingView]] = defaultdict(list)
+        for view in dated:
+            date = _event_date(view)
+            groups[(date.year, date.month or 0)].append(view)
+        result = [
+            Group(
+                f"{year:04d}-{month:02d}" if month else f"{year:04d}",
+                f"{words.MONTHS[month - 1]} {year}" if month else f"{year}, month not stated",
+                tuple(views),
+            )
+            for (year, month), views in groups.items()
+        ]
+        undated = tuple(v for v in self.briefings if not v.briefing.event.date)
+        if undated:
+            result.append(Group("undated", "Date not stated", undated))
+        return tuple(result)
+
+    def related(self, view: BriefingView, count: int = 3) -> tuple[BriefingView, ...]:
+        """Other briefings sharing the most actors, tags and countries with this one."""
+        mine = _facets(view)
+        scores = Counter(
+            {
+                other.briefing.id: len(mine & _facets(other))
+                for other in self.briefings
+                if other.briefing.id != view.briefing.id
+            }
+        )
+        ranked = [self.by_id[i] for i, score in scores.most_common() if score > 0]
+        return tuple(ranked[:count])
+
+    def neighbours(self, view: BriefingView) -> tuple[BriefingView | None, BriefingView | None]:
+        """The briefings published just before and just after this one."""
+        index = self.briefings.index(view)
+        newer = self.briefings[index - 1] if index > 0 else None
+        older = self.briefings[index + 1] if index + 1 < len(self.briefings) else None
+        return older, newer
+
+
+def _event_date(view: BriefingView) -> PartialDate:
+    date = view.briefing.event.date
+    assert date is not None
+    return date
+
+
+def _facets(view: BriefingView) -> set[str]:
+    return (
+        {f"actor:{actor.id}" for actor in view.actors}
+        | {f"tag:{tag}" for tag in view.briefing.tags}
+        | {f"country:{code}" for code in view.briefing.event.countries}
+    )
