@@ -4,92 +4,30 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from .building import build, copy_project, page_of
 from .conftest import FIXTURES, ROOT
 
 SEED = "iran-russia-ballistic-missile-transfer"
 
 
-def _copy_project(target: Path, briefings: Path = ROOT / "briefings") -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "theme"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy(source, target / name)
-    shutil.copytree(briefings, target / "briefings")
-    return target
-
-
-def _build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-class _Text(HTMLParser):
-    """The visible text of a page, and its ids and in-page links."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.text: list[str] = []
-        self.ids: set[str] = set()
-        self.fragments: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag in ("script", "style"):
-            self._skip += 1
-        if found.get("id"):
-            self.ids.add(str(found["id"]))
-        href = found.get("href") or ""
-        if href.startswith("#") and len(href) > 1:
-            self.fragments.append(href[1:])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.text.append(data)
-
-
-def _page(path: Path) -> _Text:
-    parser = _Text()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = _copy_project(tmp_path_factory.mktemp("project"))
-    result = _build(project)
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     return project / "site"
 
 
 def test_the_briefing_page_shows_the_key_claim_state_in_its_banner(built: Path) -> None:
-    page = _page(built / "briefings" / SEED / "index.html")
+    page = page_of(built / "briefings" / SEED / "index.html")
     text = " ".join(" ".join(page.text).split())
 
     assert "Key claim: Unverified" in text
@@ -105,7 +43,7 @@ def test_the_briefing_page_names_every_actor_and_links_every_source(built: Path)
     assert document is not None
     assert registry is not None
     names = {a["id"]: a["name"] for a in registry.data["actors"]}
-    page = _page(built / "briefings" / SEED / "index.html")
+    page = page_of(built / "briefings" / SEED / "index.html")
     text = " ".join(" ".join(page.text).split())
 
     for actor in document.data["actors"]:
@@ -157,9 +95,9 @@ def test_private_briefings_appear_nowhere_in_the_site(tmp_path: Path) -> None:
             text = text.replace("status: published\n", "", 1)
         text = text.replace("title: Sample agency", f"title: {name.upper()} agency")
         (archive / f"{name}.yaml").write_text(text, encoding="utf-8")
-    project = _copy_project(tmp_path / "project", archive)
+    project = copy_project(tmp_path / "project", archive)
 
-    result = _build(project)
+    result = build(project)
 
     assert result.returncode == 0, result.stderr
     for path in (project / "site").rglob("*"):
@@ -169,7 +107,7 @@ def test_private_briefings_appear_nowhere_in_the_site(tmp_path: Path) -> None:
 
 
 def test_invalid_input_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
-    project = _copy_project(tmp_path)
+    project = copy_project(tmp_path)
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("previous site", encoding="utf-8")
     seed = project / "briefings" / f"{SEED}.yaml"
@@ -177,7 +115,7 @@ def test_invalid_input_fails_the_build_and_keeps_the_previous_site(tmp_path: Pat
         seed.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8"
     )
 
-    result = _build(project)
+    result = build(project)
 
     assert result.returncode == 1
     assert f"briefings/{SEED}.yaml:4:1: unknown key 'titel'; did you mean 'title'?" in result.stderr
@@ -186,14 +124,14 @@ def test_invalid_input_fails_the_build_and_keeps_the_previous_site(tmp_path: Pat
 
 
 def test_a_build_never_changes_the_input_files(tmp_path: Path) -> None:
-    project = _copy_project(tmp_path)
+    project = copy_project(tmp_path)
     digest: Callable[[], dict[str, str]] = lambda: {  # noqa: E731
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
         for p in (project / "briefings").iterdir()
     }
     before = digest()
 
-    result = _build(project)
+    result = build(project)
 
     assert result.returncode == 0, result.stderr
     assert digest() == before

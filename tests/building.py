@@ -1,0 +1,79 @@
+"""Build a copy of the project with MkDocs, and read the pages it writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .conftest import ROOT
+
+
+def copy_project(target: Path, briefings: Path = ROOT / "briefings") -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "theme"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+    shutil.copytree(briefings, target / "briefings")
+    return target
+
+
+def build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class PageText(HTMLParser):
+    """The visible text of a page, and its ids and in-page links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.ids: set[str] = set()
+        self.fragments: list[str] = []
+        self.links: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        href = found.get("href") or ""
+        if tag == "a" and href:
+            self.links.append(href)
+        if href.startswith("#") and len(href) > 1:
+            self.fragments.append(href[1:])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+    @property
+    def words(self) -> str:
+        """The visible text with whitespace collapsed."""
+        return " ".join("".join(self.text).split())
+
+
+def page_of(path: Path) -> PageText:
+    parser = PageText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
