@@ -16,8 +16,8 @@ from string import Template
 
 from .errors import BriefingError
 from .model import Actor, ActorRegistry, Briefing, Status, Tlp
-from .validate import check_briefing, check_registry, check_shape
-from .yamlio import load
+from .validate import check_briefing, check_inline_actors, check_registry, check_shape
+from .yamlio import Document, load
 
 REGISTRY_FILE = "actors.yaml"
 
@@ -109,6 +109,7 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         )
 
     briefings: list[Briefing] = []
+    checked: list[tuple[Document, Briefing]] = []
     for path in sorted(directory.glob("*.yaml")):
         if path.name == REGISTRY_FILE:
             continue
@@ -124,6 +125,8 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         errors += problems
         if not problems:
             briefings.append(briefing)
+            checked.append((document, briefing))
+    errors += check_inline_actors(checked)
     return Archive(tuple(briefings), registry, now, tuple(sorted(errors)))
 
 

@@ -21,7 +21,15 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import BriefingError
-from .model import SLUG_PATTERN, WIKIDATA_PATTERN, ActorRegistry, Briefing, Status, Tlp
+from .model import (
+    SLUG_PATTERN,
+    WIKIDATA_PATTERN,
+    Actor,
+    ActorRegistry,
+    Briefing,
+    Status,
+    Tlp,
+)
 from .yamlio import Document, Path_
 
 M = TypeVar("M", bound=BaseModel)
@@ -346,6 +354,27 @@ def check_briefing(
                 "add published: YYYY-MM-DD",
             )
     return check.errors
+
+
+def check_inline_actors(briefings: Sequence[tuple[Document, Briefing]]) -> list[BriefingError]:
+    """An actor written out in several briefings must be the same actor in each: every actor
+    has one page, so two different actors under one id would merge."""
+    errors: list[BriefingError] = []
+    first: dict[str, tuple[Document, Actor]] = {}
+    for document, briefing in briefings:
+        for i, entry in enumerate(briefing.actors):
+            if isinstance(entry, str):
+                continue
+            if entry.id not in first:
+                first[entry.id] = (document, entry)
+            elif first[entry.id][1] != entry:
+                other = first[entry.id][0].path
+                errors.append(document.error(
+                    ("actors", i, "id"),
+                    f"actor {entry.id!r} is written differently in {other}",
+                    "move the actor to actors.yaml and list its id in both briefings",
+                ))  # fmt: skip
+    return errors
 
 
 PLACEHOLDER = "TODO"

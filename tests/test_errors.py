@@ -85,3 +85,20 @@ def test_registry_errors_are_located_in_actors_yaml(archive_dir: Path) -> None:
     assert [str(e).split("/")[-1] for e in archive.errors] == [
         "actors.yaml:11:18: unknown actor id 'example-minstry'; did you mean 'example-ministry'?"
     ]
+
+
+def test_an_actor_written_out_differently_in_two_briefings_is_an_error(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
+    text = (tmp_path / "sample-briefing.yaml").read_text(encoding="utf-8")
+    other = text.replace("id: sample-briefing", "id: other-briefing")
+    other = other.replace("name: Sample News", "name: Sample News Agency")
+    (tmp_path / "other-briefing.yaml").write_text(other, encoding="utf-8")
+
+    archive = load_archive(tmp_path, NOW)
+
+    [error] = archive.errors
+    assert error.path.endswith("sample-briefing.yaml")  # files are read in name order
+    assert (error.line, error.column) == (23, 9)
+    assert error.message.startswith("actor 'sample-news' is written differently in ")
+    assert error.message.endswith("other-briefing.yaml")
+    assert error.hint == "move the actor to actors.yaml and list its id in both briefings"
