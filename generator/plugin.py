@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .archive import load_archive
 from .render import render_site
+from .search import index_site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -85,6 +86,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
+
+    # Runs once every page is written: the search index is built from the final HTML.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        pages = index_site(Path(config.site_dir))
+        log.info(f"Search index: {pages} pages")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
