@@ -151,3 +151,11 @@ def test_publishing_an_unfinished_scaffold_points_at_every_placeholder(tmp_path:
         "replace it, or keep status: draft"
     )
     assert len(lines) == 17  # every TODO text and todo- id, then the summary
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = readme.split("## Run the tests\n\n```sh\n")[1].split("\n```")[0]
+
+    assert command.endswith("pytest")
+    assert f"\n{command}\n" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

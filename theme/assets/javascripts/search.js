@@ -90,6 +90,11 @@ if (dialog && toggle) {
     list.querySelector("a")?.click();
   });
   form.addEventListener("reset", () => setTimeout(search));
+  // On wide screens the search box sits in the header: focusing it opens the results.
+  input.addEventListener("focus", () => {
+    toggle.checked = true;
+    load();
+  });
   toggle.addEventListener("change", () => {
     if (toggle.checked) {
       input.focus();

@@ -1,0 +1,118 @@
+"""Browser tests: build a site, serve it on 127.0.0.1 under a sub-path, drive Debian's chromium.
+
+The site is served under /briefing-site/, as GitHub Pages serves a project site, so that every
+link and the search must work away from the server's root. Screenshots of every test are saved
+to tests/artifacts/ to be looked at.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from ..building import build, copy_project
+from ..conftest import FIXTURES, ROOT
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PREFIX = "briefing-site"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _serve(site: Path) -> Iterator[str]:
+    root = site.parent / "www"
+    root.mkdir()
+    (root / PREFIX).symlink_to(site)
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{PREFIX}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _built(tmp: Path, briefings: Path) -> Path:
+    project = copy_project(tmp / "project", briefings)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The synthetic archive of tests/fixtures/archive, served; yields its base URL."""
+    yield from _serve(_built(tmp_path_factory.mktemp("fixture"), FIXTURES / "archive"))
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real briefings/ folder, served; yields its base URL."""
+    yield from _serve(_built(tmp_path_factory.mktemp("seed"), ROOT / "briefings"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no browser at {CHROMIUM}: install Debian's chromium or set CHROMIUM")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        yield browser
+        browser.close()
+
+
+def _page(browser: Browser, request: pytest.FixtureRequest, viewport: dict[str, int],
+          **options: str) -> Iterator[Page]:  # fmt: skip
+    context = browser.new_context(viewport=viewport, **options)  # type: ignore[arg-type]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: errors.append(f"dialog opened: {dialog.message}"))
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
+    context.close()
+    assert errors == [], "the page raised script errors or opened a dialog"
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A desktop browser tab; its screenshot is saved when the test ends."""
+    yield from _page(browser, request, DESKTOP)
+
+
+@pytest.fixture
+def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A 375-px-wide phone tab."""
+    yield from _page(browser, request, PHONE)
+
+
+@pytest.fixture
+def dark_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A desktop tab that prefers the dark colour scheme."""
+    yield from _page(browser, request, DESKTOP, color_scheme="dark")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_artifacts() -> None:
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)

@@ -1,0 +1,86 @@
+"""axe-core on every page type, in light and dark palettes: no serious or critical violation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from .conftest import ARTIFACTS
+
+PAGES = {
+    "home": "",
+    "briefing": "briefings/synthetic-briefing-05/",
+    "briefings": "briefings/",
+    "states": "verification/",
+    "state": "verification/disputed/",
+    "actors": "actors/",
+    "actor": "actors/petr-primerov/",
+    "tags": "tags/",
+    "tag": "tags/synthetic-energy/",
+    "countries": "countries/",
+    "country": "countries/ua/",
+    "timeline": "timeline/",
+    "guide": "about/",
+}
+
+
+def _violations(page: Page) -> list[dict[str, object]]:
+    results = Axe().run(page)
+    return list(results.response["violations"])
+
+
+def _record(name: str, violations: list[dict[str, object]]) -> None:
+    """Keep the counts for the record: tests/artifacts/axe-<page>.json."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    counts: dict[str, int] = {}
+    for violation in violations:
+        impact = str(violation["impact"])
+        counts[impact] = counts.get(impact, 0) + 1
+    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(counts), encoding="utf-8")
+
+
+def _serious(violations: list[dict[str, object]]) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_violation_in_the_light_palette(
+    page: Page, fixture_site: str, name: str
+) -> None:
+    page.goto(fixture_site + PAGES[name])
+
+    violations = _violations(page)
+
+    _record(f"{name}-light", violations)
+    assert _serious(violations) == []
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_violation_in_the_dark_palette(
+    dark_page: Page, fixture_site: str, name: str
+) -> None:
+    dark_page.goto(fixture_site + PAGES[name])
+
+    violations = _violations(dark_page)
+
+    _record(f"{name}-dark", violations)
+    assert _serious(violations) == []
+
+
+def test_no_serious_violation_with_search_results_open(page: Page, fixture_site: str) -> None:
+    page.goto(fixture_site)
+    page.locator(".briefing-search input").click()
+    page.locator(".briefing-search input").fill("pipeline")
+    page.locator(".md-search-result__item").first.wait_for()
+
+    violations = _violations(page)
+
+    _record("search-light", violations)
+    assert _serious(violations) == []

@@ -1,0 +1,138 @@
+"""What a reader sees and does in the browser: search, navigation, banner, phone and dark mode."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+
+def _search(page: Page, query: str) -> list[str]:
+    """Open the header search as a reader would, type the query and read the result titles."""
+    button = page.locator('label.md-header__button[for="__search"]')
+    box = page.locator(".briefing-search input")
+    if button.is_visible():  # phones: a button opens the search
+        button.click()
+    else:  # wide screens: the box is in the header
+        box.click()
+    box.fill(query)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"matching|No matching"), timeout=10_000)
+    return page.locator(".md-search-result__item h1").all_text_contents()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pipeline", "Synthetic briefing 23: reported damage to the water pipeline"),
+        ("Примеров", "Petr Primerov"),  # a Cyrillic alias
+        ("Примерова", "Petr Primerov"),  # the same name, inflected
+        ("داریوش", "Daryush Nemouneh"),  # a Persian alias
+        ("retracted", "Synthetic briefing 23: reported damage to the water pipeline"),
+    ],
+)
+def test_search_finds_briefings_and_actors_in_every_script(
+    page: Page, fixture_site: str, query: str, expected: str
+) -> None:
+    page.goto(fixture_site)
+
+    titles = _search(page, query)
+
+    assert expected in titles
+
+
+def test_a_search_result_opens_the_briefing(page: Page, fixture_site: str) -> None:
+    page.goto(fixture_site + "timeline/")
+    _search(page, "vaccine shipment")
+
+    first = page.locator(".md-search-result__item a").first
+    title = first.locator("h1").text_content()
+    first.click()
+
+    expect(page.locator("h1").first).to_contain_text(title or "")
+    assert "/briefing-site/briefings/synthetic-briefing-" in page.url
+
+
+def test_an_unknown_word_says_nothing_matches(page: Page, fixture_site: str) -> None:
+    page.goto(fixture_site)
+
+    assert _search(page, "zzyzxqq") == []
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching briefings")
+
+
+def test_the_seed_briefing_is_found_by_person_topic_and_cyrillic_name(
+    page: Page, seed_site: str
+) -> None:
+    title = (
+        "U.S. warns of a firm response to a reported Iranian ballistic-missile transfer to Russia"
+    )
+    page.goto(seed_site)
+
+    for query in ("Peskov", "ballistic", "Песков", "Пескова", "unverified"):
+        assert title in _search(page, query), query
+        page.keyboard.press("Escape")
+
+
+def test_home_to_state_to_briefing_to_actor_to_another_briefing(
+    page: Page, fixture_site: str
+) -> None:
+    page.goto(fixture_site)
+
+    page.get_by_role("link", name=re.compile(r"Disputed: \d+ briefings")).click()
+    expect(page.locator("h1").first).to_have_text(re.compile(r"^Disputed"))
+    page.locator(".briefing-item__title").first.click()
+    first = page.locator("h1").first.text_content()
+    expect(page.locator(".briefing-verdict .admonition-title")).to_have_text(
+        re.compile(r"Key claim: Disputed")
+    )
+    page.locator(".briefing-facts a.briefing-actor-name").first.click()
+    expect(page.locator("h2#statements")).to_be_visible()
+    others = page.locator(".briefing-item__title").filter(has_not_text=first or "")
+    others.first.click()
+
+    assert page.locator("h1").first.text_content() != first
+    expect(page.locator(".briefing-verdict")).to_be_visible()
+
+
+def test_the_banner_tells_the_state_in_words_not_only_colour(page: Page, seed_site: str) -> None:
+    page.goto(seed_site + "briefings/iran-russia-ballistic-missile-transfer/")
+
+    banner = page.locator(".briefing-verdict")
+
+    expect(banner).to_contain_text("Key claim: Unverified")
+    expect(banner).to_contain_text("Iran has transferred ballistic missiles to Russia.")
+    expect(banner).to_contain_text("Assessed 25 November 2026")
+
+
+def test_a_phone_shows_the_briefing_without_sideways_scrolling(
+    phone: Page, fixture_site: str
+) -> None:
+    phone.goto(fixture_site + "briefings/synthetic-briefing-05/")
+
+    width = phone.evaluate("document.scrollingElement.scrollWidth")
+
+    assert width <= 375
+    expect(phone.locator(".briefing-verdict")).to_be_visible()
+
+
+def test_the_dark_palette_follows_the_readers_preference(
+    dark_page: Page, fixture_site: str
+) -> None:
+    dark_page.goto(fixture_site + "briefings/synthetic-briefing-05/")
+
+    scheme = dark_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+    assert scheme == "slate"
+
+
+def test_search_results_show_data_as_text_never_as_markup(page: Page, fixture_site: str) -> None:
+    page.goto(fixture_site)
+
+    _search(page, "damaged")
+
+    # Pagefind's excerpts are rebuilt from text: only <mark> elements survive.
+    tags = page.evaluate(
+        "[...document.querySelectorAll('.md-search-result__article p *')].map(e => e.tagName)"
+    )
+    assert set(tags) <= {"MARK"}
