@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +59,13 @@ class _NoRawHtml(markdown_lib.Extension):
         md.inlinePatterns.deregister("html")
 
 
+_MARKDOWN = markdown_lib.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
+
+
+@lru_cache(maxsize=8192)
 def render_markdown(text: str) -> Markup:
     """A Markdown field as sanitized HTML: no raw HTML, only http(s) and mailto links."""
-    html = markdown_lib.markdown(text, extensions=[_NoRawHtml(), "sane_lists"])
+    html = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -73,6 +77,7 @@ def render_markdown(text: str) -> Markup:
     return Markup(re.sub(r"\n\s*\n", "\n", clean).strip())
 
 
+@lru_cache(maxsize=8192)
 def one_line(text: str, limit: int = 180) -> str:
     """The first paragraph of a Markdown field as plain text, cut at a word near `limit`."""
     first = render_markdown(text.strip().split("\n\n")[0])

@@ -394,22 +394,32 @@ class SiteIndex:
             result.append(Group("undated", "Date not stated", undated))
         return tuple(result)
 
+    @cached_property
+    def _sharing(self) -> dict[str, tuple[str, ...]]:
+        """For each actor, tag and country: the briefings it appears in."""
+        postings: dict[str, list[str]] = defaultdict(list)
+        for view in self.briefings:
+            for facet in _facets(view):
+                postings[facet].append(view.briefing.id)
+        return {facet: tuple(ids) for facet, ids in postings.items()}
+
     def related(self, view: BriefingView, count: int = 3) -> tuple[BriefingView, ...]:
-        """Other briefings sharing the most actors, tags and countries with this one."""
-        mine = _facets(view)
-        scores = Counter(
-            {
-                other.briefing.id: len(mine & _facets(other))
-                for other in self.briefings
-                if other.briefing.id != view.briefing.id
-            }
-        )
-        ranked = [self.by_id[i] for i, score in scores.most_common() if score > 0]
-        return tuple(ranked[:count])
+        """Other briefings sharing the most actors, tags and countries with this one,
+        newest first among equals."""
+        shared: Counter[str] = Counter()
+        for facet in _facets(view):
+            shared.update(self._sharing[facet])
+        del shared[view.briefing.id]
+        ranked = sorted(shared, key=lambda i: (-shared[i], self._position[i]))
+        return tuple(self.by_id[i] for i in ranked[:count])
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {view.briefing.id: n for n, view in enumerate(self.briefings)}
 
     def neighbours(self, view: BriefingView) -> tuple[BriefingView | None, BriefingView | None]:
         """The briefings published just before and just after this one."""
-        index = self.briefings.index(view)
+        index = self._position[view.briefing.id]
         newer = self.briefings[index - 1] if index > 0 else None
         older = self.briefings[index + 1] if index + 1 < len(self.briefings) else None
         return older, newer
