@@ -3,14 +3,14 @@
 Configure it in `mkdocs.yml`:
 
     plugins:
-      - search
       - briefings:
           briefings_dir: briefings      # the YAML files, relative to mkdocs.yml
           templates: theme/markdown     # the Jinja templates of the generated Markdown
           now: 2024-09-10T12:00:00Z     # optional: judge embargoes at this instant
 
 Without `now`, the build uses SOURCE_DATE_EPOCH when it is set (reproducible builds), else
-the clock.
+the clock. The plugin also indexes the built site for search (`generator.search`), so Material's
+own `search` plugin is left out.
 """
 
 from __future__ import annotations

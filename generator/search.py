@@ -16,20 +16,20 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 BUNDLE = "pagefind"
 
-_CONFIG: IndexConfig = {
-    # Permalink anchors ("¶") would otherwise end every result title.
-    "exclude_selectors": [".headerlink"],
-    "output_path": BUNDLE,
-}
-
 
 async def _index(site_dir: Path) -> int:
-    async with PagefindIndex(config=_CONFIG) as index:
+    config: IndexConfig = {
+        # Permalink anchors ("¶") would otherwise end every result title.
+        "exclude_selectors": [".headerlink"],
+        # Written when the context closes; a relative path would land in the working folder.
+        "output_path": str((site_dir / BUNDLE).resolve()),
+    }
+    async with PagefindIndex(config=config) as index:
         indexed = await index.add_directory(str(site_dir))
-        await index.write_files(output_path=str(site_dir / BUNDLE))
     return int(indexed["page_count"])
 
 
 def index_site(site_dir: Path) -> int:
-    """Index every page of a built site for search; return how many pages were indexed."""
+    """Index every page of a built site for search, into `site_dir/pagefind/`; return how
+    many pages were indexed."""
     return asyncio.run(_index(site_dir))

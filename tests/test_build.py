@@ -137,3 +137,5 @@ def test_a_build_never_changes_the_input_files(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert digest() == before
     assert not (project / "docs" / "briefings").exists(), "nothing is written to the docs folder"
+    written = sorted(path.name for path in project.iterdir())
+    assert written == ["briefings", "docs", "mkdocs.yml", "site", "theme"], "only site/ is new"
