@@ -50,27 +50,17 @@ def _serious(violations: list[dict[str, object]]) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("palette", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_serious_violation_in_the_light_palette(
-    page: Page, fixture_site: str, name: str
+def test_no_serious_violation_on_any_page_type(
+    request: pytest.FixtureRequest, fixture_site: str, name: str, palette: str
 ) -> None:
+    page: Page = request.getfixturevalue("page" if palette == "light" else "dark_page")
     page.goto(fixture_site + PAGES[name])
 
     violations = _violations(page)
 
-    _record(f"{name}-light", violations)
-    assert _serious(violations) == []
-
-
-@pytest.mark.parametrize("name", list(PAGES))
-def test_no_serious_violation_in_the_dark_palette(
-    dark_page: Page, fixture_site: str, name: str
-) -> None:
-    dark_page.goto(fixture_site + PAGES[name])
-
-    violations = _violations(dark_page)
-
-    _record(f"{name}-dark", violations)
+    _record(f"{name}-{palette}", violations)
     assert _serious(violations) == []
 
 
