@@ -90,7 +90,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Runs once every page is written: the search index is built from the final HTML.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         pages = index_site(Path(config.site_dir))
-        log.info(f"Search index: {pages} pages")
+        log.info(f"Search index built from {pages} pages")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
