@@ -16,7 +16,13 @@ from string import Template
 
 from .errors import BriefingError
 from .model import Actor, ActorRegistry, Briefing, Status, Tlp
-from .validate import check_briefing, check_inline_actors, check_registry, check_shape
+from .validate import (
+    check_briefing,
+    check_inline_actors,
+    check_registry,
+    check_shape,
+    salvage,
+)
 from .yamlio import Document, load
 
 REGISTRY_FILE = "actors.yaml"
@@ -86,6 +92,7 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         return Archive((), ActorRegistry.model_validate({"schema": 1}), now, (error,))
 
     registry = ActorRegistry.model_validate({"schema": 1})
+    registry_written: frozenset[str] = frozenset()
     registry_path = directory / REGISTRY_FILE
     if registry_path.exists():
         document, problems = load(registry_path, _shown(registry_path))
@@ -96,6 +103,12 @@ def load_archive(directory: Path, now: datetime) -> Archive:
             if parsed is not None:
                 errors += check_registry(document, parsed)
                 registry = parsed
+            else:
+                # Check the valid actors too, and let briefings refer to any id written here.
+                part = salvage(ActorRegistry, document.data)
+                errors += check_registry(document, part.model, part)
+                registry = part.model
+                registry_written = part.written.get("actor", frozenset())
 
     for stray in sorted(directory.glob("*.yml")):
         errors.append(
@@ -120,8 +133,15 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         briefing, problems = check_shape(document, Briefing)
         errors += problems
         if briefing is None:
+            # Still check what is valid, so one run reports every problem of the file.
+            part = salvage(Briefing, document.data)
+            errors += check_briefing(
+                document, part.model, path.stem, registry, part, registry_written
+            )
             continue
-        problems = check_briefing(document, briefing, path.stem, registry)
+        problems = check_briefing(
+            document, briefing, path.stem, registry, registry_written=registry_written
+        )
         errors += problems
         if not problems:
             briefings.append(briefing)

@@ -14,10 +14,11 @@ import difflib
 import re
 import typing
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import BriefingError
@@ -188,24 +189,121 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     return document.error(path, f"{name}: {error['msg']}")
 
 
+# --- Salvage: the valid parts of an invalid document ----------------------------------------
+
+_REFERENCED = {"actors": "actor", "sources": "source", "claims": "claim"}
+
+
+@dataclass(frozen=True)
+class Salvage:
+    """What can be kept of a document that failed `check_shape`, for the cross-checks."""
+
+    model: Any
+    """The model built from the valid parts only: invalid fields are None (or their default),
+    invalid list items are left out."""
+    positions: dict[str, tuple[int, ...]]
+    """For each list field, the index in the file of every item kept."""
+    written: dict[str, frozenset[str]]
+    """For actors, sources and claims: every id written in the file, valid item or not."""
+    unknowable: frozenset[str]
+    """Kinds (actor, source, claim) with a left-out item whose id is itself missing or wrong:
+    any reference may be meant for it, so none is reported as unknown."""
+    invalid: frozenset[str]
+    """Fields written in the file but invalid (reported), as opposed to left out."""
+
+
+def _item_type(annotation: Any) -> Any | None:
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    return None
+
+
+def salvage(model: type[M], data: Any) -> Salvage:
+    """Validate each field, and each item of each list, on its own; keep what passes."""
+    raw = data if isinstance(data, dict) else {}
+    values: dict[str, Any] = {}
+    positions: dict[str, tuple[int, ...]] = {}
+    written: dict[str, frozenset[str]] = {}
+    unknowable: set[str] = set()
+    invalid: set[str] = set()
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        item = _item_type(field.annotation)
+        if item is not None:
+            found = raw.get(key)
+            items: list[Any] = found if isinstance(found, list) else []
+            adapter: TypeAdapter[Any] = TypeAdapter(item)
+            kept = []
+            for index, entry in enumerate(items):
+                try:
+                    kept.append((index, adapter.validate_python(entry)))
+                except ValidationError:
+                    continue
+            values[name] = tuple(value for _, value in kept)
+            positions[key] = tuple(index for index, _ in kept)
+            if key in _REFERENCED:
+                ids = [e.get("id") if isinstance(e, dict) else e for e in items]
+                written[_REFERENCED[key]] = frozenset(i for i in ids if isinstance(i, str))
+                if not all(isinstance(i, str) and re.match(SLUG_PATTERN, i) for i in ids):
+                    unknowable.add(_REFERENCED[key])
+        elif key in raw:
+            annotated: Any = field.annotation
+            if field.metadata:
+                annotated = Annotated[annotated, *field.metadata]
+            try:
+                values[name] = TypeAdapter(annotated).validate_python(raw[key])
+            except ValidationError:
+                values[name] = None
+                invalid.add(key)
+        else:
+            values[name] = None if field.is_required() else field.get_default()
+    return Salvage(
+        model.model_construct(**values),
+        positions,
+        written,
+        frozenset(unknowable),
+        frozenset(invalid),
+    )
+
+
 # --- Pass 2: rules across fields and files ----------------------------------------------------
 
 
 class _Checker:
     """Collects located errors for one document."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(
+        self,
+        document: Document,
+        partial: Salvage | None = None,
+        also_known: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         self.document = document
+        self.partial = partial
         self.errors: list[BriefingError] = []
+        # Ids written in the files for items left out by salvage: they exist, but are wrong in
+        # themselves (and reported as such), so a reference to one is no new error.
+        self.also_known = dict(partial.written) if partial else {}
+        for what, ids in (also_known or {}).items():
+            self.also_known[what] = self.also_known.get(what, frozenset()) | ids
+
+    def _real(self, path: Path_) -> Path_:
+        """The path in the file of a path in a salvaged model, whose lists lost items."""
+        if self.partial and len(path) > 1 and isinstance(path[1], int):
+            kept = self.partial.positions.get(str(path[0]))
+            if kept is not None:
+                return (path[0], kept[path[1]], *path[2:])
+        return path
 
     def error(self, path: Path_, message: str, hint: str | None = None) -> None:
-        self.errors.append(self.document.error(path, message, hint))
+        self.errors.append(self.document.error(self._real(path), message, hint))
 
     def unique(self, what: str, ids: Iterable[tuple[Path_, str]]) -> None:
         seen: dict[str, Path_] = {}
         for path, value in ids:
             if value in seen:
-                line = self.document.node_at(seen[value]).start_mark.line + 1
+                line = self.document.node_at(self._real(seen[value])).start_mark.line + 1
                 self.error(path, f"duplicate {what} id {value!r}", f"already used on line {line}")
             else:
                 seen[value] = path
@@ -214,18 +312,22 @@ class _Checker:
         self, path: Path_, what: str, value: str, known: Iterable[str], hint: str | None = None
     ) -> bool:
         known = list(known)
-        if value in known:
+        if value in known or value in self.also_known.get(what, ()):
             return True
-        suggestion = did_you_mean(value, known)
+        if self.partial and what in self.partial.unknowable:
+            return True
+        suggestion = did_you_mean(value, [*known, *self.also_known.get(what, ())])
         if suggestion is None:
             suggestion = hint or (f"known {what} ids: {', '.join(known)}" if known else None)
         self.error(path, f"unknown {what} id {value!r}", suggestion)
         return False
 
 
-def check_registry(document: Document, registry: ActorRegistry) -> list[BriefingError]:
+def check_registry(
+    document: Document, registry: ActorRegistry, partial: Salvage | None = None
+) -> list[BriefingError]:
     """Rules for `actors.yaml`: unique ids and affiliations that resolve within it."""
-    check = _Checker(document)
+    check = _Checker(document, partial)
     check.unique("actor", ((("actors", i, "id"), a.id) for i, a in enumerate(registry.actors)))
     ids = [actor.id for actor in registry.actors]
     for i, actor in enumerate(registry.actors):
@@ -235,13 +337,23 @@ def check_registry(document: Document, registry: ActorRegistry) -> list[Briefing
 
 
 def check_briefing(
-    document: Document, briefing: Briefing, stem: str, registry: ActorRegistry
+    document: Document,
+    briefing: Briefing,
+    stem: str,
+    registry: ActorRegistry,
+    partial: Salvage | None = None,
+    registry_written: frozenset[str] = frozenset(),
 ) -> list[BriefingError]:
-    """Rules for one briefing: ids, references, dates and publication, against the registry."""
-    check = _Checker(document)
+    """Rules for one briefing: ids, references, dates and publication, against the registry.
+
+    With `partial`, `briefing` is what `salvage` kept of a file whose shape is wrong: the rules
+    run on the valid parts, so that one run reports every problem of the file. Likewise
+    `registry_written` names the actors of an invalid actors.yaml.
+    """
+    check = _Checker(document, partial, {"actor": registry_written})
     registry_ids = [actor.id for actor in registry.actors]
 
-    if briefing.id != stem:
+    if briefing.id is not None and briefing.id != stem:
         check.error(
             ("id",),
             f"id {briefing.id!r} does not match the file name {stem!r}",
@@ -323,7 +435,7 @@ def check_briefing(
 
     # Dates.
     event = briefing.event
-    if event.date and event.end and event.end.latest < event.date.earliest:
+    if event and event.date and event.end and event.end.latest < event.date.earliest:
         check.error(
             ("event", "end"), f"the event ends ({event.end}) before it starts ({event.date})"
         )
@@ -341,13 +453,13 @@ def check_briefing(
                 "a placeholder from `briefings new` is still here",
                 "replace it, or keep status: draft",
             )
-        if briefing.tlp is not Tlp.CLEAR:
+        if briefing.tlp is not None and briefing.tlp is not Tlp.CLEAR:
             check.error(
                 ("tlp",),
                 f"a published briefing must be TLP:CLEAR, not {briefing.tlp}",
                 "set status: draft, or tlp: CLEAR once it may be shared publicly",
             )
-        if briefing.published is None:
+        if briefing.published is None and not (partial and "published" in partial.invalid):
             check.error(
                 ("status",),
                 "a published briefing needs a 'published' date",

@@ -102,3 +102,61 @@ def test_an_actor_written_out_differently_in_two_briefings_is_an_error(tmp_path:
     assert error.message.startswith("actor 'sample-news' is written differently in ")
     assert error.message.endswith("other-briefing.yaml")
     assert error.hint == "move the actor to actors.yaml and list its id in both briefings"
+
+
+def _case(tmp_path: Path, name: str, *edits: tuple[str, str]) -> Path:
+    """A copy of an error fixture's base briefing (`missing-status` restored) with edits."""
+    shutil.copy(FIXTURES / "errors" / "actors.yaml", tmp_path)
+    text = (FIXTURES / "errors" / "missing-status.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: missing-status", f"id: {name}")
+    text = text.replace("tlp: CLEAR", "status: published\ntlp: CLEAR").split("# expect")[0]
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _shown(archive_errors: tuple[object, ...]) -> list[str]:
+    return [str(error).split(".yaml:", 1)[1] for error in archive_errors]
+
+
+def test_shape_and_reference_mistakes_in_one_file_are_reported_together(tmp_path: Path) -> None:
+    _case(tmp_path, "two-mistakes", ("title:", "titel:"), ("actor: jane-example", "actor: jane"))
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert _shown(archive.errors) == [
+        "3:1: unknown key 'titel'; did you mean 'title'?",
+        "29:12: unknown actor id 'jane'; known actor ids: jane-example, local-group",
+    ]
+
+
+def test_an_invalid_source_is_reported_once_and_references_to_it_are_not(tmp_path: Path) -> None:
+    _case(
+        tmp_path,
+        "bad-source",
+        ("kind: news-report", "kind: newsreport"),
+        ("    sources: [notice]\nattribution", "    sources: [notise]\nattribution"),
+    )
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert _shown(archive.errors) == [
+        "19:11: kind: 'newsreport' is not one of news-report, official-statement, "
+        "press-briefing, document, social-media, dataset, other; did you mean 'news-report'?",
+        "33:15: unknown source id 'notise'; did you mean 'notice'?",
+    ]
+
+
+def test_an_invalid_actor_in_the_registry_does_not_fail_the_briefings_naming_it(
+    tmp_path: Path,
+) -> None:
+    _case(tmp_path, "fine")
+    registry = tmp_path / "actors.yaml"
+    text = registry.read_text(encoding="utf-8").replace("kind: person", "kind: human")
+    registry.write_text(text, encoding="utf-8")
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert [(Path(e.path).name, e.line) for e in archive.errors] == [("actors.yaml", 9)]
