@@ -53,6 +53,8 @@ def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]
             raise PluginError(f"briefings: 'now' needs a timezone, e.g. {option}Z")
         return instant
     if epoch := environ.get("SOURCE_DATE_EPOCH"):
+        if not epoch.isdigit():
+            raise PluginError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
         return datetime.fromtimestamp(int(epoch), UTC)
     return datetime.now(UTC)
 
@@ -63,6 +65,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
+
+    # The pages link to each other by the directory URLs of SPEC 5a (/briefings/<id>/).
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("briefings: set use_directory_urls: true (the site's URLs need it)")
+        return config
 
     # Runs before MkDocs empties site/, so invalid input leaves the previous site untouched.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -82,7 +90,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for src_uri, content in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"briefings: docs/{src_uri} clashes with a generated page")
+                clash = Path(config.docs_dir) / src_uri
+                raise PluginError(f"briefings: {clash} clashes with a generated page")
             inclusion = InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files

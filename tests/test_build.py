@@ -139,3 +139,25 @@ def test_a_build_never_changes_the_input_files(tmp_path: Path) -> None:
     assert not (project / "docs" / "briefings").exists(), "nothing is written to the docs folder"
     written = sorted(path.name for path in project.iterdir())
     assert written == ["briefings", "docs", "mkdocs.yml", "site", "theme"], "only site/ is new"
+
+
+def test_a_page_in_the_docs_folder_may_not_hide_a_generated_one(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "docs" / "timeline.md").write_text("# Mine\n", encoding="utf-8")
+
+    result = build(project)
+
+    assert result.returncode == 1
+    assert "timeline.md clashes with a generated page" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_directory_urls_are_required(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n")
+
+    result = build(project)
+
+    assert result.returncode == 1
+    assert "set use_directory_urls: true" in result.stderr
