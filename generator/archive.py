@@ -92,12 +92,14 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         return Archive((), ActorRegistry.model_validate({"schema": 1}), now, (error,))
 
     registry = ActorRegistry.model_validate({"schema": 1})
-    registry_written: frozenset[str] = frozenset()
+    registry_written: frozenset[str] | None = frozenset()
     registry_path = directory / REGISTRY_FILE
     if registry_path.exists():
         document, problems = load(registry_path, _shown(registry_path))
         errors += problems
-        if document is not None:
+        if document is None:
+            registry_written = None  # unreadable: its actors cannot be known
+        else:
             parsed, problems = check_shape(document, ActorRegistry)
             errors += problems
             if parsed is not None:
@@ -109,6 +111,8 @@ def load_archive(directory: Path, now: datetime) -> Archive:
                 errors += check_registry(document, part.model, part)
                 registry = part.model
                 registry_written = part.written.get("actor", frozenset())
+                if "actor" in part.unknowable:
+                    registry_written = None
 
     for stray in sorted(directory.glob("*.yml")):
         errors.append(

@@ -278,6 +278,7 @@ class _Checker:
         document: Document,
         partial: Salvage | None = None,
         also_known: dict[str, frozenset[str]] | None = None,
+        unknowable: frozenset[str] = frozenset(),
     ) -> None:
         self.document = document
         self.partial = partial
@@ -287,6 +288,7 @@ class _Checker:
         self.also_known = dict(partial.written) if partial else {}
         for what, ids in (also_known or {}).items():
             self.also_known[what] = self.also_known.get(what, frozenset()) | ids
+        self.unknowable = unknowable | (partial.unknowable if partial else frozenset())
 
     def _real(self, path: Path_) -> Path_:
         """The path in the file of a path in a salvaged model, whose lists lost items."""
@@ -309,14 +311,24 @@ class _Checker:
                 seen[value] = path
 
     def resolves(
-        self, path: Path_, what: str, value: str, known: Iterable[str], hint: str | None = None
+        self,
+        path: Path_,
+        what: str,
+        value: str,
+        known: Iterable[str],
+        hint: str | None = None,
+        *,
+        among: str | None = None,
     ) -> bool:
+        """Whether `value` names a known `what`; `among` names the set of ids searched when
+        it is not the file's own (the registry's), for salvaged or unreadable files."""
         known = list(known)
-        if value in known or value in self.also_known.get(what, ()):
+        among = among or what
+        if value in known or value in self.also_known.get(among, ()):
             return True
-        if self.partial and what in self.partial.unknowable:
+        if among in self.unknowable:
             return True
-        suggestion = did_you_mean(value, [*known, *self.also_known.get(what, ())])
+        suggestion = did_you_mean(value, [*known, *self.also_known.get(among, ())])
         if suggestion is None:
             suggestion = hint or (f"known {what} ids: {', '.join(known)}" if known else None)
         self.error(path, f"unknown {what} id {value!r}", suggestion)
@@ -342,15 +354,19 @@ def check_briefing(
     stem: str,
     registry: ActorRegistry,
     partial: Salvage | None = None,
-    registry_written: frozenset[str] = frozenset(),
+    registry_written: frozenset[str] | None = frozenset(),
 ) -> list[BriefingError]:
     """Rules for one briefing: ids, references, dates and publication, against the registry.
 
     With `partial`, `briefing` is what `salvage` kept of a file whose shape is wrong: the rules
     run on the valid parts, so that one run reports every problem of the file. Likewise
-    `registry_written` names the actors of an invalid actors.yaml.
+    `registry_written` names the actors written in an invalid actors.yaml, or is None when
+    its actors cannot be known (then no actor id is reported as unknown).
     """
-    check = _Checker(document, partial, {"actor": registry_written})
+    if registry_written is None:
+        check = _Checker(document, partial, unknowable=frozenset({"registry"}))
+    else:
+        check = _Checker(document, partial, {"registry": registry_written})
     registry_ids = [actor.id for actor in registry.actors]
 
     if briefing.id is not None and briefing.id != stem:
@@ -370,6 +386,7 @@ def check_briefing(
                 entry,
                 registry_ids,
                 "add it to actors.yaml or write the actor out here",
+                among="registry",
             )
             actor_ids.append((("actors", i), entry))
         else:
@@ -390,6 +407,7 @@ def check_briefing(
                 "actor",
                 entry.affiliation,
                 dict.fromkeys(listed + registry_ids),
+                among="registry",
             )
 
     # Sources, claims and statements.

@@ -160,3 +160,15 @@ def test_an_invalid_actor_in_the_registry_does_not_fail_the_briefings_naming_it(
     archive = load_archive(tmp_path, NOW)
 
     assert [(Path(e.path).name, e.line) for e in archive.errors] == [("actors.yaml", 9)]
+
+
+def test_a_broken_registry_is_reported_without_blaming_every_briefing(tmp_path: Path) -> None:
+    _case(tmp_path, "fine", ("actor: jane-example", "actor: jane"))
+    (tmp_path / "actors.yaml").write_text("schema: 1\nactors: [\n", encoding="utf-8")
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert [(Path(e.path).name, e.line) for e in archive.errors] == [
+        ("actors.yaml", 3),  # the syntax error
+        ("fine.yaml", 29),  # 'jane' is listed in neither actors: of the briefing
+    ]
