@@ -161,3 +161,28 @@ def test_directory_urls_are_required(tmp_path: Path) -> None:
 
     assert result.returncode == 1
     assert "set use_directory_urls: true" in result.stderr
+
+
+def test_markup_written_in_the_data_reaches_the_built_page_as_text(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    seed = project / "briefings" / f"{SEED}.yaml"
+    text = seed.read_text(encoding="utf-8").replace(
+        "\ntitle: U.S. warns", '\ntitle: "</title><script>alert(1)</script> {{ config }} U.S. warns'
+    )
+    text = text.replace(" to Russia\nstatus:", ' to Russia"\nstatus:', 1)
+    text = text.replace(
+        "text: Iran has transferred ballistic missiles to Russia.",
+        'text: "Iran *has* <img src=x onerror=alert(2)> [x](javascript:alert(3))"',
+    )
+    seed.write_text(text, encoding="utf-8")
+
+    result = build(project)
+
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "briefings" / SEED / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert 'href="javascript:' not in html
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ config }} U.S." in html
+    page = page_of(project / "site" / "briefings" / SEED / "index.html")
+    assert "Iran *has* <img src=x onerror=alert(2)> [x](javascript:alert(3))" in page.words
