@@ -17,13 +17,15 @@ from string import Template
 from .errors import BriefingError
 from .model import Actor, ActorRegistry, Briefing, Status, Tlp
 from .validate import (
+    InlineActor,
     check_briefing,
     check_inline_actors,
     check_registry,
     check_shape,
+    inline_actors,
     salvage,
 )
-from .yamlio import Document, load
+from .yamlio import load
 
 REGISTRY_FILE = "actors.yaml"
 
@@ -126,7 +128,9 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         )
 
     briefings: list[Briefing] = []
-    checked: list[tuple[Document, Briefing]] = []
+    # Only what the cross-file check needs is kept, not the documents: thousands of node
+    # trees held until the end made the garbage collector most of the check's time.
+    written_out: list[InlineActor] = []
     for path in sorted(directory.glob("*.yaml")):
         if path.name == REGISTRY_FILE:
             continue
@@ -149,8 +153,8 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         errors += problems
         if not problems:
             briefings.append(briefing)
-            checked.append((document, briefing))
-    errors += check_inline_actors(checked)
+            written_out += inline_actors(document, briefing)
+    errors += check_inline_actors(written_out)
     return Archive(tuple(briefings), registry, now, tuple(sorted(errors)))
 
 

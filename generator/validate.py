@@ -14,7 +14,7 @@ import difflib
 import re
 import typing
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
@@ -486,24 +486,37 @@ def check_briefing(
     return check.errors
 
 
-def check_inline_actors(briefings: Sequence[tuple[Document, Briefing]]) -> list[BriefingError]:
+@dataclass(frozen=True)
+class InlineActor:
+    """An actor written out in a briefing, and where its id is written."""
+
+    actor: Actor
+    where: BriefingError
+    """An error at the actor's id, to which a message is added if one is needed."""
+
+
+def inline_actors(document: Document, briefing: Briefing) -> list[InlineActor]:
+    """The actors a briefing writes out, located, so the document need not be kept."""
+    return [
+        InlineActor(entry, document.error(("actors", i, "id"), ""))
+        for i, entry in enumerate(briefing.actors)
+        if not isinstance(entry, str)
+    ]
+
+
+def check_inline_actors(found: Iterable[InlineActor]) -> list[BriefingError]:
     """An actor written out in several briefings must be the same actor in each: every actor
     has one page, so two different actors under one id would merge."""
     errors: list[BriefingError] = []
-    first: dict[str, tuple[Document, Actor]] = {}
-    for document, briefing in briefings:
-        for i, entry in enumerate(briefing.actors):
-            if isinstance(entry, str):
-                continue
-            if entry.id not in first:
-                first[entry.id] = (document, entry)
-            elif first[entry.id][1] != entry:
-                other = first[entry.id][0].path
-                errors.append(document.error(
-                    ("actors", i, "id"),
-                    f"actor {entry.id!r} is written differently in {other}",
-                    "move the actor to actors.yaml and list its id in both briefings",
-                ))  # fmt: skip
+    first: dict[str, InlineActor] = {}
+    for item in found:
+        seen = first.setdefault(item.actor.id, item)
+        if seen.actor != item.actor:
+            errors.append(replace(
+                item.where,
+                message=f"actor {item.actor.id!r} is written differently in {seen.where.path}",
+                hint="move the actor to actors.yaml and list its id in both briefings",
+            ))  # fmt: skip
     return errors
 
 

@@ -26,7 +26,7 @@ from .errors import BriefingError
 
 try:
     _Loader: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml: same results, about ten times slower.
+except AttributeError:  # PyYAML built without libyaml: same results, about nine times slower.
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 1_000_000
