@@ -67,6 +67,7 @@ if (dialog && toggle) {
     if (!query) {
       meta.textContent = placeholder;
       list.replaceChildren();
+      delete meta.dataset.query;
       return;
     }
     const engine = await load();
@@ -78,6 +79,7 @@ if (dialog && toggle) {
     meta.textContent =
       count === 0 ? "No matching briefings" : count === 1 ? "1 matching page" : `${count} matching pages`;
     list.replaceChildren(...pages.map(item));
+    meta.dataset.query = query; // which query the list shows, for assistive tools and tests
   };
 
   // Wait for a pause in typing before searching.
