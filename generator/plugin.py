@@ -7,19 +7,26 @@ Configure it in `mkdocs.yml`:
           briefings_dir: briefings      # the YAML files, relative to mkdocs.yml
           templates: theme/markdown     # the Jinja templates of the generated Markdown
           now: 2024-09-10T12:00:00Z     # optional: judge embargoes at this instant
+          publisher: Example Newsroom   # optional: who publishes (default: site_name)
+          publisher_url: https://example.org/   # optional (default: site_url)
 
 Without `now`, the build uses SOURCE_DATE_EPOCH when it is set (reproducible builds), else
 the clock. The plugin also indexes the built site for search (`generator.search`), so Material's
 own `search` plugin is left out.
+
+`mkdocs build` writes the site to a staging folder beside `site_dir` and puts it in place only
+when the whole build succeeded, strict-mode warnings included; a failed build leaves the
+previous site as it was.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -28,9 +35,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from .archive import load_archive
-from .render import render_site
+from .publish import SiteInfo, SiteOutput, site_output
 from .search import index_site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -40,6 +49,8 @@ class BriefingsConfig(base.Config):
     briefings_dir = c.Type(str, default="briefings")
     templates = c.Type(str, default="theme/markdown")
     now = c.Optional(c.Type(str))
+    publisher = c.Optional(c.Type(str))
+    publisher_url = c.Optional(c.URL())
 
 
 def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]) -> datetime:
@@ -61,18 +72,41 @@ def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
-        self.pages: dict[str, str] = {}
+        self.output = SiteOutput({}, {}, {}, {})
+        self.latest: str | None = None
+        self.staging: Path | None = None
+        self.site_dir = Path()
+        self.built = False
+        self.stage = False
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
 
-    # The pages link to each other by the directory URLs of SPEC 5a (/briefings/<id>/).
+    # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
+    # a dirty build is meant to reuse what is already in site_dir.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.stage = command in ("build", "gh-deploy") and not dirty
+
+    # The pages link to each other by the directory URLs of SPEC 5a (/briefings/<id>/), and
+    # the feed and JSON-LD need absolute URLs, so both settings are required.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("briefings: set use_directory_urls: true (the site's URLs need it)")
+        if not config.site_url:
+            raise PluginError(
+                "briefings: set site_url, e.g. https://example.github.io/briefings/ "
+                "(the feed and the structured data need absolute URLs)"
+            )
+        if self.stage:
+            self.site_dir = Path(config.site_dir)
+            self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building")
+            shutil.rmtree(self.staging, ignore_errors=True)
+            config.site_dir = str(self.staging)
+        self.built = False
         return config
 
-    # Runs before MkDocs empties site/, so invalid input leaves the previous site untouched.
+    # Runs before MkDocs empties site_dir, so invalid input stops the build before any file
+    # is written.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
         archive = load_archive(self._path(config, self.config.briefings_dir), now)
@@ -81,25 +115,74 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.error(str(error))
             count = len(archive.errors)
             raise PluginError(f"{count} problem{'s' * (count != 1)} in the briefings; see above")
-        self.pages = render_site(archive, self._path(config, self.config.templates))
+        site = SiteInfo(
+            name=config.site_name,
+            url=config.site_url.rstrip("/") + "/",
+            description=config.site_description or "",
+            publisher=self.config.publisher or "",
+            publisher_url=self.config.publisher_url or "",
+            language=config.theme.get("language") or "en",
+        )
+        self.output = site_output(archive, self._path(config, self.config.templates), site)
+        latest = max(self.output.changed.values(), default=None)
+        self.latest = latest.isoformat() if latest else None
         log.info(f"{len(archive.public)} public of {len(archive.briefings)} briefings")
 
     # Pages are added in memory and left out of the automatic navigation: readers reach
     # briefings through index pages (mkdocs.yml's nav lists those), and a nav of every
     # briefing would be repeated on every page.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for src_uri, content in self.pages.items():
+        generated: dict[str, str | bytes] = {**self.output.pages, **self.output.files}
+        for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 clash = Path(config.docs_dir) / src_uri
-                raise PluginError(f"briefings: {clash} clashes with a generated page")
+                raise PluginError(f"briefings: {clash} clashes with a generated page or file")
             inclusion = InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
+
+    # The sitemap's <lastmod> is the day a briefing last changed, and for the other pages the
+    # newest such day: never the clock, so that two builds of one commit are identical.
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        changed = self.output.changed.get(page.file.src_uri)
+        if changed is not None:
+            page.update_date = changed.isoformat()
+        elif self.latest is not None:
+            page.update_date = self.latest
+        return page
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        context["structured_data"] = self.output.structured_data.get(page.file.src_uri)
+        return context
 
     # Runs once every page is written: the search index is built from the final HTML.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         pages = index_site(Path(config.site_dir))
         log.info(f"Search index built from {pages} pages")
+        self.built = True
+
+    # Strict mode's warning count is checked after on_post_build: this hook is how the plugin
+    # learns that the build failed after all.
+    def on_build_error(self, *, error: Exception) -> None:
+        self.built = False
+
+    def on_shutdown(self) -> None:
+        if self.staging is None:
+            return
+        staging, self.staging = self.staging, None
+        if not self.built:
+            shutil.rmtree(staging, ignore_errors=True)
+            log.error(f"Build failed: {self.site_dir} is left as it was")
+            return
+        previous = self.site_dir.with_name(f".{self.site_dir.name}.previous")
+        shutil.rmtree(previous, ignore_errors=True)
+        if self.site_dir.exists():
+            self.site_dir.rename(previous)
+        staging.rename(self.site_dir)
+        shutil.rmtree(previous, ignore_errors=True)
+        log.info(f"Site written to {self.site_dir}")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

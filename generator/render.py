@@ -138,9 +138,11 @@ def _briefing(index: SiteIndex, view: structure.BriefingView, template_dir: Path
     )  # fmt: skip
 
 
-def render_site(archive: Archive, template_dir: Path) -> dict[str, str]:
+def render_site(
+    archive: Archive, template_dir: Path, index: SiteIndex | None = None
+) -> dict[str, str]:
     """Every generated page, by its path under the docs folder. Public briefings only."""
-    index = SiteIndex(archive)
+    index = index or SiteIndex(archive)
     pages: dict[str, str] = {}
 
     def add(page: str, template: str, **context: Any) -> None:

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from . import vocabulary as words
@@ -26,6 +27,7 @@ from .model import (
     Source,
     Statement,
     Update,
+    UpdateKind,
     VerificationState,
 )
 
@@ -158,6 +160,18 @@ class BriefingView:
     def page(self) -> str:
         return briefing_page(self.briefing.id)
 
+    @property
+    def corrections(self) -> tuple[Update, ...]:
+        """Corrections, newest first: the page, the feed and the JSON index flag them."""
+        return tuple(u for u in self.updates if u.kind is UpdateKind.CORRECTION)
+
+    @property
+    def changed(self) -> date:
+        """The last day the briefing changed: publication, `updated`, or an update's date."""
+        b = self.briefing
+        assert b.published is not None  # public briefings always have one
+        return max((b.published, *([b.updated] if b.updated else []), *(u.date for u in b.updates)))
+
 
 def independent_count(sources: Iterable[Source], all_sources: dict[str, Source]) -> int:
     """Sources that relay one original (`derived_from`) count once, as that original."""
@@ -272,9 +286,9 @@ class Group:
 
 
 def _statement_order(item: ActorStatement) -> tuple[object, ...]:
-    date = item.statement.statement.date
+    said = item.statement.statement.date
     published = item.view.briefing.published
-    return (date.latest if date else published, item.view.briefing.id, item.statement.anchor)
+    return (said.latest if said else published, item.view.briefing.id, item.statement.anchor)
 
 
 class SiteIndex:
@@ -383,8 +397,8 @@ class SiteIndex:
         )
         groups: dict[tuple[int, int], list[BriefingView]] = defaultdict(list)
         for view in dated:
-            date = _event_date(view)
-            groups[(date.year, date.month or 0)].append(view)
+            when = _event_date(view)
+            groups[(when.year, when.month or 0)].append(view)
         result = [
             Group(
                 f"{year:04d}-{month:02d}" if month else f"{year:04d}",
@@ -438,9 +452,9 @@ class SiteIndex:
 
 
 def _event_date(view: BriefingView) -> PartialDate:
-    date = view.briefing.event.date
-    assert date is not None
-    return date
+    when = view.briefing.event.date
+    assert when is not None
+    return when
 
 
 def _facets(view: BriefingView) -> set[str]:

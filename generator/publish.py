@@ -1,0 +1,365 @@
+"""The machine-readable site (SPEC §5 and §5a): JSON API, JSON Schema, Atom feed, JSON-LD.
+
+Like the pages, every output is computed from `SiteIndex`, so from public briefings only, and
+from nothing that changes between two builds of the same input (no clock, no file times): the
+feed's and the index's dates are the briefings' own.
+
+Each output is escaped for its context by the library that writes it: `json` for the API,
+feedgen (lxml) for the feed's XML, and `script_json` for JSON-LD inside an HTML `<script>`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+
+from . import structure
+from . import vocabulary as words
+from .archive import Archive
+from .model import Actor, ActorKind, Source, VerificationState, briefing_json_schema
+from .render import one_line, render_markdown, render_site
+from .structure import BriefingView, ClaimView, SiteIndex
+
+FEED = "feed.xml"
+API_INDEX = "api/briefings.json"
+SCHEMA = "schema/briefing.schema.json"
+FEED_LENGTH = 50
+"""The newest briefings the feed carries; readers poll it, so it does not grow with the archive."""
+
+
+def api_briefing(briefing_id: str) -> str:
+    return f"api/briefings/{briefing_id}.json"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the outputs say about the site itself, from the site's configuration."""
+
+    name: str
+    url: str
+    """Absolute, ending in '/': every URL in the feed and the JSON-LD starts with it."""
+    description: str = ""
+    publisher: str = ""
+    """The organization that publishes the briefings; the site's name when not set."""
+    publisher_url: str = ""
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        if not self.url.startswith(("http://", "https://")) or not self.url.endswith("/"):
+            raise ValueError(f"the site URL must be absolute and end in '/': {self.url!r}")
+
+    def absolute(self, path: str) -> str:
+        """The absolute URL of a page ('briefings/x.md') or of a file ('feed.xml')."""
+        return self.url + (structure.url_of(path) if path.endswith(".md") else path)
+
+    @property
+    def organization(self) -> dict[str, Any]:
+        return {
+            "@type": "NewsMediaOrganization",
+            "name": self.publisher or self.name,
+            "url": self.publisher_url or self.url,
+        }
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+# --- JSON API ----------------------------------------------------------------------------------
+
+
+def briefing_json(view: BriefingView) -> dict[str, Any]:
+    """One briefing in the format's own JSON form, valid against its JSON Schema.
+
+    Registry actors are written out in full, so that the file stands alone.
+    """
+    data: dict[str, Any] = view.briefing.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["actors"] = [_actor_json(actor) for actor in view.actors]
+    return data
+
+
+def _actor_json(actor: Actor) -> dict[str, Any]:
+    return actor.model_dump(mode="json", exclude_none=True)
+
+
+def api_index(index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
+    """The list of public briefings, newest first, with what a client needs to pick one."""
+    return {
+        "schema": 1,
+        "site": site.url,
+        "count": len(index.briefings),
+        "briefings": [_index_entry(view, site) for view in index.briefings],
+    }
+
+
+def _index_entry(view: BriefingView, site: SiteInfo) -> dict[str, Any]:
+    b = view.briefing
+    verification = view.key_claim.claim.verification
+    entry: dict[str, Any] = {
+        "id": b.id,
+        "title": b.title,
+        "url": site.absolute(view.page),
+        "json": site.absolute(api_briefing(b.id)),
+        "published": b.published.isoformat() if b.published else None,
+        "updated": view.changed.isoformat(),
+        "state": verification.state.value,
+        "as_of": verification.as_of.isoformat(),
+        "event_date": str(b.event.date) if b.event.date else None,
+        "countries": list(b.event.countries),
+        "tags": list(b.tags),
+        "corrected": bool(view.corrections),
+    }
+    if view.corrections:
+        entry["last_correction"] = view.corrections[0].date.isoformat()
+    return entry
+
+
+def dump_json(data: Any) -> bytes:
+    """JSON as the API serves it: UTF-8, keys in a stable order, one trailing newline."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+# --- Feed --------------------------------------------------------------------------------------
+
+
+def feed_xml(index: SiteIndex, site: SiteInfo) -> bytes:
+    """An Atom feed of the newest public briefings, each dated by its last change."""
+    views = sorted(index.briefings, key=lambda v: (v.changed, v.briefing.id), reverse=True)
+    views = views[:FEED_LENGTH]
+    feed = FeedGenerator()
+    feed.id(site.url)
+    feed.title(site.name)
+    if site.description:
+        feed.subtitle(site.description)
+    feed.author({"name": site.publisher or site.name, "uri": site.publisher_url or site.url})
+    feed.link(href=site.url, rel="alternate", type="text/html")
+    feed.link(href=site.absolute(FEED), rel="self", type="application/atom+xml")
+    feed.language(site.language)
+    # An empty archive has no date of its own; the epoch keeps the feed valid and reproducible.
+    feed.updated(_midnight(views[0].changed) if views else datetime(1970, 1, 1, tzinfo=UTC))
+    for view in views:
+        _feed_entry(feed, view, site)
+    return bytes(feed.atom_str(pretty=True))
+
+
+def _feed_entry(feed: FeedGenerator, view: BriefingView, site: SiteInfo) -> None:
+    b = view.briefing
+    assert b.published is not None
+    key = view.key_claim
+    entry = feed.add_entry(order="append")
+    url = site.absolute(view.page)
+    entry.id(url)
+    entry.link(href=url, rel="alternate", type="text/html")
+    corrected = " (corrected)" if view.corrections else ""
+    entry.title(f"{b.title}{corrected}")
+    entry.published(_midnight(b.published))
+    entry.updated(_midnight(view.changed))
+    entry.summary(f"Key claim {key.state.label.lower()}: {key.claim.text} — {one_line(b.summary)}")
+    entry.content(_feed_content(view), type="html")
+    entry.category(term=key.claim.verification.state.value, label=key.state.label)
+    for tag in b.tags:
+        entry.category(term=tag)
+
+
+def _feed_content(view: BriefingView) -> str:
+    """The entry's HTML: the key claim's state, the summary, and the corrections made."""
+    key = view.key_claim
+    parts = [
+        f"<p><strong>Key claim: {escape(key.state.label)}.</strong> {escape(key.claim.text)}</p>",
+        str(render_markdown(view.briefing.summary)),
+    ]
+    for correction in view.corrections:
+        parts.append(
+            f"<p><strong>Correction, {escape(words.full_date(correction.date))}:</strong></p>"
+            + str(render_markdown(correction.note))
+        )
+    return "\n".join(parts)
+
+
+# --- schema.org JSON-LD ------------------------------------------------------------------------
+
+_ACTOR_TYPES = {
+    ActorKind.PERSON: "Person",
+    ActorKind.ORGANIZATION: "Organization",
+    ActorKind.GOVERNMENT: "GovernmentOrganization",
+    ActorKind.STATE: "Country",
+    ActorKind.MEDIA: "NewsMediaOrganization",
+    ActorKind.GROUP: "Organization",
+}
+
+# The states that are verdicts on a claim, on the 1 (false) to 5 (true) scale fact-checkers
+# use. Unverified and disputed claims have no verdict yet, and a retracted claim was withdrawn
+# by whoever made it, which says nothing of its truth: none of them gets a ClaimReview.
+RATINGS = {
+    VerificationState.FALSE: 1,
+    VerificationState.PARTIALLY_VERIFIED: 3,
+    VerificationState.VERIFIED: 5,
+}
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside an HTML <script> element: '<', '>' and '&' are escaped, so no
+    text from a briefing can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def structured_data(view: BriefingView, site: SiteInfo) -> list[dict[str, Any]]:
+    """The briefing as a schema.org NewsArticle, then a ClaimReview per claim with a verdict."""
+    b = view.briefing
+    assert b.published is not None
+    url = site.absolute(view.page)
+    article: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": f"{url}#article",
+        "url": url,
+        "mainEntityOfPage": url,
+        "headline": b.title,
+        "description": one_line(b.summary, limit=300),
+        "datePublished": b.published.isoformat(),
+        "dateModified": view.changed.isoformat(),
+        "inLanguage": site.language,
+        "isAccessibleForFree": True,
+        "author": site.organization,
+        "publisher": site.organization,
+        "about": _event(view),
+        "mentions": [_actor(actor) for actor in view.actors],
+    }
+    if b.tags:
+        article["keywords"] = list(b.tags)
+    if view.corrections:
+        article["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "datePublished": u.date.isoformat(),
+                "text": one_line(u.note, limit=500),
+            }
+            for u in view.corrections
+        ]
+    reviews = [_claim_review(view, claim, site) for claim in view.claims if _is_verdict(claim)]
+    return [article, *reviews]
+
+
+def _is_verdict(claim: ClaimView) -> bool:
+    return claim.claim.verification.state in RATINGS
+
+
+def _event(view: BriefingView) -> dict[str, Any]:
+    event = view.briefing.event
+    data: dict[str, Any] = {"@type": "Event", "name": event.title}
+    if event.date:
+        data["startDate"] = str(event.date)
+    if event.end:
+        data["endDate"] = str(event.end)
+    if event.location:
+        data["location"] = {"@type": "Place", "name": event.location}
+    return data
+
+
+def _actor(actor: Actor) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": _ACTOR_TYPES[actor.kind], "name": actor.name}
+    if actor.aliases:
+        data["alternateName"] = list(actor.aliases)
+    if actor.role and actor.kind is ActorKind.PERSON:
+        data["jobTitle"] = actor.role
+    if actor.wikidata:
+        data["sameAs"] = f"https://www.wikidata.org/wiki/{actor.wikidata}"
+    return data
+
+
+def _claim_review(view: BriefingView, claim: ClaimView, site: SiteInfo) -> dict[str, Any]:
+    verification = claim.claim.verification
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"{site.absolute(view.page)}#{claim.anchor}",
+        "claimReviewed": claim.claim.text,
+        "datePublished": verification.as_of.isoformat(),
+        "author": site.organization,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": RATINGS[verification.state],
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": claim.state.label,
+        },
+        "itemReviewed": _claim(claim),
+    }
+    return review
+
+
+def _claim(claim: ClaimView) -> dict[str, Any]:
+    """The claim as schema.org sees it: who first made it, and where it appeared."""
+    asserting = next((s for s in claim.stances if s.key == "supporting"), None)
+    first = asserting.statements[0] if asserting else None
+    data: dict[str, Any] = {"@type": "Claim"}
+    if first is not None:
+        data["author"] = _actor(first.actor)
+        if first.statement.date:
+            data["datePublished"] = str(first.statement.date)
+    refs = first.sources if first is not None else claim.sources
+    data["appearance"] = [_creative_work(ref.source) for ref in refs]
+    return data
+
+
+def _creative_work(source: Source) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "publisher": {"@type": "Organization", "name": source.outlet},
+    }
+    if source.title:
+        data["headline"] = source.title
+    if source.url:
+        data["url"] = source.url
+    if source.date:
+        data["datePublished"] = str(source.date)
+    return data
+
+
+# --- Every file ----------------------------------------------------------------------------------
+
+
+def machine_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
+    """Every file of the site that is not a page, by its path under the site root."""
+    files = {
+        FEED: feed_xml(index, site),
+        API_INDEX: dump_json(api_index(index, site)),
+        SCHEMA: dump_json(briefing_json_schema()),
+    }
+    for view in index.briefings:
+        files[api_briefing(view.briefing.id)] = dump_json(briefing_json(view))
+    return files
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    """Everything the core makes of an archive; an engine (MkDocs, Zensical...) builds it."""
+
+    pages: dict[str, str]
+    """Markdown pages, by their path under the docs folder."""
+    files: dict[str, bytes]
+    """Feed, JSON API and schema, by their path under the site root."""
+    structured_data: dict[str, str]
+    """JSON-LD for a page's <head>, ready for a <script> element, by page path."""
+    changed: dict[str, date]
+    """The day each briefing page last changed, for the sitemap."""
+
+
+def site_output(archive: Archive, template_dir: Path, site: SiteInfo) -> SiteOutput:
+    """Pages, files and page metadata of the public archive."""
+    index = SiteIndex(archive)
+    return SiteOutput(
+        pages=render_site(archive, template_dir, index),
+        files=machine_files(index, site),
+        structured_data={
+            view.page: script_json(structured_data(view, site)) for view in index.briefings
+        },
+        changed={view.page: view.changed for view in index.briefings},
+    )
