@@ -37,6 +37,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .archive import load_archive
 from .publish import SiteInfo, SiteOutput, site_output
@@ -115,6 +116,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.error(str(error))
             count = len(archive.errors)
             raise PluginError(f"{count} problem{'s' * (count != 1)} in the briefings; see above")
+        assert config.site_url  # required by on_config
         site = SiteInfo(
             name=config.site_name,
             url=config.site_url.rstrip("/") + "/",
@@ -152,9 +154,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return page
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
-        context["structured_data"] = self.output.structured_data.get(page.file.src_uri)
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # The theme reads it in main.html; TemplateContext does not know the key.
+        context["structured_data"] = self.output.structured_data.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         return context
 
     # Runs once every page is written: the search index is built from the final HTML.
