@@ -1,0 +1,227 @@
+"""The machine-readable site: feed, JSON API, schema and JSON-LD, read back by real parsers."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+
+from generator.archive import load_archive
+from generator.model import Briefing, briefing_json_schema
+from generator.publish import (
+    API_INDEX,
+    FEED,
+    SCHEMA,
+    SiteInfo,
+    api_briefing,
+    machine_files,
+    script_json,
+    site_output,
+    structured_data,
+)
+from generator.structure import SiteIndex
+
+from .conftest import FIXTURES, NOW, TEMPLATES
+
+SITE = SiteInfo(
+    name="Example briefings",
+    url="https://news.example.org/briefings/",
+    description="Verified briefings",
+    publisher="Example Newsroom",
+    publisher_url="https://news.example.org/",
+)
+ARCHIVE = FIXTURES / "archive"
+
+
+@pytest.fixture(scope="module")
+def index() -> SiteIndex:
+    archive = load_archive(ARCHIVE, NOW)
+    assert archive.errors == ()
+    return SiteIndex(archive)
+
+
+@pytest.fixture(scope="module")
+def files(index: SiteIndex) -> dict[str, bytes]:
+    return machine_files(index, SITE)
+
+
+def test_the_feed_is_valid_atom_with_the_newest_changes_first(
+    index: SiteIndex, files: dict[str, bytes]
+) -> None:
+    feed = feedparser.parse(files[FEED])
+
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Example briefings"
+    assert feed.feed.links[1].href == "https://news.example.org/briefings/feed.xml"
+    updated = [entry.updated_parsed for entry in feed.entries]
+    assert updated == sorted(updated, reverse=True)
+    assert len(feed.entries) == len(index.briefings)  # fewer than the feed's length limit
+
+
+def test_a_feed_entry_links_the_page_and_is_dated_by_its_last_change(
+    files: dict[str, bytes],
+) -> None:
+    feed = feedparser.parse(files[FEED])
+    entry = next(e for e in feed.entries if e.link.endswith("/synthetic-briefing-00/"))
+
+    assert entry.link == "https://news.example.org/briefings/briefings/synthetic-briefing-00/"
+    assert entry.id == entry.link
+    assert entry.published.startswith("2025-01-01")
+    assert entry.summary.startswith("Key claim ")
+    assert entry.tags[0].term in {
+        "unverified", "partially-verified", "verified", "disputed", "false", "retracted",
+    }  # fmt: skip
+
+
+def test_a_corrected_briefing_says_so_in_the_feed_and_the_json(
+    index: SiteIndex, files: dict[str, bytes]
+) -> None:
+    corrected = next(view for view in index.briefings if view.corrections)
+    last = corrected.corrections[0]
+    feed = feedparser.parse(files[FEED])
+    entry = next(e for e in feed.entries if e.id.endswith(f"/{corrected.briefing.id}/"))
+    listed = json.loads(files[API_INDEX])["briefings"]
+    item = next(i for i in listed if i["id"] == corrected.briefing.id)
+
+    assert entry.title.endswith("(corrected)")
+    assert entry.updated.startswith(corrected.changed.isoformat())
+    assert corrected.changed >= last.date
+    assert "Correction," in entry.content[0].value
+    assert item["corrected"] is True
+    assert item["last_correction"] == last.date.isoformat()
+
+
+def test_the_api_index_lists_every_public_briefing_newest_first(
+    index: SiteIndex, files: dict[str, bytes]
+) -> None:
+    listed = json.loads(files[API_INDEX])
+
+    assert listed["count"] == len(index.briefings)
+    assert [item["id"] for item in listed["briefings"]] == [
+        view.briefing.id for view in index.briefings
+    ]
+    first = listed["briefings"][0]
+    assert first["url"] == f"{SITE.url}briefings/{first['id']}/"
+    assert first["json"] == f"{SITE.url}api/briefings/{first['id']}.json"
+    assert set(first) >= {"title", "published", "updated", "state", "as_of", "corrected"}
+
+
+def test_each_exported_briefing_validates_against_the_published_schema(
+    index: SiteIndex, files: dict[str, bytes]
+) -> None:
+    schema = json.loads(files[SCHEMA])
+    validator = jsonschema.Draft202012Validator(schema)
+
+    assert schema == briefing_json_schema()
+    for view in index.briefings:
+        exported = json.loads(files[api_briefing(view.briefing.id)])
+        errors = [error.message for error in validator.iter_errors(exported)]
+        assert errors == [], view.briefing.id
+        # Nothing is lost on the way: the export reads back as the same briefing, with the
+        # registry's actors written out in full.
+        again = Briefing.model_validate(exported)
+        assert again.model_dump(exclude={"actors"}) == view.briefing.model_dump(exclude={"actors"})
+        assert [a["name"] for a in exported["actors"]] == [a.name for a in view.actors]
+
+
+def test_only_public_briefings_are_exported(index: SiteIndex, files: dict[str, bytes]) -> None:
+    exported = {path for path in files if path.startswith("api/briefings/")}
+
+    assert exported == {api_briefing(view.briefing.id) for view in index.briefings}
+    assert len(index.archive.public) < len(index.archive.briefings)
+
+
+def _verdicts(view_data: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [item for item in view_data if item["@type"] == "ClaimReview"]
+
+
+def test_a_verified_claim_gets_a_claim_review_rated_in_words(index: SiteIndex) -> None:
+    view = next(
+        v for v in index.briefings if v.key_claim.claim.verification.state.value == "verified"
+    )
+
+    data = structured_data(view, SITE)
+
+    article, *reviews = data
+    assert article["@type"] == "NewsArticle"
+    assert article["headline"] == view.briefing.title
+    assert article["publisher"] == {
+        "@type": "NewsMediaOrganization",
+        "name": "Example Newsroom",
+        "url": "https://news.example.org/",
+    }
+    assert {m["name"] for m in article["mentions"]} == {a.name for a in view.actors}
+    review = reviews[0]
+    assert review["claimReviewed"] == view.key_claim.claim.text
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Verified",
+    }
+    assert review["url"].endswith(f"#claim-{view.key_claim.claim.id}")
+
+
+@pytest.mark.parametrize("state", ["unverified", "disputed", "retracted"])
+def test_a_claim_without_a_verdict_gets_no_claim_review(index: SiteIndex, state: str) -> None:
+    view = next(
+        v
+        for v in index.briefings
+        if v.key_claim.claim.verification.state.value == state and len(v.claims) == 1
+    )
+
+    assert _verdicts(structured_data(view, SITE)) == []
+
+
+def test_the_claim_review_names_who_made_the_claim_and_where(index: SiteIndex) -> None:
+    view = next(
+        v
+        for v in index.briefings
+        for claim in v.claims
+        if claim.claim.verification.state.value in {"verified", "false", "partially-verified"}
+        and any(stance.key == "supporting" for stance in claim.stances)
+    )
+    claim = next(c for c in view.claims if any(stance.key == "supporting" for stance in c.stances))
+    first = next(s for s in claim.stances if s.key == "supporting").statements[0]
+
+    review = next(
+        r for r in _verdicts(structured_data(view, SITE)) if r["url"].endswith(claim.anchor)
+    )
+
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"]["name"] == first.actor.name
+    assert [a["publisher"]["name"] for a in item["appearance"]] == [
+        ref.source.outlet for ref in first.sources
+    ]
+
+
+def test_json_ld_cannot_close_its_script_element() -> None:
+    text = script_json({"headline": "</script><script>alert(1)</script> & <!--"})
+
+    assert set(text).isdisjoint("<>&")
+    assert json.loads(text) == {"headline": "</script><script>alert(1)</script> & <!--"}
+
+
+def test_the_site_url_must_be_absolute() -> None:
+    with pytest.raises(ValueError, match="absolute"):
+        SiteInfo(name="x", url="/briefings/")
+
+
+def test_an_empty_archive_still_has_a_valid_feed_and_index(tmp_path: Path) -> None:
+    (tmp_path / "briefings").mkdir()
+    archive = load_archive(tmp_path / "briefings", datetime(2026, 1, 1, tzinfo=UTC))
+
+    output = site_output(archive, TEMPLATES, SITE)
+
+    feed = feedparser.parse(output.files[FEED])
+    assert not feed.bozo
+    assert feed.entries == []
+    assert json.loads(output.files[API_INDEX])["briefings"] == []
+    assert output.structured_data == {}
