@@ -22,7 +22,14 @@ from markupsafe import escape
 from . import structure
 from . import vocabulary as words
 from .archive import Archive
-from .model import Actor, ActorKind, Source, VerificationState, briefing_json_schema
+from .model import (
+    Actor,
+    ActorKind,
+    Source,
+    StatementKind,
+    VerificationState,
+    briefing_json_schema,
+)
 from .render import one_line, render_markdown, render_site
 from .structure import BriefingView, ClaimView, SiteIndex
 
@@ -203,6 +210,17 @@ RATINGS = {
 }
 
 
+# Statements that make the claim they are about: the first one names the claim's author.
+_MAKING_A_CLAIM = frozenset(
+    {
+        StatementKind.CLAIM,
+        StatementKind.REPORT,
+        StatementKind.CONFIRMATION,
+        StatementKind.ANNOUNCEMENT,
+    }
+)
+
+
 def script_json(data: Any) -> str:
     """JSON that is safe inside an HTML <script> element: '<', '>' and '&' are escaped, so no
     text from a briefing can close the element or open a comment."""
@@ -290,15 +308,21 @@ def _claim_review(view: BriefingView, claim: ClaimView, site: SiteInfo) -> dict[
             "worstRating": 1,
             "alternateName": claim.state.label,
         },
-        "itemReviewed": _claim(claim),
+        "itemReviewed": _claim(view, claim),
     }
     return review
 
 
-def _claim(claim: ClaimView) -> dict[str, Any]:
+def _claim(view: BriefingView, claim: ClaimView) -> dict[str, Any]:
     """The claim as schema.org sees it: who first made it, and where it appeared."""
-    asserting = next((s for s in claim.stances if s.key == "supporting"), None)
-    first = asserting.statements[0] if asserting else None
+    first = next(
+        (
+            said
+            for said in view.statements
+            if claim.claim.id in said.statement.about and said.statement.kind in _MAKING_A_CLAIM
+        ),
+        None,
+    )
     data: dict[str, Any] = {"@type": "Claim"}
     if first is not None:
         data["author"] = _actor(first.actor)

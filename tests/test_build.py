@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from .building import build, copy_project, page_of
-from .conftest import FIXTURES, ROOT
+from .conftest import ROOT
 
 SEED = "iran-russia-ballistic-missile-transfer"
 
@@ -76,35 +74,6 @@ def test_generated_pages_are_kept_out_of_the_navigation(built: Path) -> None:
     html = (built / "about" / "index.html").read_text(encoding="utf-8")
 
     assert SEED not in html
-
-
-def test_private_briefings_appear_nowhere_in_the_site(tmp_path: Path) -> None:
-    archive = tmp_path / "archive"
-    shutil.copytree(ROOT / "briefings", archive)
-    sample = (FIXTURES / "valid" / "sample-briefing.yaml").read_text(encoding="utf-8")
-    registry = (archive / "actors.yaml").read_text(encoding="utf-8")
-    extra = (FIXTURES / "valid" / "actors.yaml").read_text(encoding="utf-8").split("actors:\n")[1]
-    (archive / "actors.yaml").write_text(registry + extra, encoding="utf-8")
-    private = {
-        "secret-draft": ("status: published", "status: draft"),
-        "secret-amber": ("tlp: CLEAR", "tlp: AMBER\nstatus: draft"),
-        "secret-embargo": ("tlp: CLEAR", "tlp: CLEAR\nembargo_until: 2099-01-01T00:00:00Z"),
-    }
-    for name, (old, new) in private.items():
-        text = sample.replace("id: sample-briefing", f"id: {name}").replace(old, new, 1)
-        if name == "secret-amber":
-            text = text.replace("status: published\n", "", 1)
-        text = text.replace("title: Sample agency", f"title: {name.upper()} agency")
-        (archive / f"{name}.yaml").write_text(text, encoding="utf-8")
-    project = copy_project(tmp_path / "project", archive)
-
-    result = build(project)
-
-    assert result.returncode == 0, result.stderr
-    for path in (project / "site").rglob("*"):
-        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt"}:
-            content = path.read_text(encoding="utf-8", errors="replace")
-            assert not re.search(r"secret-|SECRET-", content), path
 
 
 def test_invalid_input_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:

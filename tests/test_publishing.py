@@ -1,0 +1,288 @@
+"""What a publisher relies on, checked on real builds: nothing private leaks into any file of
+the site, the machine-readable files are there and readable, builds are reproducible, and a
+failed build leaves the previous site in place."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import extruct
+import feedparser
+import pytest
+import yaml
+
+from generator.yamlio import load
+
+from .building import build, copy_project
+from .conftest import FIXTURES
+
+SAMPLE = FIXTURES / "valid" / "sample-briefing.yaml"
+SITE_URL = "https://briefings.example.org/"
+
+# --- Planting a marker in every field ------------------------------------------------------------
+
+TEXT = {"title", "summary", "location", "name", "role", "outlet", "text", "note",
+        "attribution", "methodology"}  # fmt: skip
+SLUGS = {"id", "actor", "affiliation", "derived_from"}
+SLUG_LISTS = {"about", "sources", "would_change", "tags"}
+
+
+def _marked(value: Any, marker: str, key: str = "") -> Any:
+    """A copy of briefing data with `marker` in every text, URL, alias, id and reference.
+
+    Ids and the references to them change together, so the briefing stays valid; registry
+    ids (plain strings under `actors`) are left as they are, since they name shared actors.
+    """
+    slug = marker.lower()
+    if isinstance(value, dict):
+        return {k: _marked(v, marker, k) for k, v in value.items()}
+    if isinstance(value, list):
+        if key in SLUG_LISTS and all(isinstance(item, str) for item in value):
+            return [f"{item}-{slug}" for item in value]
+        if key == "aliases":
+            return [f"{item} {marker}" for item in value]
+        return [_marked(item, marker, key) for item in value]
+    if isinstance(value, str):
+        if key in TEXT:
+            return f"{value} {marker}"
+        if key in SLUGS:
+            return f"{value}-{slug}"
+        if key in {"url", "archived_url"}:
+            return f"{value}?{slug}"
+    return value
+
+
+def _write(folder: Path, data: dict[str, Any]) -> None:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    (folder / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
+
+
+def _site_bytes(site: Path) -> dict[str, bytes]:
+    """Every file of the site, lowercased, with gzip-compressed files (the search index, the
+    sitemap) read through."""
+    found = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            if content[:2] == b"\x1f\x8b":
+                content = gzip.decompress(content)
+            found[str(path.relative_to(site))] = content.lower()
+    return found
+
+
+PRIVATE = {
+    "draft": {"status": "draft"},
+    "embargoed": {"embargo_until": "2999-01-01T00:00:00Z"},
+    "green": {"status": "draft", "tlp": "GREEN"},
+    "amber": {"status": "draft", "tlp": "AMBER"},
+    "amber-strict": {"status": "draft", "tlp": "AMBER+STRICT"},
+    "red": {"status": "draft", "tlp": "RED"},
+}
+
+
+@pytest.fixture(scope="module")
+def marked_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    root = tmp_path_factory.mktemp("marked")
+    folder = root / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    document, _ = load(SAMPLE)
+    registry, _ = load(folder / "actors.yaml")
+    assert document is not None
+    assert registry is not None
+    # Registry actors written inline, so that their names and ids carry the marker too.
+    shared = {actor["id"]: actor for actor in registry.data["actors"]}
+    inline = [shared[a] if isinstance(a, str) else a for a in document.data["actors"]]
+    document.data["actors"] = inline
+    # A control: the public briefing carries a marker too, which must be found, so that the
+    # scan below is known to see every file, the compressed search index included.
+    _write(folder, {**_marked(document.data, "Xk9Public"), "id": "sample-briefing"})
+    for kind, changes in PRIVATE.items():
+        marker = f"Zq7{kind.replace('-', '')}"
+        data = {**_marked(document.data, marker), **changes, "id": f"private-{kind}"}
+        _write(folder, data)
+    project = copy_project(root / "project", folder)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "6 private" not in result.stderr
+    return _site_bytes(project / "site")
+
+
+def test_the_scan_finds_a_public_marker_in_pages_search_feed_and_api(
+    marked_site: dict[str, bytes],
+) -> None:
+    found = {path for path, content in marked_site.items() if b"xk9public" in content}
+
+    assert "briefings/sample-briefing/index.html" in found
+    assert "feed.xml" in found
+    assert "api/briefings.json" in found
+    assert "api/briefings/sample-briefing.json" in found
+    assert any(path.startswith("pagefind/fragment/") for path in found)
+    assert any(path.startswith("pagefind/index/") for path in found)
+
+
+@pytest.mark.parametrize("kind", sorted(PRIVATE))
+def test_a_private_briefings_marker_is_in_no_file_of_the_site(
+    marked_site: dict[str, bytes], kind: str
+) -> None:
+    marker = f"zq7{kind.replace('-', '')}".encode()
+
+    leaks = sorted(path for path, content in marked_site.items() if marker in content)
+
+    assert leaks == []
+    assert not any(b"private-" + kind.encode() in content for content in marked_site.values())
+
+
+def test_a_published_red_briefing_fails_the_build_at_its_tlp_line(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    text = SAMPLE.read_text(encoding="utf-8").replace("tlp: CLEAR", "tlp: RED")
+    (folder / "sample-briefing.yaml").write_text(text, encoding="utf-8")
+    project = copy_project(tmp_path / "project", folder)
+
+    result = build(project)
+
+    assert result.returncode == 1
+    assert (
+        "briefings/sample-briefing.yaml:6:6: a published briefing must be TLP:CLEAR, not RED"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+# --- The machine-readable files of a built site --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("sample"), FIXTURES / "valid")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_every_page_links_the_feed_for_feed_readers(sample_site: Path) -> None:
+    pages = list(sample_site.rglob("*.html"))
+
+    missing = [
+        str(page.relative_to(sample_site))
+        for page in pages
+        if 'rel="alternate" type="application/atom+xml"' not in page.read_text(encoding="utf-8")
+    ]
+
+    assert len(pages) > 10
+    assert missing == []
+
+
+def test_the_built_feed_is_valid_and_links_the_live_pages(sample_site: Path) -> None:
+    feed = feedparser.parse((sample_site / "feed.xml").read_bytes())
+
+    assert not feed.bozo
+    assert [entry.link for entry in feed.entries] == [f"{SITE_URL}briefings/sample-briefing/"]
+    # The data's markup reaches the feed as text, escaped by the XML writer.
+    assert feed.entries[0].title == (
+        "Sample agency says the river bridge closed <b>today</b> & *tomorrow* (corrected)"
+    )
+
+
+def test_the_briefing_page_carries_news_article_and_claim_review_json_ld(sample_site: Path) -> None:
+    html = (sample_site / "briefings" / "sample-briefing" / "index.html").read_text("utf-8")
+
+    data = extruct.extract(
+        html, base_url=f"{SITE_URL}briefings/sample-briefing/", syntaxes=["json-ld", "opengraph"]
+    )
+
+    article, review = data["json-ld"]
+    assert article["@type"] == "NewsArticle"
+    assert (
+        article["headline"]
+        == "Sample agency says the river bridge closed <b>today</b> & *tomorrow*"
+    )
+    assert article["datePublished"] == "2024-09-10"
+    assert article["dateModified"] == "2024-09-12"
+    assert article["correction"][0]["text"] == "Corrected the closure date."
+    assert article["about"]["startDate"] == "2024-09"
+    assert {m["name"] for m in article["mentions"]} == {
+        "Jane Example",
+        "Example Ministry of Information",
+        "Sample News",
+    }
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == "The river bridge is closed to traffic."
+    assert review["reviewRating"]["alternateName"] == "Verified"
+    assert review["itemReviewed"]["author"]["name"] == "Jane Example"
+    og = dict(data["opengraph"][0]["properties"])
+    assert og["og:type"] == "article"
+    assert og["og:url"] == f"{SITE_URL}briefings/sample-briefing/"
+    assert og["og:title"] == "Sample agency says the river bridge closed <b>today</b> & *tomorrow*"
+
+
+def test_the_api_and_schema_are_published_at_their_urls(sample_site: Path) -> None:
+    listed = json.loads((sample_site / "api" / "briefings.json").read_text("utf-8"))
+    one = json.loads(
+        (sample_site / "api" / "briefings" / "sample-briefing.json").read_text("utf-8")
+    )
+    schema = json.loads((sample_site / "schema" / "briefing.schema.json").read_text("utf-8"))
+
+    assert [item["id"] for item in listed["briefings"]] == ["sample-briefing"]
+    assert one["updates"][1] == {
+        "date": "2024-09-12", "kind": "correction", "note": "Corrected the closure date."
+    }  # fmt: skip
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_the_sitemap_dates_each_briefing_by_its_last_change(sample_site: Path) -> None:
+    sitemap = (sample_site / "sitemap.xml").read_text("utf-8")
+
+    entry = sitemap.split(f"<loc>{SITE_URL}briefings/sample-briefing/</loc>")[1]
+    assert entry.split("<lastmod>")[1].startswith("2024-09-12")
+    assert gzip.decompress((sample_site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+
+
+# --- Reproducible and atomic ---------------------------------------------------------------------
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None:
+    first = copy_project(tmp_path / "first", FIXTURES / "archive")
+    second = copy_project(tmp_path / "elsewhere" / "second", FIXTURES / "archive")
+
+    assert build(first).returncode == 0
+    assert build(second).returncode == 0
+
+    assert _digest(first / "site") == _digest(second / "site")
+    assert len(_digest(first / "site")) > 100
+
+
+def test_a_build_failing_in_strict_mode_leaves_the_previous_site_untouched(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    before = _digest(project / "site")
+    # A broken link is only a warning, found while pages are written; strict mode then fails
+    # the build after most of the site has been written.
+    (project / "docs" / "about.md").write_text(
+        "# About\n\nSee [the missing page](missing.md).\n", encoding="utf-8"
+    )
+
+    result = build(project)
+
+    assert result.returncode == 1
+    assert "Aborted with 1 warnings in strict mode" in result.stdout
+    assert _digest(project / "site") == before
+    assert sorted(p.name for p in project.iterdir()) == [
+        "briefings", "docs", "mkdocs.yml", "site", "theme",
+    ]  # fmt: skip
