@@ -18,7 +18,7 @@ import yaml
 
 from generator.yamlio import load
 
-from .building import build, copy_project
+from .building import build, copy_project, page_of
 from .conftest import FIXTURES
 
 SAMPLE = FIXTURES / "valid" / "sample-briefing.yaml"
@@ -286,3 +286,12 @@ def test_a_build_failing_in_strict_mode_leaves_the_previous_site_untouched(
     assert sorted(p.name for p in project.iterdir()) == [
         "briefings", "docs", "mkdocs.yml", "site", "theme",
     ]  # fmt: skip
+
+
+def test_a_corrected_briefing_is_marked_on_its_page_and_in_lists(sample_site: Path) -> None:
+    page = page_of(sample_site / "briefings" / "sample-briefing" / "index.html").words
+    listing = page_of(sample_site / "briefings" / "index.html").words
+
+    banner = page.split("The Sample agency said the bridge closed", 1)[0]
+    assert "Corrected 12 September 2024: Corrected the closure date." in banner
+    assert "corrected 12 September 2024" in listing
