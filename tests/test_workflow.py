@@ -1,0 +1,100 @@
+"""The GitHub Pages workflow: valid for GitHub, publishing only from main, and its build step
+run here as it runs there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .building import copy_project
+from .conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict[Any, Any]:
+    data: dict[Any, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return data
+
+
+def _step(job: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(step for step in job["steps"] if step.get("name") == name)
+
+
+def test_the_workflow_is_valid_for_github_actions() -> None:
+    # check-jsonschema carries SchemaStore's schema of workflow files; no network needed.
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+         "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_are_checked_and_built_but_never_published(workflow: dict[Any, Any]) -> None:
+    # PyYAML reads the key `on` as the boolean true (YAML 1.1); GitHub reads it as "on".
+    triggers = workflow[True]
+    build = workflow["jobs"]["build"]
+    uploads = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
+
+    assert "pull_request" in triggers
+    assert _step(build, "Check the briefings")["run"] == "briefings check --format github"
+    assert "mkdocs build --strict" in _step(build, "Build the site")["run"]
+    assert [s["if"] for s in uploads] == ["github.event_name != 'pull_request'"]
+    assert "pull_request" in workflow["jobs"]["deploy"]["if"]
+
+
+def test_main_is_deployed_with_the_official_pages_actions(workflow: dict[Any, Any]) -> None:
+    deploy = workflow["jobs"]["deploy"]
+    build = workflow["jobs"]["build"]
+    upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+
+    assert workflow[True]["push"]["branches"] == ["main"]
+    assert "refs/heads/main" in deploy["if"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert upload["with"]["path"] == "site"
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_a_scheduled_run_publishes_briefings_whose_embargo_has_ended(
+    workflow: dict[Any, Any],
+) -> None:
+    assert workflow[True]["schedule"][0]["cron"].split()[1:] == ["*", "*", "*", "*"]
+
+
+@pytest.mark.parametrize(
+    ("pages_url", "site_url"),
+    [("https://owner.github.io/briefings", "https://owner.github.io/briefings/"),
+     ("", "https://briefings.example.org/")],
+)  # fmt: skip
+def test_the_build_step_publishes_at_the_pages_address(
+    tmp_path: Path, pages_url: str, site_url: str
+) -> None:
+    project = copy_project(tmp_path)
+    script = _step(yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]["build"], "Build the site")
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PAGES_URL": pages_url,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    env.pop("SITE_URL", None)
+
+    result = subprocess.run(
+        ["bash", "-e", "-c", script["run"]], cwd=project, env=env,
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert f'<link href="{site_url}feed.xml" rel="self"' in feed
