@@ -16,6 +16,7 @@ import click
 from .archive import load_archive, write_scaffold
 from .errors import format_github, format_json, format_text
 from .model import SLUG_PATTERN, briefing_json_schema, registry_json_schema
+from .publish import SiteInfo, site_output, write_tree
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -105,6 +106,59 @@ def new(briefing_id: str, directory: Path) -> None:
         click.echo(f"{exc.filename}: already exists; choose another id", err=True)
         sys.exit(1)
     click.echo(f"{path}: new draft; replace every TODO, then run `briefings check`")
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the generated Markdown pages, feed, JSON API and schema into.",
+)
+@click.option(
+    "--dir",
+    "directory",
+    default="briefings",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the briefings.",
+)
+@click.option(
+    "--templates",
+    default="theme/markdown",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the page templates.",
+)
+@click.option(
+    "--site-url",
+    envvar="SITE_URL",
+    default="https://briefings.example.org/",
+    show_default=True,
+    help="Absolute address of the site, for the feed and the JSON API (env: SITE_URL).",
+)
+@click.option("--site-name", default="Verified news briefings", show_default=True)
+@NOW_OPTION
+def render(
+    out: Path,
+    directory: Path,
+    templates: Path,
+    site_url: str,
+    site_name: str,
+    now: datetime | None,
+) -> None:
+    """Write the site's generated pages and files to a folder, for any static site engine."""
+    archive = load_archive(directory, now or datetime.now(UTC))
+    if archive.errors:
+        click.echo(format_text(archive.errors), err=True)
+        sys.exit(1)
+    try:
+        site = SiteInfo(name=site_name, url=site_url.rstrip("/") + "/")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--site-url") from None
+    count = write_tree(site_output(archive, templates, site), out)
+    click.echo(f"{out}: {count} pages and files from {len(archive.public)} public briefings")
 
 
 SCHEMAS = {"briefing": briefing_json_schema, "actors": registry_json_schema}

@@ -387,3 +387,20 @@ def site_output(archive: Archive, template_dir: Path, site: SiteInfo) -> SiteOut
         },
         changed={view.page: view.changed for view in index.briefings},
     )
+
+
+def write_tree(output: SiteOutput, directory: Path) -> int:
+    """Write the pages and files into `directory`, a docs folder for any static site engine;
+    return how many were written."""
+    written = 0
+    for path, text in output.pages.items():
+        target = directory / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    for path, content in output.files.items():
+        target = directory / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    return written

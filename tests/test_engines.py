@@ -1,0 +1,95 @@
+"""`briefings render`: the generated tree without MkDocs, and Zensical building it.
+
+MkDocs 1.x is unmaintained and Material for MkDocs is in maintenance mode; Zensical, its
+successor, reads mkdocs.yml. These tests keep the way out open: the core writes the same pages
+for any engine, and Zensical builds them into a site a reader can use.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.archive import load_archive
+from generator.publish import SiteInfo, site_output
+
+from .building import page_of
+from .conftest import FIXTURES, NOW, ROOT, TEMPLATES
+
+BIN = Path(sys.executable).parent
+NOW_TEXT = NOW.isoformat()
+
+
+def _render(out: Path, briefings: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "briefings"), "render", "--out", str(out), "--dir", str(briefings),
+         "--now", NOW_TEXT, *args],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_render_writes_the_pages_and_files_mkdocs_builds(tmp_path: Path) -> None:
+    site = SiteInfo(name="Verified news briefings", url="https://news.example.org/")
+    expected = site_output(load_archive(FIXTURES / "archive", NOW), TEMPLATES, site)
+
+    result = _render(tmp_path, FIXTURES / "archive", "--site-url", "https://news.example.org")
+
+    assert result.returncode == 0, result.stderr
+    written = {str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*") if path.is_file()}
+    assert written == set(expected.pages) | set(expected.files)
+    for page, text in expected.pages.items():
+        assert (tmp_path / page).read_text(encoding="utf-8") == text
+    for name, content in expected.files.items():
+        assert (tmp_path / name).read_bytes() == content
+
+
+def test_render_writes_nothing_when_a_briefing_is_invalid(tmp_path: Path) -> None:
+    briefings = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", briefings)
+    sample = briefings / "sample-briefing.yaml"
+    sample.write_text(sample.read_text("utf-8").replace("tlp: CLEAR", "tlp: AMBER"), "utf-8")
+
+    result = _render(tmp_path / "out", briefings)
+
+    assert result.returncode == 1
+    assert "sample-briefing.yaml:6:6: a published briefing must be TLP:CLEAR" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_refuses_a_site_url_that_is_not_absolute(tmp_path: Path) -> None:
+    result = _render(tmp_path / "out", FIXTURES / "valid", "--site-url", "/briefings/")
+
+    assert result.returncode == 2
+    assert "must be absolute" in result.stderr
+
+
+def test_zensical_builds_the_rendered_tree_with_the_theme(tmp_path: Path) -> None:
+    # The README's recipe: hand-written docs, the rendered tree on top, and mkdocs.yml
+    # without the plugin (Zensical runs no MkDocs plugins).
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "theme", project / "theme")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nplugins:\n(?:  .*\n|\n)*?(?=\S)", "\n", config)
+    assert "briefings:" not in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert _render(project / "docs", FIXTURES / "valid").returncode == 0
+
+    result = subprocess.run(
+        [str(BIN / "zensical"), "build"], cwd=project, capture_output=True, text=True,
+        check=False, env={**os.environ, "SITE_URL": "https://news.example.org/"},
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    page = page_of(site / "briefings" / "sample-briefing" / "index.html")
+    assert "✓ Key claim: Verified The river bridge is closed to traffic." in page.words
+    assert "Sample agency says the river bridge closed <b>today</b> & *tomorrow*" in page.words
+    assert "Corrected 12 September 2024" in page.words
+    assert (site / "feed.xml").read_bytes() == (project / "docs" / "feed.xml").read_bytes()
+    assert (site / "api" / "briefings" / "sample-briefing.json").is_file()
+    assert "sample-briefing" in (site / "briefings" / "index.html").read_text("utf-8")
