@@ -8,7 +8,6 @@ for any engine, and Zensical builds them into a site a reader can use.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 from generator.archive import load_archive
 from generator.publish import SiteInfo, site_output
 
-from .building import page_of
+from .building import copy_project, page_of
 from .conftest import FIXTURES, NOW, ROOT, TEMPLATES
 
 BIN = Path(sys.executable).parent
@@ -67,29 +66,35 @@ def test_render_refuses_a_site_url_that_is_not_absolute(tmp_path: Path) -> None:
     assert "must be absolute" in result.stderr
 
 
-def test_zensical_builds_the_rendered_tree_with_the_theme(tmp_path: Path) -> None:
-    # The README's recipe: hand-written docs, the rendered tree on top, and mkdocs.yml
-    # without the plugin (Zensical runs no MkDocs plugins).
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "theme", project / "theme")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\nplugins:\n(?:  .*\n|\n)*?(?=\S)", "\n", config)
-    assert "briefings:" not in config
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    assert _render(project / "docs", FIXTURES / "valid").returncode == 0
+def _readme_recipe() -> str:
+    """The shell lines of the README's Zensical recipe, but for installing Zensical."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Build with another engine", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    return "\n".join(line for line in block.splitlines() if not line.startswith("pip install"))
+
+
+def test_zensical_builds_the_rendered_tree_as_the_readme_says(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", FIXTURES / "valid")
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "SOURCE_DATE_EPOCH": "1795608000",
+    }
 
     result = subprocess.run(
-        [str(BIN / "zensical"), "build"], cwd=project, capture_output=True, text=True,
-        check=False, env={**os.environ, "SITE_URL": "https://news.example.org/"},
+        ["bash", "-e", "-c", _readme_recipe()], cwd=project, env=env,
+        capture_output=True, text=True, check=False,
     )  # fmt: skip
 
     assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "site"
+    site = project / "build" / "site"
     page = page_of(site / "briefings" / "sample-briefing" / "index.html")
     assert "✓ Key claim: Verified The river bridge is closed to traffic." in page.words
     assert "Sample agency says the river bridge closed <b>today</b> & *tomorrow*" in page.words
     assert "Corrected 12 September 2024" in page.words
-    assert (site / "feed.xml").read_bytes() == (project / "docs" / "feed.xml").read_bytes()
+    assert "briefings.css" in (site / "index.html").read_text("utf-8")
+    feed = (site / "feed.xml").read_text("utf-8")
+    assert "https://newsroom.example.org/briefings/sample-briefing/" in feed
     assert (site / "api" / "briefings" / "sample-briefing.json").is_file()
     assert "sample-briefing" in (site / "briefings" / "index.html").read_text("utf-8")

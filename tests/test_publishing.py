@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import yaml
 from generator.yamlio import load
 
 from .building import build, copy_project, page_of
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 SAMPLE = FIXTURES / "valid" / "sample-briefing.yaml"
 SITE_URL = "https://briefings.example.org/"
@@ -295,3 +296,14 @@ def test_a_corrected_briefing_is_marked_on_its_page_and_in_lists(sample_site: Pa
     banner = page.split("The Sample agency said the bridge closed", 1)[0]
     assert "Corrected 12 September 2024: Corrected the closure date." in banner
     assert "corrected 12 September 2024" in listing
+
+
+def test_the_data_page_documents_every_field_of_the_api_index(sample_site: Path) -> None:
+    listed = json.loads((sample_site / "api" / "briefings.json").read_text("utf-8"))
+    guide = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z_]+)`(?:, `([a-z_]+)`)? \|", guide, re.MULTILINE))
+
+    fields = {name for pair in documented for name in pair if name}
+    assert set(listed) - {"schema", "site"} <= {"count", "briefings"}
+    assert set(listed["briefings"][0]) == fields | {"last_correction"}
+    assert "`last_correction` then gives its date" in guide

@@ -58,6 +58,8 @@ def test_every_url_of_the_spec_exists(site: Path, public: list[str]) -> None:
     expected += [f"verification/{state.value}/" for state in VerificationState]
     expected += ["actors/petr-primerov/", "actors/placeholder-agency/", "countries/ua/"]
     expected += ["actors/synthetic-witnesses-00/", "tags/synthetic-energy/"]
+    expected += ["feed.xml", "api/briefings.json", "schema/briefing.schema.json", "api/"]
+    expected += [f"api/briefings/{i}.json" for i in public]
 
     missing = [url for url in expected if _file_for(site, SITE_ROOT + url) is None]
 
