@@ -76,6 +76,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.output = SiteOutput({}, {}, {}, {})
         self.latest: str | None = None
         self.staging: Path | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
         self.site_dir = Path()
         self.built = False
         self.stage = False
@@ -103,6 +104,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building")
             shutil.rmtree(self.staging, ignore_errors=True)
             config.site_dir = str(self.staging)
+            self.mkdocs_config = config
         self.built = False
         return config
 
@@ -185,6 +187,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.site_dir.rename(previous)
         staging.rename(self.site_dir)
         shutil.rmtree(previous, ignore_errors=True)
+        # gh-deploy reads site_dir after this hook, to push what was built.
+        if self.mkdocs_config is not None:
+            self.mkdocs_config.site_dir = str(self.site_dir)
         log.info(f"Site written to {self.site_dir}")
 
     def on_serve(

@@ -7,8 +7,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -307,3 +310,29 @@ def test_the_data_page_documents_every_field_of_the_api_index(sample_site: Path)
     assert set(listed) - {"schema", "site"} <= {"count", "briefings"}
     assert set(listed["briefings"][0]) == fields | {"last_correction"}
     assert "`last_correction` then gives its date" in guide
+
+
+def test_gh_deploy_pushes_the_site_that_was_built(tmp_path: Path) -> None:
+    # `mkdocs gh-deploy` reads site_dir after the build; the staged build must hand it back.
+    remote = tmp_path / "remote.git"
+    project = copy_project(tmp_path / "project", FIXTURES / "valid")
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "Briefings"],
+                    ["remote", "add", "origin", str(remote)]):  # fmt: skip
+        subprocess.run([*git, *command], cwd=project, check=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "--no-history"],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    listed = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"],
+        cwd=remote, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert "briefings/sample-briefing/index.html" in listed
+    assert "feed.xml" in listed
+    assert not (project / ".site.building").exists()
