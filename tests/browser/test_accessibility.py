@@ -13,6 +13,7 @@ from .conftest import ARTIFACTS
 PAGES = {
     "home": "",
     "briefing": "briefings/synthetic-briefing-05/",
+    "corrected": "briefings/synthetic-briefing-04/",
     "briefings": "briefings/",
     "states": "verification/",
     "state": "verification/disputed/",
@@ -24,6 +25,7 @@ PAGES = {
     "country": "countries/ua/",
     "timeline": "timeline/",
     "guide": "about/",
+    "data": "api/",
 }
 
 

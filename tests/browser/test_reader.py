@@ -137,3 +137,28 @@ def test_search_results_show_data_as_text_never_as_markup(page: Page, fixture_si
         "[...document.querySelectorAll('.md-search-result__article p *')].map(e => e.tagName)"
     )
     assert set(tags) <= {"MARK"}
+
+
+def test_a_reader_finds_the_feed_and_the_data_from_any_page(page: Page, fixture_site: str) -> None:
+    page.goto(fixture_site + "actors/petr-primerov/")
+    feed_url = page.evaluate("document.querySelector('link[rel=alternate]').href")
+
+    feed = page.request.get(feed_url)
+
+    assert feed_url == fixture_site + "feed.xml"
+    assert feed.ok
+    assert '<feed xmlns="http://www.w3.org/2005/Atom"' in feed.text()
+    page.goto(fixture_site + "api/")
+    page.get_by_role("link", name="api/briefings.json").click()
+    assert '"briefings": [' in page.locator("body").inner_text()
+
+
+def test_a_correction_is_announced_before_the_summary(page: Page, fixture_site: str) -> None:
+    page.goto(fixture_site + "briefings/synthetic-briefing-04/")
+
+    note = page.locator(".briefing-correction")
+
+    expect(note).to_contain_text("Corrected 11 January 2026")
+    expect(note).to_contain_text("Corrected the kind of damage to the ballot printer.")
+    note.get_by_role("link", name="All updates and corrections").click()
+    expect(page.get_by_role("heading", name="Updates and corrections")).to_be_in_viewport()
