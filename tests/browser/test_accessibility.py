@@ -46,7 +46,7 @@ def _record(name: str, violations: list[dict[str, object]]) -> None:
 
 def _serious(violations: list[dict[str, object]]) -> list[str]:
     return [
-        f"{v['id']} ({v['impact']}): {v['help']}"
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"  # type: ignore[attr-defined]
         for v in violations
         if v["impact"] in ("serious", "critical")
     ]
