@@ -210,7 +210,25 @@ _HTTP_URL = TypeAdapter(HttpUrl)
 
 
 def _http_url(value: str) -> str:
-    # pydantic's parser checks the URL; the text is kept exactly as written.
+    """An absolute http(s) URL, kept exactly as written, refusing what browsers would read
+    differently from a reviewer: parsers drop tabs and newlines, trim spaces, turn `\\` into
+    `/`, and hide a real host behind `user@`."""
+    for position, char in enumerate(value, 1):
+        if char.isspace() or not char.isprintable():
+            raise ValueError(
+                f"a URL cannot contain spaces or invisible characters (U+{ord(char):04X} at "
+                f"character {position}); remove it, or percent-encode it (a space is %20)"
+            )
+    if not value.startswith(("http://", "https://")):
+        if value.lower().startswith(("http://", "https://")):
+            raise ValueError("write the scheme in lowercase: http:// or https://")
+        raise ValueError("expected an http:// or https:// URL")
+    if "\\" in value:
+        raise ValueError("a URL cannot contain a backslash; use /")
+    authority = re.split(r"[/?#]", value.split("://", 1)[1], maxsplit=1)[0]
+    if "@" in authority:
+        raise ValueError("a URL cannot contain a user name or password; remove the part before @")
+    # pydantic's parser checks the rest (host, port, percent-encoding).
     try:
         _HTTP_URL.validate_python(value)
     except ValidationError:
@@ -267,7 +285,9 @@ CountryCode = Annotated[
 Url = Annotated[
     str,
     AfterValidator(_http_url),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+    WithJsonSchema(
+        {"type": "string", "format": "uri", "pattern": r"^https?://[^\s/?#@\\]+([/?#][^\s\\]*)?$"}
+    ),
 ]
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_aware_datetime_text)]
 Credibility = Annotated[int, Field(ge=1, le=6, strict=True)]

@@ -34,10 +34,40 @@ def test_a_month_spans_from_its_first_to_its_last_day() -> None:
     assert (month.earliest.isoformat(), month.latest.isoformat()) == ("2024-02-01", "2024-02-29")
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/"])
-def test_only_http_and_https_urls_are_accepted(url: str) -> None:
-    with pytest.raises(ValidationError, match="expected an http:// or https:// URL"):
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("javascript:alert(1)", "expected an http:// or https:// URL"),
+        ("data:text/html,x", "expected an http:// or https:// URL"),
+        ("ftp://example.org/", "expected an http:// or https:// URL"),
+        ("https:/example.org/", "expected an http:// or https:// URL"),
+        ("https:\\\\evil.example/", "expected an http:// or https:// URL"),
+        ("HTTPS://example.org/", "write the scheme in lowercase"),
+        (" https://example.org/", r"\(U\+0020 at character 1\)"),
+        ("java\tscript:alert(1)", r"\(U\+0009 at character 5\)"),
+        ("https://example.org/a b", r"\(U\+0020 at character 22\); .*a space is %20"),
+        ("https://example.org/\n", r"\(U\+000A at character 21\)"),
+        ("https://example.org/\u202egpj.exe", r"\(U\+202E at character 21\)"),
+        ("https://example.org\\@evil.example/", "cannot contain a backslash"),
+        ("https://example.org@evil.example/", "cannot contain a user name or password"),
+        ("https://user:secret@example.org/", "cannot contain a user name or password"),
+        ("https://@example.org/", "cannot contain a user name or password"),
+        ("https://example.org:99999/", "expected an http:// or https:// URL"),
+    ],
+)
+def test_only_plain_http_and_https_urls_are_accepted(url: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
         Source.model_validate({"id": "s", "outlet": "o", "kind": "other", "url": url})
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/?author=a@b.example", "https://пример.рф/путь", "http://example.org#x"],
+)
+def test_urls_with_an_at_sign_after_the_host_or_non_latin_names_are_accepted(url: str) -> None:
+    source = Source.model_validate({"id": "s", "outlet": "o", "kind": "other", "url": url})
+
+    assert source.url == url
 
 
 def test_a_url_is_kept_exactly_as_written() -> None:
