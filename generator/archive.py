@@ -48,6 +48,8 @@ class Archive:
     registry: ActorRegistry
     now: datetime
     errors: tuple[BriefingError, ...] = field(default=())
+    notes: tuple[BriefingError, ...] = field(default=())
+    """Files in the folder that were not read, and why; not errors."""
 
     @cached_property
     def public(self) -> tuple[Briefing, ...]:
@@ -82,6 +84,34 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _outside(path: Path, directory: Path) -> BriefingError | None:
+    """An error when `path` is a symbolic link leading out of the folder of briefings: the
+    build must read only what the repository's reviewers see."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target.is_relative_to(directory.resolve()):
+        return None
+    return BriefingError(
+        _shown(path),
+        0,
+        0,
+        f"is a symbolic link to {target}, outside the folder of briefings",
+        "copy the file here instead of linking to it",
+    )
+
+
+def _not_read(directory: Path) -> list[BriefingError]:
+    """A note for every entry of the folder that is not a YAML file; hidden files are skipped."""
+    notes = []
+    for entry in sorted(directory.iterdir()):
+        if entry.name.startswith(".") or entry.suffix in (".yaml", ".yml"):
+            continue
+        what = "a folder" if entry.is_dir() else "not a .yaml file"
+        notes.append(BriefingError(_shown(entry), 0, 0, f"{what}, not read"))
+    return notes
+
+
 def load_archive(directory: Path, now: datetime) -> Archive:
     """Read and check every file in `directory`; the archive's `errors` lists every problem.
 
@@ -96,7 +126,10 @@ def load_archive(directory: Path, now: datetime) -> Archive:
     registry = ActorRegistry.model_validate({"schema": 1})
     registry_written: frozenset[str] | None = frozenset()
     registry_path = directory / REGISTRY_FILE
-    if registry_path.exists():
+    if outside := _outside(registry_path, directory):
+        errors.append(outside)
+        registry_written = None
+    elif registry_path.exists() or registry_path.is_symlink():
         document, problems = load(registry_path, _shown(registry_path))
         errors += problems
         if document is None:
@@ -116,7 +149,8 @@ def load_archive(directory: Path, now: datetime) -> Archive:
                 if "actor" in part.unknowable:
                     registry_written = None
 
-    for stray in sorted(directory.glob("*.yml")):
+    # Hidden files (editor backups and locks, .gitkeep) are never read.
+    for stray in sorted(directory.glob("[!.]*.yml")):
         errors.append(
             BriefingError(
                 _shown(stray),
@@ -131,8 +165,11 @@ def load_archive(directory: Path, now: datetime) -> Archive:
     # Only what the cross-file check needs is kept, not the documents: thousands of node
     # trees held until the end made the garbage collector most of the check's time.
     written_out: list[InlineActor] = []
-    for path in sorted(directory.glob("*.yaml")):
+    for path in sorted(directory.glob("[!.]*.yaml")):
         if path.name == REGISTRY_FILE:
+            continue
+        if outside := _outside(path, directory):
+            errors.append(outside)
             continue
         document, problems = load(path, _shown(path))
         errors += problems
@@ -155,7 +192,9 @@ def load_archive(directory: Path, now: datetime) -> Archive:
             briefings.append(briefing)
             written_out += inline_actors(document, briefing)
     errors += check_inline_actors(written_out)
-    return Archive(tuple(briefings), registry, now, tuple(sorted(errors)))
+    return Archive(
+        tuple(briefings), registry, now, tuple(sorted(errors)), tuple(_not_read(directory))
+    )
 
 
 def write_scaffold(directory: Path, briefing_id: str, today: date) -> Path:

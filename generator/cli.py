@@ -71,6 +71,10 @@ def check(directory: Path, output_format: str, now: datetime | None) -> None:
     archive = load_archive(directory, now or datetime.now(UTC))
     if archive.errors:
         click.echo(FORMATTERS[output_format](archive.errors))
+    if archive.notes and output_format == "github":
+        click.echo(format_github(archive.notes, "notice"))
+    elif archive.notes:
+        click.echo("\n".join(f"note: {note}" for note in archive.notes), err=True)
     total = len(archive.briefings)
     public = len(archive.public)
     problems = len(archive.errors)

@@ -37,8 +37,10 @@ def format_text(errors: Iterable[BriefingError]) -> str:
     return "\n".join(str(error) for error in sorted(errors))
 
 
-def format_github(errors: Iterable[BriefingError]) -> str:
-    """GitHub Actions workflow commands, so errors show up on the pull request's lines."""
+def format_github(errors: Iterable[BriefingError], command: str = "error") -> str:
+    """GitHub Actions workflow commands, so errors show up on the pull request's lines.
+
+    `command` is `error`, or `notice` for what is only worth knowing."""
 
     def escape(value: str) -> str:
         return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -49,7 +51,7 @@ def format_github(errors: Iterable[BriefingError]) -> str:
         if error.line:
             where += f",line={error.line},col={error.column}"
         message = f"{error.message}; {error.hint}" if error.hint else error.message
-        lines.append(f"::error {where}::{escape(message)}")
+        lines.append(f"::{command} {where}::{escape(message)}")
     return "\n".join(lines)
 
 

@@ -113,6 +113,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
         archive = load_archive(self._path(config, self.config.briefings_dir), now)
+        for note in archive.notes:
+            log.info(f"note: {note}")
         if archive.errors:
             for error in archive.errors:
                 log.error(str(error))
