@@ -8,7 +8,8 @@ builds and tests are reproducible.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -112,6 +113,34 @@ def _not_read(directory: Path) -> list[BriefingError]:
     return notes
 
 
+def _defined(data: object) -> Iterator[tuple[str, str]]:
+    """The (kind, id) pairs a briefing defines for itself: its claims, sources, statements
+    and written-out actors."""
+    if not isinstance(data, dict):
+        return
+    for key, what in (("claims", "claim"), ("sources", "source"), ("actors", "actor")):
+        items = data.get(key)
+        for item in items if isinstance(items, list) else ():
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                yield what, item["id"]
+
+
+def _point_elsewhere(error: BriefingError, owners: dict[tuple[str, str], str]) -> BriefingError:
+    """An unknown id that another briefing defines: say where it is, and why it cannot be used."""
+    owner = owners.get(error.unresolved) if error.unresolved else None
+    if error.unresolved is None or owner is None or owner == Path(error.path).name:
+        return error
+    what, value = error.unresolved
+    if what == "actor":
+        hint = f"{value!r} is written out in {owner}; move it to actors.yaml to use it in both"
+    else:
+        hint = (
+            f"{value!r} is a {what} of {owner}, and a briefing can refer only to its own "
+            f"{what}s; write the {what} here too"
+        )
+    return replace(error, hint=hint)
+
+
 def load_archive(directory: Path, now: datetime) -> Archive:
     """Read and check every file in `directory`; the archive's `errors` lists every problem.
 
@@ -165,6 +194,7 @@ def load_archive(directory: Path, now: datetime) -> Archive:
     # Only what the cross-file check needs is kept, not the documents: thousands of node
     # trees held until the end made the garbage collector most of the check's time.
     written_out: list[InlineActor] = []
+    owners: dict[tuple[str, str], str] = {}
     for path in sorted(directory.glob("[!.]*.yaml")):
         if path.name == REGISTRY_FILE:
             continue
@@ -175,6 +205,8 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         errors += problems
         if document is None:
             continue
+        for defined in _defined(document.data):
+            owners.setdefault(defined, path.name)
         briefing, problems = check_shape(document, Briefing)
         errors += problems
         if briefing is None:
@@ -192,6 +224,7 @@ def load_archive(directory: Path, now: datetime) -> Archive:
             briefings.append(briefing)
             written_out += inline_actors(document, briefing)
     errors += check_inline_actors(written_out)
+    errors = [_point_elsewhere(error, owners) for error in errors]
     return Archive(
         tuple(briefings), registry, now, tuple(sorted(errors)), tuple(_not_read(directory))
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +20,8 @@ class BriefingError:
     column: int = 0
     message: str = ""
     hint: str | None = None
+    unresolved: tuple[str, str] | None = field(default=None, compare=False, repr=False)
+    """For an id that names nothing: what kind of thing it should name, and the id."""
 
     @property
     def location(self) -> str:
@@ -56,4 +58,6 @@ def format_github(errors: Iterable[BriefingError], command: str = "error") -> st
 
 
 def format_json(errors: Iterable[BriefingError]) -> str:
-    return json.dumps([asdict(error) for error in sorted(errors)], ensure_ascii=False, indent=2)
+    fields = ("path", "line", "column", "message", "hint")
+    listed = [{name: getattr(error, name) for name in fields} for error in sorted(errors)]
+    return json.dumps(listed, ensure_ascii=False, indent=2)

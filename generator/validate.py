@@ -298,8 +298,16 @@ class _Checker:
                 return (path[0], kept[path[1]], *path[2:])
         return path
 
-    def error(self, path: Path_, message: str, hint: str | None = None) -> None:
-        self.errors.append(self.document.error(self._real(path), message, hint))
+    def error(
+        self,
+        path: Path_,
+        message: str,
+        hint: str | None = None,
+        unresolved: tuple[str, str] | None = None,
+    ) -> None:
+        self.errors.append(
+            self.document.error(self._real(path), message, hint, unresolved=unresolved)
+        )
 
     def unique(self, what: str, ids: Iterable[tuple[Path_, str]]) -> None:
         seen: dict[str, Path_] = {}
@@ -331,7 +339,7 @@ class _Checker:
         suggestion = did_you_mean(value, [*known, *self.also_known.get(among, ())])
         if suggestion is None:
             suggestion = hint or (f"known {what} ids: {', '.join(known)}" if known else None)
-        self.error(path, f"unknown {what} id {value!r}", suggestion)
+        self.error(path, f"unknown {what} id {value!r}", suggestion, (what, value))
         return False
 
 

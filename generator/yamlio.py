@@ -79,11 +79,18 @@ class Document:
         return node
 
     def error(
-        self, path: Path_, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        path: Path_,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        unresolved: tuple[str, str] | None = None,
     ) -> BriefingError:
         """An error located at the value (or key) found at `path`."""
         mark = self.node_at(path, key=key).start_mark
-        return BriefingError(self.path, mark.line + 1, mark.column + 1, message, hint)
+        line, column = mark.line + 1, mark.column + 1
+        return BriefingError(self.path, line, column, message, hint, unresolved)
 
 
 class _TooLarge(Exception):

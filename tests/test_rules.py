@@ -1,0 +1,139 @@
+"""Rules that relate values, files and dates: each mistake gets one located, actionable error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.archive import load_archive
+from generator.errors import BriefingError
+
+from .conftest import NOW
+
+SAMPLE = "sample-briefing.yaml"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _errors(folder: Path) -> list[str]:
+    """Every error of the folder as `file:line:column: message; hint`, file names only."""
+    return [
+        f"{Path(e.path).name}:{e.line}:{e.column}: {str(e).removeprefix(e.location + ': ')}"
+        for e in load_archive(folder, NOW).errors
+    ]
+
+
+def _second_briefing(folder: Path, briefing_id: str) -> Path:
+    copy = folder / f"{briefing_id}.yaml"
+    shutil.copy(folder / SAMPLE, copy)
+    _edit(copy, "id: sample-briefing", f"id: {briefing_id}")
+    return copy
+
+
+def test_two_files_cannot_claim_one_id(archive_dir: Path) -> None:
+    # File names are unique in a folder and an id must equal its file's name, so a copied
+    # briefing that keeps its id is reported where the id is written.
+    shutil.copy(archive_dir / SAMPLE, archive_dir / "sample-briefing-copy.yaml")
+
+    assert _errors(archive_dir) == [
+        "sample-briefing-copy.yaml:3:5: id 'sample-briefing' does not match the file name "
+        "'sample-briefing-copy'; rename the file to sample-briefing.yaml or set id: "
+        "sample-briefing-copy"
+    ]
+
+
+def test_unknown_keys_are_found_at_any_depth(archive_dir: Path) -> None:
+    path = archive_dir / SAMPLE
+    _edit(path, "    archived_url:", "    archive_url:")
+    _edit(path, "      confidence: high", "      confidence: high\n      confidense: high")
+    _edit(path, "        - date: 2024-09-11\n", "        - date: 2024-09-11\n          stat: x\n")
+
+    assert _errors(archive_dir) == [
+        f"{SAMPLE}:33:5: unknown key 'archive_url'; did you mean 'archived_url'?",
+        f"{SAMPLE}:52:7: unknown key 'confidense'; did you mean 'confidence'?",
+        f"{SAMPLE}:60:11: unknown key 'stat'; did you mean 'state'?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    about: [bridge-closed]",
+            "    about: [road-closed]",
+            "74:13: unknown claim id 'road-closed'; 'road-closed' is a claim of "
+            "other-briefing.yaml, and a briefing can refer only to its own claims; "
+            "write the claim here too",
+        ),
+        (
+            "    sources: [ministry-notice]\n  - id: news",
+            "    sources: [road-notice]\n  - id: news",
+            "75:15: unknown source id 'road-notice'; 'road-notice' is a source of "
+            "other-briefing.yaml, and a briefing can refer only to its own sources; "
+            "write the source here too",
+        ),
+        (
+            "    actor: sample-news",
+            "    actor: road-news",
+            "77:12: unknown actor id 'road-news'; 'road-news' is written out in "
+            "other-briefing.yaml; move it to actors.yaml to use it in both",
+        ),
+    ],
+    ids=["claim", "source", "actor"],
+)
+def test_an_id_defined_in_another_briefing_is_pointed_at(
+    archive_dir: Path, old: str, new: str, expected: str
+) -> None:
+    other = _second_briefing(archive_dir, "other-briefing")
+    text = other.read_text(encoding="utf-8")
+    for mine, theirs in (
+        ("bridge-closed", "road-closed"),
+        ("ministry-notice", "road-notice"),
+        ("sample-news\n", "road-news\n"),
+    ):
+        text = text.replace(mine, theirs)
+    other.write_text(text, encoding="utf-8")
+    assert _errors(archive_dir) == []
+
+    _edit(archive_dir / SAMPLE, old, new)
+
+    assert _errors(archive_dir) == [f"{SAMPLE}:{expected}"]
+
+
+def test_history_out_of_order_is_reported_at_the_later_entry(archive_dir: Path) -> None:
+    _edit(archive_dir / SAMPLE, "        - date: 2024-09-11\n", "        - date: 2024-09-09\n")
+
+    assert _errors(archive_dir) == [
+        f"{SAMPLE}:58:17: history is out of order: 2024-09-09 comes after 2024-09-10; "
+        "list earlier assessments oldest first"
+    ]
+
+
+def test_updated_before_published_is_an_error(archive_dir: Path) -> None:
+    _edit(archive_dir / SAMPLE, "updated: 2024-09-12", "updated: 2024-09-01")
+
+    assert _errors(archive_dir) == [
+        f"{SAMPLE}:8:10: updated (2024-09-01) is earlier than published (2024-09-10)"
+    ]
+
+
+def test_an_id_that_is_not_the_file_name_says_both_ways_to_fix_it(archive_dir: Path) -> None:
+    _edit(archive_dir / SAMPLE, "id: sample-briefing", "id: sample-briefing-2")
+
+    errors = load_archive(archive_dir, NOW).errors
+
+    assert errors == (
+        BriefingError(
+            str(Path(errors[0].path)),
+            3,
+            5,
+            "id 'sample-briefing-2' does not match the file name 'sample-briefing'",
+            "rename the file to sample-briefing-2.yaml or set id: sample-briefing",
+        ),
+    )
