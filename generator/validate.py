@@ -184,6 +184,13 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
             f"{name} needs a timezone",
             "end it with Z or an offset, e.g. 2024-09-10T14:00:00Z",
         )
+    if kind == "string_type" and value is not None and not isinstance(value, list | dict):
+        written = document.node_at(path).value
+        hint = f'put it in quotes to keep it as text: "{written}"'
+        return document.error(path, f"{name}: expected text, got {_describe(value)}", hint)
+    if kind == "string_type" and value is None:
+        hint = "write the text here; an empty value and ~ both mean nothing"
+        return document.error(path, f"{name}: expected text, got nothing", hint)
     if kind in _EXPECTED:
         return document.error(path, f"{name}: expected {_EXPECTED[kind]}, got {_describe(value)}")
     return document.error(path, f"{name}: {error['msg']}")

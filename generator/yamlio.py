@@ -47,6 +47,13 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 Path_ = tuple[str | int, ...]
 
+# libyaml's messages, and what to do about them.
+_YAML_HINTS = {
+    "tab": "indent with spaces, not tabs",
+    "maximum nesting depth": "a briefing is nested a few levels at most: check the brackets",
+    "single document": "remove the '---' line and what follows it, or move it to its own file",
+}
+
 
 @dataclass(frozen=True)
 class Document:
@@ -94,9 +101,10 @@ class Document:
 
 
 class _TooLarge(Exception):
-    def __init__(self, node: yaml.Node, message: str) -> None:
+    def __init__(self, node: yaml.Node, message: str, hint: str) -> None:
         super().__init__(message)
         self.node = node
+        self.hint = hint
 
 
 class _Builder:
@@ -106,6 +114,8 @@ class _Builder:
         self.path = path
         self.errors: list[BriefingError] = []
         self.nodes = 0
+        self.open: set[int] = set()
+        """The collections being built, to catch an alias inside its own anchor."""
 
     def _error(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
         mark = node.start_mark
@@ -114,16 +124,35 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _TooLarge(node, f"more than {MAX_NODES:,} values once aliases are expanded")
+            raise _TooLarge(
+                node,
+                f"the document is too large: more than {MAX_NODES:,} values once aliases "
+                "are expanded",
+                "write the values out instead of repeating aliases (*name)",
+            )
         if depth > MAX_DEPTH:
-            raise _TooLarge(node, f"nested more than {MAX_DEPTH} levels deep")
+            raise _TooLarge(
+                node,
+                f"values are nested more than {MAX_DEPTH} levels deep",
+                "a briefing is nested a few levels at most: check the indentation and brackets",
+            )
         if node.tag not in _STANDARD_TAGS:
             self._error(node, f"custom tag {node.tag!r} is not allowed", "remove the tag")
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, depth + 1) for item in node.value]
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.open:
+                raise _TooLarge(
+                    node,
+                    "an alias is used inside the value it names, which would never end",
+                    "remove the alias (*name) from inside its anchor (&name)",
+                )
+            self.open.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                built: Any = self._mapping(node, depth)
+            else:
+                built = [self.build(item, depth + 1) for item in node.value]
+            self.open.discard(id(node))
+            return built
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
@@ -173,7 +202,7 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, BriefingError | None]:
             path,
             line,
             column,
-            f"the file is not valid UTF-8 (byte 0x{byte})",
+            f"the file is not valid UTF-8 (byte 0x{byte} at offset {exc.start})",
             "save the file as UTF-8",
         )
 
@@ -190,18 +219,25 @@ def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
             if exc.context_mark and exc.context_mark.line != getattr(mark, "line", None):
                 message += f" started on line {exc.context_mark.line + 1}"
             message += ")"
-        hint = "indent with spaces, not tabs" if "tab" in (exc.problem or "") else None
+        hint = _YAML_HINTS.get(next((k for k in _YAML_HINTS if k in message), ""))
+        at = text[mark.index] if mark and mark.index < len(text) else ""
+        if at == "\t":
+            hint = _YAML_HINTS["tab"]
+        elif at in ("@", "`"):
+            hint = f"put text that starts with {at} in quotes"
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         return None, [BriefingError(path, line, column, message, hint)]
     except yaml.YAMLError as exc:
         return None, [BriefingError(path, 0, 0, f"invalid YAML: {exc}")]
     if root is None:
-        return None, [BriefingError(path, 1, 1, "the file is empty")]
+        return None, [
+            BriefingError(path, 1, 1, "the file is empty", "start from `briefings new <id>`")
+        ]
     builder = _Builder(path)
     try:
         data = builder.build(root)
     except _TooLarge as exc:
-        builder._error(exc.node, f"the document is too large: {exc}", "remove the aliases (*name)")
+        builder._error(exc.node, str(exc), exc.hint)
         return None, builder.errors
     if builder.errors:
         return None, builder.errors

@@ -137,3 +137,45 @@ def test_an_id_that_is_not_the_file_name_says_both_ways_to_fix_it(archive_dir: P
             "rename the file to sample-briefing-2.yaml or set id: sample-briefing",
         ),
     )
+
+
+def test_yaml_1_1_values_keep_what_the_author_wrote(archive_dir: Path) -> None:
+    path = archive_dir / SAMPLE
+    _edit(
+        path,
+        "title: Sample agency says the river bridge closed <b>today</b> & *tomorrow*",
+        "title: 2024-09-06",
+    )
+    _edit(path, "  location: Sampletown", "  location: NO")
+    _edit(path, "    outlet: Open traffic data", "    outlet: 0755")
+    _edit(path, "attribution: Synthetic data for tests.", "attribution: off")
+    _edit(path, "  - text: When will the bridge reopen?", "  - text: 1:30")
+
+    archive = load_archive(archive_dir, NOW)
+
+    assert archive.errors == ()
+    briefing = archive.briefings[0]
+    assert briefing.title == "2024-09-06"
+    assert briefing.event is not None
+    assert briefing.event.location == "NO"
+    assert briefing.sources[2].outlet == "0755"
+    assert briefing.attribution == "off"
+    assert briefing.open_questions[0].text == "1:30"
+
+
+def test_values_yaml_reads_as_numbers_booleans_or_nothing_fail_where_text_is_needed(
+    archive_dir: Path,
+) -> None:
+    path = archive_dir / SAMPLE
+    _edit(path, "  title: Closure of the sample river bridge", "  title: ~")
+    _edit(path, "    outlet: Open traffic data", "    outlet: 1984")
+    _edit(path, "attribution: Synthetic data for tests.", "attribution: true")
+
+    assert _errors(archive_dir) == [
+        f"{SAMPLE}:14:10: title: expected text, got nothing; "
+        "write the text here; an empty value and ~ both mean nothing",
+        f"{SAMPLE}:42:13: outlet: expected text, got a number; put it in quotes to keep it as "
+        'text: "1984"',
+        f"{SAMPLE}:91:14: attribution: expected text, got true/false; put it in quotes to keep "
+        'it as text: "true"',
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,11 +116,115 @@ def test_alias_expansion_beyond_the_limit_is_refused() -> None:
     assert errors[0].message.startswith("the document is too large: more than 100,000 values")
 
 
-def test_recursive_aliases_are_refused_without_crashing() -> None:
-    _, errors = yamlio.parse("a: &a [*a]\n", "loop.yaml")
+BOMB = "\n".join(
+    ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
+)
 
-    assert len(errors) == 1
-    assert "too large" in errors[0].message
+
+def test_a_billion_laughs_document_is_refused_without_hanging(tmp_path: Path) -> None:
+    # 9**12 values once expanded. The limit stops it after 100,000; the timeout only
+    # guards against a hang (the benchmark, not this test, says how fast it is).
+    path = tmp_path / "bomb.yaml"
+    path.write_text(BOMB + "\n", encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; from generator import yamlio; "
+        "print(yamlio.load(Path(sys.argv[1]))[1][0])"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+
+    assert result.stdout == (
+        f"{path}:1:15: the document is too large: more than 100,000 values once aliases are "
+        "expanded; write the values out instead of repeating aliases (*name)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        (
+            "a: " + "[" * 60 + "]" * 60 + "\n",
+            "1:54: values are nested more than 50 levels deep",
+            "a briefing is nested a few levels at most: check the indentation and brackets",
+        ),
+        (
+            "a: " + "[" * 100_000 + "\n",
+            "1:1003: invalid YAML: exceeded maximum nesting depth (while increasing flow level)",
+            "a briefing is nested a few levels at most: check the brackets",
+        ),
+        (
+            "".join(" " * i + "a:\n" for i in range(5000)),
+            "1000:1001: invalid YAML: exceeded maximum nesting depth "
+            "(while increasing block level)",
+            "a briefing is nested a few levels at most: check the brackets",
+        ),
+    ],
+    ids=["flow-within-parser-limit", "flow-beyond-parser-limit", "block"],
+)
+def test_deep_nesting_is_refused_with_a_location(text: str, message: str, hint: str) -> None:
+    _, errors = yamlio.parse(text, "deep.yaml")
+
+    assert [(f"{e.line}:{e.column}: {e.message}", e.hint) for e in errors] == [(message, hint)]
+
+
+def test_a_merge_key_bomb_is_refused_at_each_merge_key_without_expanding_it() -> None:
+    lines = ["m0: &m0 {a: lol, b: lol, c: lol, d: lol, e: lol, f: lol, g: lol, h: lol}"]
+    lines += [f"m{i}: &m{i} {{<<: [{', '.join([f'*m{i - 1}'] * 9)}]}}" for i in range(1, 12)]
+
+    _, errors = yamlio.parse("\n".join(lines) + "\n", "merge.yaml")
+
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (i + 1, len(f"m{i}: &m{i} {{") + 1, "merge keys (<<) are not supported")
+        for i in range(1, 12)
+    ]
+
+
+def test_windows_line_ends_change_neither_values_nor_positions() -> None:
+    text = "title: Bridge\r\nevent:\r\n  title: Closure\r\n  bad: [x,\r\n"
+    unix = text.replace("\r\n", "\n")
+
+    crlf_errors = yamlio.parse(text, "crlf.yaml")[1]
+    unix_errors = yamlio.parse(unix, "unix.yaml")[1]
+
+    assert _data("title: Bridge\r\nlines: |\r\n  one\r\n  two\r\n") == {
+        "title": "Bridge",
+        "lines": "one\ntwo\n",
+    }
+    assert [(e.line, e.column) for e in crlf_errors] == [(e.line, e.column) for e in unix_errors]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "hint"),
+    [
+        ("actors:\n\t- jane\n", (2, 1), "indent with spaces, not tabs"),
+        ("a:\n  b: 1\n\tc: 2\n", (3, 1), "indent with spaces, not tabs"),
+        ("title: @jane says\n", (1, 8), "put text that starts with @ in quotes"),
+        ("title: `code`\n", (1, 8), "put text that starts with ` in quotes"),
+    ],
+    ids=["tab-in-list", "tab-in-mapping", "at-sign", "backtick"],
+)
+def test_tabs_and_reserved_characters_get_a_hint(
+    text: str, location: tuple[int, int], hint: str
+) -> None:
+    _, errors = yamlio.parse(text, "x.yaml")
+
+    assert [((e.line, e.column), e.hint) for e in errors] == [(location, hint)]
+
+
+def test_recursive_aliases_are_refused_without_crashing() -> None:
+    _, errors = yamlio.parse("a: &a [x, {b: *a}]\n", "loop.yaml")
+
+    assert [str(e) for e in errors] == [
+        "loop.yaml:1:4: an alias is used inside the value it names, which would never end; "
+        "remove the alias (*name) from inside its anchor (&name)"
+    ]
 
 
 def test_a_file_that_is_not_utf8_is_refused_at_the_offending_byte(tmp_path: Path) -> None:
@@ -128,7 +234,8 @@ def test_a_file_that_is_not_utf8_is_refused_at_the_offending_byte(tmp_path: Path
     _, errors = yamlio.load(path, "latin1.yaml")
 
     assert [str(e) for e in errors] == [
-        "latin1.yaml:2:11: the file is not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+        "latin1.yaml:2:11: the file is not valid UTF-8 (byte 0xe9 at offset 16); "
+        "save the file as UTF-8"
     ]
 
 
@@ -155,14 +262,17 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
 def test_an_empty_file_is_an_error() -> None:
     _, errors = yamlio.parse("# only a comment\n", "empty.yaml")
 
-    assert [str(e) for e in errors] == ["empty.yaml:1:1: the file is empty"]
+    assert [str(e) for e in errors] == [
+        "empty.yaml:1:1: the file is empty; start from `briefings new <id>`"
+    ]
 
 
 def test_two_documents_in_one_file_are_an_error() -> None:
     _, errors = yamlio.parse("a: 1\n---\nb: 2\n", "two.yaml")
 
-    assert len(errors) == 1
-    assert errors[0].line == 2
+    assert [(e.line, e.column, e.hint) for e in errors] == [
+        (2, 1, "remove the '---' line and what follows it, or move it to its own file")
+    ]
     assert "single document" in errors[0].message
 
 
