@@ -236,9 +236,20 @@ def _http_url(value: str) -> str:
     return value
 
 
+# Characters no reader can see, that no XML document (the feed) may contain, or that Markdown
+# uses internally (U+0002, U+0003): control characters other than tab and line ends,
+# surrogates, and the non-characters U+FFFE and U+FFFF.
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    if found := _UNSHOWABLE.search(value):
+        raise ValueError(
+            f"contains U+{ord(found[0]):04X}, an invisible character that cannot be "
+            f"published, at character {found.start() + 1}; delete it"
+        )
     return value
 
 

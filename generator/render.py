@@ -31,13 +31,14 @@ from . import vocabulary as words
 from .archive import Archive
 from .model import Briefing, VerificationState
 from .structure import SiteIndex
+from .yamlio import quoted
 
 # --- Escaping ----------------------------------------------------------------------------------
 
 # Every ASCII character that means something to Markdown, its extensions, HTML or Jinja.
 _MARKDOWN_SIGNIFICANT = re.compile(r"""[\\`*_{}\[\]()<>#+\-.!|~:=^"'&$%@]""")
 
-_ALLOWED_TAGS = {
+ALLOWED_TAGS = {
     "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr",
     "h3", "h4", "h5", "h6", "del", "sup", "sub", "abbr", "table", "thead", "tbody", "tr", "th",
     "td",
@@ -68,7 +69,7 @@ def render_markdown(text: str) -> Markup:
     html = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(
         html,
-        tags=_ALLOWED_TAGS,
+        tags=ALLOWED_TAGS,
         attributes={"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
@@ -105,6 +106,8 @@ def environment(template_dir: Path) -> jinja2.Environment:
         md_inline=md_inline,
         markdown=render_markdown,
         one_line=one_line,
+        # Front matter is YAML, not HTML: the value is escaped for HTML before it is quoted.
+        yaml_quoted=lambda text: Markup(quoted(str(text))),
         partial_date=words.partial_date,
         full_date=words.full_date,
         country_name=words.country_name,

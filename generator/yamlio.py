@@ -190,6 +190,12 @@ class _Builder:
         return value
 
 
+def quoted(text: str) -> str:
+    """`text` as one double-quoted YAML scalar, in ASCII, that reads back as exactly `text`
+    (JSON's escapes do not: YAML reads a surrogate pair as two lone surrogates)."""
+    return yaml.safe_dump(text, default_style='"', width=2**31, allow_unicode=False).rstrip("\n")
+
+
 def _decode(path: str, raw: bytes) -> tuple[str | None, BriefingError | None]:
     try:
         return raw.decode("utf-8-sig"), None

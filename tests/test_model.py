@@ -133,3 +133,22 @@ def test_the_seed_briefing_validates_against_the_model() -> None:
     assert briefing.key_claim.text == "Iran has transferred ballistic missiles to Russia."
     assert briefing.key_claim.verification.state == "unverified"
     assert all(source.url is None for source in briefing.sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "position"),
+    [("a\x00b", "0000", 2), ("bell\x07", "0007", 5), ("\x1b[31mred", "001B", 1),
+     ("del\x7f", "007F", 4), ("next\x85line", "0085", 5), ("\ufffe", "FFFE", 1)],
+)  # fmt: skip
+def test_text_with_characters_no_reader_can_see_is_refused(
+    text: str, code: str, position: int
+) -> None:
+    message = f"contains U\\+{code}, an invisible character .* at character {position}; delete it"
+    with pytest.raises(ValidationError, match=message):
+        Source.model_validate({"id": "s", "outlet": text, "kind": "other"})
+
+
+def test_tabs_and_line_ends_are_allowed_in_text() -> None:
+    source = Source.model_validate({"id": "s", "outlet": "a\tb\r\nc", "kind": "other"})
+
+    assert source.outlet == "a\tb\r\nc"

@@ -130,7 +130,7 @@ def test_text_values_are_html_escaped_in_the_page() -> None:
 
     assert "closed &lt;until further notice&gt;." in page
     assert "<until" not in page
-    assert 'title: "Sample agency says the river bridge closed \\u0026lt;b\\u0026gt;' in page
+    assert 'title: "Sample agency says the river bridge closed &lt;b&gt;today&lt;/b&gt;' in page
 
 
 def test_private_briefings_produce_no_page(tmp_path: Path) -> None:
