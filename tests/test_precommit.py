@@ -1,0 +1,67 @@
+"""The pre-commit hook, installed by pre-commit itself from this repository, as another
+newsroom's repository would use it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, ROOT
+
+PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A git repository of briefings, and an environment with its own pre-commit cache."""
+    repo = tmp_path_factory.mktemp("newsroom")
+    shutil.copytree(FIXTURES / "valid", repo / "briefings")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+    }
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "x"]):
+        subprocess.run(command, cwd=repo, env=env, check=True)
+    return repo, env
+
+
+def _hook(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PRE_COMMIT), "try-repo", str(ROOT), "briefings-check", "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_hook_passes_valid_briefings_and_stops_a_broken_one(
+    newsroom: tuple[Path, dict[str, str]],
+) -> None:
+    repo, env = newsroom
+
+    passed = _hook(repo, env)
+    briefing = repo / "briefings" / "sample-briefing.yaml"
+    briefing.write_text(
+        briefing.read_text(encoding="utf-8").replace("state: verified", "state: verifed", 1),
+        encoding="utf-8",
+    )
+    failed = _hook(repo, env)
+
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "check briefings" in passed.stdout
+    assert failed.returncode == 1
+    assert (
+        "briefings/sample-briefing.yaml:49:14: state: 'verifed' is not one of unverified, "
+        "partially-verified, verified, disputed, false, retracted; did you mean 'verified'?"
+    ) in failed.stdout
