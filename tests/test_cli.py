@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,33 @@ def test_invalid_briefings_exit_one_with_located_errors_and_no_traceback(tmp_pat
         "0 valid briefings: 0 public, 0 private; 2 problems found",
     ]
     assert "Traceback" not in result.stderr
+
+
+def test_json_format_lists_every_problem_sorted_by_file_and_line(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "errors" / "actors.yaml", tmp_path)
+    shutil.copy(FIXTURES / "errors" / "unknown-actor.yaml", tmp_path)
+    broken = tmp_path / "bad-date.yaml"
+    text = (FIXTURES / "errors" / "bad-date.yaml").read_text(encoding="utf-8")
+    # A second problem, above the first one in the file.
+    broken.write_text(text.replace("tlp: CLEAR", "tlp: clear", 1), encoding="utf-8")
+
+    result = _run("check", ".", "--format", "json", cwd=tmp_path)
+
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)
+    assert [(p["path"], p["line"], p["column"]) for p in problems] == [
+        ("bad-date.yaml", 5, 6),
+        ("bad-date.yaml", 6, 12),
+        ("unknown-actor.yaml", 29, 12),
+    ]
+    assert problems[2] == {
+        "path": "unknown-actor.yaml",
+        "line": 29,
+        "column": 12,
+        "message": "unknown actor id 'jane-exampel'",
+        "hint": "did you mean 'jane-example'?",
+    }
+    assert result.stderr == "0 valid briefings: 0 public, 0 private; 3 problems found\n"
 
 
 def test_github_format_annotates_the_lines_of_the_pull_request(tmp_path: Path) -> None:
