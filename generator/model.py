@@ -316,10 +316,10 @@ class Actor(Model):
 
     id: Slug
     name: Text
-    kind: ActorKind
+    kind: ActorKind = Field(description="person, organization, government, state, media or group.")
     role: Text | None = Field(None, description='e.g. "Deputy spokesperson".')
     affiliation: Slug | None = Field(None, description="Id of the actor this one speaks for.")
-    country: CountryCode | None = None
+    country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2 code, e.g. RU.")
     aliases: tuple[Text, ...] = Field((), description="Other spellings and scripts of the name.")
     wikidata: Annotated[str, Field(pattern=WIKIDATA_PATTERN)] | None = Field(
         None, description="Wikidata item, e.g. Q42."
@@ -328,12 +328,16 @@ class Actor(Model):
 
 class Source(Model):
     id: Slug
-    title: Text | None = None
+    title: Text | None = Field(None, description="Headline or title of the document, if any.")
     outlet: Text = Field(description="e.g. Bloomberg, U.S. Department of State.")
-    kind: SourceKind
-    url: Url | None = None
-    archived_url: Url | None = None
-    date: PDate | None = None
+    kind: SourceKind = Field(description="What the source is, e.g. news-report.")
+    url: Url | None = Field(None, description="http(s) address of the source, as published.")
+    archived_url: Url | None = Field(
+        None, description="A copy in a web archive, e.g. https://web.archive.org/..."
+    )
+    date: PDate | None = Field(
+        None, description="When it was published: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
     reliability: Reliability | None = Field(
         None, description="Admiralty scale: A reliable ... E unreliable, F cannot be judged."
     )
@@ -343,15 +347,15 @@ class Source(Model):
 
 
 class HistoryEntry(Model):
-    date: IsoDate
-    state: VerificationState
-    note: MarkdownText | None = None
+    date: IsoDate = Field(description="When this earlier assessment was made.")
+    state: VerificationState = Field(description="The state the claim was in then.")
+    note: MarkdownText | None = Field(None, description="Why, in Markdown.")
 
 
 class Verification(Model):
-    state: VerificationState
+    state: VerificationState = Field(description="How well the claim is verified now.")
     as_of: IsoDate = Field(description="When this assessment was made.")
-    confidence: Confidence | None = None
+    confidence: Confidence | None = Field(None, description="Confidence in this assessment.")
     credibility: Credibility | None = Field(
         None, description="Admiralty information credibility, 1 confirmed ... 6 cannot be judged."
     )
@@ -362,27 +366,33 @@ class Verification(Model):
 class Claim(Model):
     id: Slug
     text: Text = Field(description="The claim, stated neutrally.")
-    verification: Verification
-    sources: tuple[Slug, ...] = Field(min_length=1)
+    verification: Verification = Field(description="Its verification state and history.")
+    sources: tuple[Slug, ...] = Field(
+        min_length=1, description="Ids of the sources that make or test the claim."
+    )
 
 
 class Statement(Model):
     id: Slug
-    actor: Slug
-    date: PDate | None = None
-    kind: StatementKind
+    actor: Slug = Field(description="Id of the actor who said it, listed under actors.")
+    date: PDate | None = Field(None, description="When it was said: YYYY, YYYY-MM or YYYY-MM-DD.")
+    kind: StatementKind = Field(description="What kind of statement, e.g. denial.")
     mode: StatementMode = Field(description="A quote is shown as a quotation, a paraphrase never.")
-    text: Text
+    text: Text = Field(description="The words quoted, or their paraphrase.")
     about: tuple[Slug, ...] = Field((), description="Ids of the claims this statement is about.")
-    sources: tuple[Slug, ...] = Field(min_length=1)
+    sources: tuple[Slug, ...] = Field(
+        min_length=1, description="Ids of the sources that report the statement."
+    )
 
 
 class Event(Model):
-    title: Text
-    date: PDate | None = None
-    end: PDate | None = None
-    location: Text | None = None
-    countries: tuple[CountryCode, ...] = ()
+    title: Text = Field(description="The event in a few words.")
+    date: PDate | None = Field(None, description="When it began: YYYY, YYYY-MM or YYYY-MM-DD.")
+    end: PDate | None = Field(None, description="When it ended, if it lasted.")
+    location: Text | None = Field(None, description="Where it happened.")
+    countries: tuple[CountryCode, ...] = Field(
+        (), description="ISO 3166-1 alpha-2 codes of the countries involved."
+    )
 
 
 class OpenQuestion(Model):
@@ -390,13 +400,13 @@ class OpenQuestion(Model):
     would_change: tuple[Slug, ...] = Field(
         (), description="Ids of the claims an answer would move."
     )
-    review_by: IsoDate | None = None
+    review_by: IsoDate | None = Field(None, description="When to look at the question again.")
 
 
 class Update(Model):
-    date: IsoDate
-    kind: UpdateKind
-    note: MarkdownText
+    date: IsoDate = Field(description="When the briefing was changed.")
+    kind: UpdateKind = Field(description="A correction fixes an error; an update adds news.")
+    note: MarkdownText = Field(description="What changed, in Markdown.")
 
 
 def _actor_entry_tag(value: Any) -> str:
@@ -416,27 +426,33 @@ class Briefing(Model):
 
     schema_version: Literal[1] = Field(alias="schema", description="Format version.")
     id: Slug = Field(description="Equals the file name without .yaml.")
-    title: Text
-    status: Status
+    title: Text = Field(description="Plain-text headline.")
+    status: Status = Field(description="draft or published; a draft is never public.")
     tlp: Tlp = Field(description="Traffic Light Protocol 2.0; only CLEAR is ever public.")
     published: IsoDate | None = Field(None, description="Required when status is published.")
-    updated: IsoDate | None = None
+    updated: IsoDate | None = Field(None, description="Date of the last change.")
     embargo_until: Timestamp | None = Field(
         None, description="ISO 8601 with timezone; not public before this instant."
     )
-    summary: MarkdownText
-    event: Event
-    tags: tuple[Slug, ...] = ()
+    summary: MarkdownText = Field(description="One to three paragraphs of Markdown.")
+    event: Event = Field(description="The news event the briefing is about.")
+    tags: tuple[Slug, ...] = Field((), description="Topics, e.g. sanctions.")
     actors: tuple[ActorEntry, ...] = Field(
         min_length=1, description="Ids from actors.yaml, or actors written out in full."
     )
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: tuple[Source, ...] = Field(
+        min_length=1, description="Everything the statements and claims rest on."
+    )
     claims: tuple[Claim, ...] = Field(min_length=1, description="The first is the key claim.")
-    statements: tuple[Statement, ...] = ()
-    attribution: Text
-    methodology: MarkdownText | None = None
-    open_questions: tuple[OpenQuestion, ...] = ()
-    updates: tuple[Update, ...] = ()
+    statements: tuple[Statement, ...] = Field((), description="What each actor said.")
+    attribution: Text = Field(description="One line on whose reporting this rests.")
+    methodology: MarkdownText | None = Field(None, description="How it was verified.")
+    open_questions: tuple[OpenQuestion, ...] = Field(
+        (), description="What is not known yet, and which claims an answer would move."
+    )
+    updates: tuple[Update, ...] = Field(
+        (), description="Changes after publication, corrections included."
+    )
 
     @property
     def key_claim(self) -> Claim:
@@ -449,7 +465,7 @@ class ActorRegistry(Model):
     model_config = ConfigDict(title="ActorRegistry")
 
     schema_version: Literal[1] = Field(alias="schema", description="Format version.")
-    actors: tuple[Actor, ...] = ()
+    actors: tuple[Actor, ...] = Field((), description="Actors that briefings list by id.")
 
 
 def briefing_json_schema() -> dict[str, Any]:

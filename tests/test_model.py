@@ -152,3 +152,18 @@ def test_tabs_and_line_ends_are_allowed_in_text() -> None:
     source = Source.model_validate({"id": "s", "outlet": "a\tb\r\nc", "kind": "other"})
 
     assert source.outlet == "a\tb\r\nc"
+
+
+@pytest.mark.parametrize("file", ["briefing.schema.json", "actors.schema.json"])
+def test_every_field_in_the_schema_tells_editors_what_to_write(file: str) -> None:
+    schema = json.loads((ROOT / "generator" / file).read_text(encoding="utf-8"))
+    objects = {"(file)": schema, **schema["$defs"]}
+
+    undescribed = [
+        f"{name}.{field}"
+        for name, definition in objects.items()
+        for field, spec in definition.get("properties", {}).items()
+        if not spec.get("description")
+    ]
+
+    assert undescribed == []
