@@ -144,6 +144,8 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
 def _describe(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
@@ -249,7 +251,9 @@ def salvage(model: type[M], data: Any) -> Salvage:
                     continue
             values[name] = tuple(value for _, value in kept)
             positions[key] = tuple(index for index, _ in kept)
-            if key in _REFERENCED:
+            if key in _REFERENCED and key in raw and not isinstance(found, list):
+                unknowable.add(_REFERENCED[key])  # not a list: nothing it names is known
+            elif key in _REFERENCED:
                 ids = [e.get("id") if isinstance(e, dict) else e for e in items]
                 written[_REFERENCED[key]] = frozenset(i for i in ids if isinstance(i, str))
                 if not all(isinstance(i, str) and re.match(SLUG_PATTERN, i) for i in ids):
@@ -438,7 +442,11 @@ def check_briefing(
         if source.derived_from is not None:
             path = ("sources", i, "derived_from")
             if source.derived_from == source.id:
-                check.error(path, f"source {source.id!r} cannot be derived from itself")
+                check.error(
+                    path,
+                    f"source {source.id!r} cannot be derived from itself",
+                    "name the source it relays, or remove derived_from",
+                )
             else:
                 check.resolves(path, "source", source.derived_from, source_ids)
     _check_derivation_cycles(check, briefing)
@@ -449,7 +457,9 @@ def check_briefing(
         _check_history(check, ("claims", i, "verification"), claim.verification)
 
     for i, statement in enumerate(briefing.statements):
-        if statement.actor not in listed and statement.actor in registry_ids:
+        if "actor" in check.unknowable:
+            pass  # the actors are unreadable; a reference to one cannot be judged
+        elif statement.actor not in listed and statement.actor in registry_ids:
             check.error(
                 ("statements", i, "actor"),
                 f"actor {statement.actor!r} is not listed in this briefing's actors",
@@ -476,6 +486,7 @@ def check_briefing(
         check.error(
             ("updated",),
             f"updated ({briefing.updated}) is earlier than published ({briefing.published})",
+            "updated is the date of the last change, on or after published",
         )
 
     # Publication rules (SPEC §4): a published briefing must be CLEAR, dated and finished.

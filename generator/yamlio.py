@@ -137,7 +137,8 @@ class _Builder:
                 "a briefing is nested a few levels at most: check the indentation and brackets",
             )
         if node.tag not in _STANDARD_TAGS:
-            self._error(node, f"custom tag {node.tag!r} is not allowed", "remove the tag")
+            written = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            self._error(node, f"the tag {written!r} is not allowed", "remove the tag")
             return None
         if isinstance(node, yaml.CollectionNode):
             if id(node) in self.open:

@@ -119,7 +119,8 @@ def test_updated_before_published_is_an_error(archive_dir: Path) -> None:
     _edit(archive_dir / SAMPLE, "updated: 2024-09-12", "updated: 2024-09-01")
 
     assert _errors(archive_dir) == [
-        f"{SAMPLE}:8:10: updated (2024-09-01) is earlier than published (2024-09-10)"
+        f"{SAMPLE}:8:10: updated (2024-09-01) is earlier than published (2024-09-10); "
+        "updated is the date of the last change, on or after published"
     ]
 
 
@@ -174,7 +175,7 @@ def test_values_yaml_reads_as_numbers_booleans_or_nothing_fail_where_text_is_nee
     assert _errors(archive_dir) == [
         f"{SAMPLE}:14:10: title: expected text, got nothing; "
         "write the text here; an empty value and ~ both mean nothing",
-        f"{SAMPLE}:42:13: outlet: expected text, got a number; put it in quotes to keep it as "
+        f"{SAMPLE}:42:13: outlet: expected text, got 1984; put it in quotes to keep it as "
         'text: "1984"',
         f"{SAMPLE}:91:14: attribution: expected text, got true/false; put it in quotes to keep "
         'it as text: "true"',

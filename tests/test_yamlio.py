@@ -94,10 +94,11 @@ def test_every_duplicate_key_in_a_file_is_reported() -> None:
 
 
 def test_custom_tags_are_refused() -> None:
-    _, errors = yamlio.parse("a: !!python/object:os.system x\n", "x.yaml")
+    _, errors = yamlio.parse("a: !!python/object:os.system x\nb: !local y\n", "x.yaml")
 
     assert [e.message for e in errors] == [
-        "custom tag 'tag:yaml.org,2002:python/object:os.system' is not allowed"
+        "the tag '!!python/object:os.system' is not allowed",
+        "the tag '!local' is not allowed",
     ]
 
 
