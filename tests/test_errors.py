@@ -5,6 +5,7 @@ Each fixture is a small briefing with one mistake and a last line `# expect: LIN
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from generator.archive import load_archive
 
-from .conftest import FIXTURES, NOW
+from .conftest import FIXTURES, NOW, ROOT
 
 CASES = sorted(p for p in (FIXTURES / "errors").glob("*.yaml") if p.name != "actors.yaml")
 
@@ -172,3 +173,60 @@ def test_a_broken_registry_is_reported_without_blaming_every_briefing(tmp_path: 
         ("actors.yaml", 3),  # the syntax error
         ("fine.yaml", 29),  # 'jane' is listed in neither actors: of the briefing
     ]
+
+
+# --- The error page of the site ------------------------------------------------------------------
+
+ERROR_PAGE = ROOT / "docs" / "errors.md"
+SHOWN = re.compile(r"^(?:note: )?briefings/[\w.-]+\.ya?ml(?::\d+:\d+)?: .*$", re.MULTILINE)
+
+
+def _across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What `check` prints for the page's examples that need several files."""
+    sample = (FIXTURES / "valid" / "sample-briefing.yaml").read_text(encoding="utf-8")
+    other = sample.replace("id: sample-briefing", "id: other-briefing")
+    printed = []
+    for case, files in {
+        # A claim of another briefing, a .yml file and a file that is not YAML.
+        "reference": {
+            "sample-briefing.yaml": sample.replace("[bridge-closed]", "[road-closed]", 1),
+            "other-briefing.yaml": other.replace("bridge-closed", "road-closed"),
+            "old-format.yml": "schema: 1\n",
+            "README.md": "About these briefings.\n",
+        },
+        # An actor written out differently in two briefings.
+        "actor": {
+            "sample-briefing.yaml": sample,
+            "other-briefing.yaml": other.replace("name: Sample News", "name: Sample News Agency"),
+        },
+    }.items():
+        folder = tmp_path / case / "briefings"
+        shutil.copytree(FIXTURES / "valid", folder)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        monkeypatch.chdir(folder.parent)
+        archive = load_archive(Path("briefings"), NOW)
+        printed += [str(e) for e in archive.errors] + [f"note: {n}" for n in archive.notes]
+    return printed
+
+
+def test_the_error_page_shows_every_fixture_as_check_prints_it() -> None:
+    page = ERROR_PAGE.read_text(encoding="utf-8")
+
+    missing = [
+        case.name for case in CASES if f"briefings/{case.name}:{_expected(case)}\n" not in page
+    ]
+
+    assert missing == []
+
+
+def test_every_message_on_the_error_page_is_what_check_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed = {f"briefings/{case.name}:{_expected(case)}" for case in CASES}
+    printed |= set(_across_files(tmp_path, monkeypatch))
+
+    shown = SHOWN.findall(ERROR_PAGE.read_text(encoding="utf-8"))
+
+    assert len(shown) >= len(CASES)
+    assert [line for line in shown if line not in printed] == []

@@ -26,6 +26,7 @@ PAGES = {
     "timeline": "timeline/",
     "guide": "about/",
     "data": "api/",
+    "errors": "errors/",
 }
 
 
