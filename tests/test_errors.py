@@ -172,3 +172,13 @@ def test_a_broken_registry_is_reported_without_blaming_every_briefing(tmp_path: 
         ("actors.yaml", 3),  # the syntax error
         ("fine.yaml", 29),  # 'jane' is listed in neither actors: of the briefing
     ]
+
+
+def test_a_briefing_naming_an_actor_of_a_broken_registry_is_left_out(tmp_path: Path) -> None:
+    _case(tmp_path, "fine")
+    (tmp_path / "actors.yaml").write_text("schema: 1\nactors: [\n", encoding="utf-8")
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert [Path(e.path).name for e in archive.errors] == ["actors.yaml"]
+    assert archive.briefings == (), "its actors cannot be shown, so neither can the briefing"
