@@ -22,7 +22,8 @@ leaves the previous site as it was.
 `mkdocs serve` is a preview and keeps running: it reports the problems in the terminal, builds
 the site from the valid briefings only, and puts a panel listing the problems at the top of
 every page (`theme/partials/briefing-problems.html`). The next rebuild after the files are
-fixed shows the site without it.
+fixed shows the site without it, in every open page: the 404 page, which is what the address
+of a briefing with problems shows meanwhile, reloads with the others.
 """
 
 from __future__ import annotations
@@ -241,4 +242,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self._path(config, self.config.briefings_dir)))
         server.watch(str(self._path(config, self.config.templates)))
+
+        # MkDocs serves its 404 page without the live-reload script, so a browser left on a
+        # briefing that gained a problem, and so lost its page, would not come back once the
+        # file is fixed. Every other page gets the script this way.
+        error_page = server.error_handler
+
+        def error_page_that_reloads(code: int) -> bytes | None:
+            content = error_page(code)
+            if content is None:
+                return None
+            reloading: bytes = server._inject_js_into_html(content, server._visible_epoch)
+            return reloading
+
+        server.error_handler = error_page_that_reloads
         return server

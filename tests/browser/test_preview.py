@@ -1,4 +1,5 @@
-"""The `mkdocs serve` preview in a browser: the panel of problems is readable."""
+"""The `mkdocs serve` preview in a browser: the page being edited shows the problems as soon as
+the file is saved and comes back by itself once it is fixed; the panel is readable."""
 
 from __future__ import annotations
 
@@ -24,6 +25,25 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         yield preview
     finally:
         preview.stop()
+
+
+def test_the_page_being_edited_shows_the_problem_and_comes_back_once_it_is_fixed(
+    preview: Preview, page: Page
+) -> None:
+    seed = preview.project / "briefings" / f"{SEED}.yaml"
+    original, broken, message = MISSPELLED_STATE
+    page.goto(preview.url + SEED_PAGE)
+    expect(page.locator(".briefing-verdict")).to_be_visible()
+
+    edit(seed, original, broken)
+
+    expect(page.locator(".briefing-problems")).to_contain_text(message, timeout=WAIT)
+    expect(page.locator(".briefing-verdict")).to_have_count(0)
+
+    edit(seed, broken, original)
+
+    expect(page.locator(".briefing-verdict")).to_be_visible(timeout=WAIT)
+    expect(page.locator(".briefing-problems")).to_have_count(0)
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
