@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from .building import PageText, build, copy_project
+from .conftest import ROOT
 from .serving import MISSPELLED_STATE, PANEL, SEED, SEED_PAGE, TAB, Preview, edit
 
 
@@ -21,6 +22,11 @@ def _shows_panel(status: int, page: PageText) -> bool:
 
 def _shows_briefing(status: int, page: PageText) -> bool:
     return status == 200 and PANEL not in page.words
+
+
+def _readme_example() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split("opens with a panel listing the problems:\n\n```text\n")[1].split("```")[0]
 
 
 @pytest.fixture
@@ -59,6 +65,7 @@ def test_a_problem_made_while_serving_is_shown_on_every_page_until_it_is_fixed(
     assert message in gone.words, "the briefing's own address says why it is missing"
     assert preview.get(SEED_PAGE)[0] == 404, "a briefing with problems is left out"
     assert f"INFO    -  {message}\n" in preview.output, "one line in the terminal"
+    assert _readme_example() in preview.output
 
     edit(seed, broken, original)
     page = preview.wait_for(SEED_PAGE, _shows_briefing)
