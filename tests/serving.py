@@ -59,7 +59,15 @@ class Preview:
         self.project = project
         self.url = f"http://127.0.0.1:{free_port()}/"
         self._log = project.parent / f"{project.name}-serve.log"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
+        # MkDocs builds into a temporary folder that only a clean shutdown removes.
+        temporary = project.parent / f"{project.name}-tmp"
+        temporary.mkdir()
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SOURCE_DATE_EPOCH": "1795608000",
+            "TMPDIR": str(temporary),
+        }
         with self._log.open("wb") as log:
             # Its own process group, so that stopping it stops everything it started.
             self.process = subprocess.Popen(
@@ -111,11 +119,13 @@ class Preview:
         )
 
     def stop(self) -> None:
-        """Stop the server as Ctrl-C in its terminal would, so that it removes its temporary
-        site; kill it and anything it started if it does not stop."""
+        """Stop the server and anything it started (Pagefind), whatever it is doing.
+
+        SIGTERM rather than Ctrl-C's SIGINT, which a process started in the background of a
+        shell without job control inherits as ignored."""
         if not self.running:
             return
-        os.killpg(self.process.pid, signal.SIGINT)
+        os.killpg(self.process.pid, signal.SIGTERM)
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
