@@ -98,6 +98,22 @@ def test_serve_starts_with_a_file_that_is_not_yaml_and_recovers_when_it_is_fixed
     assert "Traceback" not in preview.output
 
 
+def test_a_broken_actors_yaml_is_shown_and_the_briefings_naming_its_actors_wait(
+    project: Path, serve: Callable[[], Preview]
+) -> None:
+    registry = project / "briefings" / "actors.yaml"
+    edit(registry, "  - id: united-states\n", "  - id: 'united-states\n")
+
+    preview = serve()
+    home = preview.wait_for("", _shows_panel)
+
+    assert "1 problem in the briefings" in home.words
+    assert "briefings/actors.yaml:" in home.words
+    assert preview.get(SEED_PAGE)[0] == 404
+    assert preview.running
+    assert "Traceback" not in preview.output
+
+
 def test_text_quoted_from_the_yaml_reaches_the_panel_as_text(
     project: Path, serve: Callable[[], Preview]
 ) -> None:
