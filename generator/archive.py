@@ -141,11 +141,16 @@ def _point_elsewhere(error: BriefingError, owners: dict[tuple[str, str], str]) -
     return replace(error, hint=hint)
 
 
+def _registry_actors_known(briefing: Briefing, registry: ActorRegistry) -> bool:
+    known = {actor.id for actor in registry.actors}
+    return all(entry in known for entry in briefing.actors if isinstance(entry, str))
+
+
 def load_archive(directory: Path, now: datetime) -> Archive:
     """Read and check every file in `directory`; the archive's `errors` lists every problem.
 
-    The archive holds only briefings that passed every check; callers must not publish
-    anything while `errors` is not empty.
+    The archive holds only briefings that passed every check and whose actors are all known;
+    callers must not publish anything while `errors` is not empty.
     """
     errors: list[BriefingError] = []
     if not directory.is_dir():
@@ -220,7 +225,9 @@ def load_archive(directory: Path, now: datetime) -> Archive:
             document, briefing, path.stem, registry, registry_written=registry_written
         )
         errors += problems
-        if not problems:
+        # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
+        # briefing cannot be shown either.
+        if not problems and _registry_actors_known(briefing, registry):
             briefings.append(briefing)
             written_out += inline_actors(document, briefing)
     errors += check_inline_actors(written_out)

@@ -14,9 +14,16 @@ Without `now`, the build uses SOURCE_DATE_EPOCH when it is set (reproducible bui
 the clock. The plugin also indexes the built site for search (`generator.search`), so Material's
 own `search` plugin is left out.
 
-`mkdocs build` writes the site to a staging folder beside `site_dir` and puts it in place only
-when the whole build succeeded, strict-mode warnings included; a failed build leaves the
-previous site as it was.
+`mkdocs build` and `gh-deploy` report every problem in the briefings and stop before writing
+anything when there is one. They write the site to a staging folder beside `site_dir` and put
+it in place only when the whole build succeeded, strict-mode warnings included; a failed build
+leaves the previous site as it was.
+
+`mkdocs serve` is a preview and keeps running: it reports the problems in the terminal, builds
+the site from the valid briefings only, and puts a panel listing the problems at the top of
+every page (`theme/partials/briefing-problems.html`). The next rebuild after the files are
+fixed shows the site without it, in every open page: the 404 page, which is what the address
+of a briefing with problems shows meanwhile, reloads with the others.
 """
 
 from __future__ import annotations
@@ -24,10 +31,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,6 +49,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .archive import load_archive
+from .errors import BriefingError
 from .publish import SiteInfo, SiteOutput, site_output
 from .search import index_site
 
@@ -52,6 +62,22 @@ class BriefingsConfig(base.Config):
     now = c.Optional(c.Type(str))
     publisher = c.Optional(c.Type(str))
     publisher_url = c.Optional(c.URL())
+
+
+@dataclass(frozen=True)
+class PreviewProblems:
+    """The problems a `mkdocs serve` preview shows at the top of every page."""
+
+    errors: tuple[BriefingError, ...]
+
+    @property
+    def headline(self) -> str:
+        count = problem_count(len(self.errors))
+        return f"{count} in the briefings — this preview is not publishable"
+
+
+def problem_count(count: int) -> str:
+    return f"{count} problem{'s' * (count != 1)}"
 
 
 def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]) -> datetime:
@@ -80,14 +106,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.site_dir = Path()
         self.built = False
         self.stage = False
+        self.preview = False
+        self.problems: PreviewProblems | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
-    # a dirty build is meant to reuse what is already in site_dir.
+    # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
+    # despite problems; `serve --clean` announces itself as `build` and is treated as one.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.stage = command in ("build", "gh-deploy") and not dirty
+        self.preview = command == "serve"
 
     # The pages link to each other by the directory URLs of SPEC 5a (/briefings/<id>/), and
     # the feed and JSON-LD need absolute URLs, so both settings are required.
@@ -109,17 +139,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     # Runs before MkDocs empties site_dir, so invalid input stops the build before any file
-    # is written.
+    # is written. A preview goes on instead: a failed build would leave `mkdocs serve` showing
+    # the last good pages, or exiting when it has none, with no word of the problem in the
+    # browser.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
         archive = load_archive(self._path(config, self.config.briefings_dir), now)
         for note in archive.notes:
             log.info(f"note: {note}")
-        if archive.errors:
+        self.problems = None
+        if archive.errors and not self.preview:
             for error in archive.errors:
                 log.error(str(error))
-            count = len(archive.errors)
-            raise PluginError(f"{count} problem{'s' * (count != 1)} in the briefings; see above")
+            raise PluginError(f"{problem_count(len(archive.errors))} in the briefings; see above")
+        if archive.errors:
+            self.problems = PreviewProblems(archive.errors)
+            # Strict mode aborts a build once anything is logged as a warning or an error under
+            # the `mkdocs` logger, so the preview reports its problems as information.
+            log.info(f"{self.problems.headline}:")
+            for error in archive.errors:
+                log.info(str(error))
         assert config.site_url  # required by on_config
         site = SiteInfo(
             name=config.site_name,
@@ -164,6 +203,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         context["structured_data"] = self.output.structured_data.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         return context
 
+    # A global rather than a page context, so that the 404 page, which a briefing with
+    # problems leads to in a preview, lists them too.
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["briefing_problems"] = self.problems
+        return env
+
     # Runs once every page is written: the search index is built from the final HTML.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         pages = index_site(Path(config.site_dir))
@@ -199,4 +244,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self._path(config, self.config.briefings_dir)))
         server.watch(str(self._path(config, self.config.templates)))
+
+        # MkDocs serves its 404 page without the live-reload script, so a browser left on a
+        # briefing that gained a problem, and so lost its page, would not come back once the
+        # file is fixed. Every other page gets the script this way.
+        error_page = server.error_handler
+
+        def error_page_that_reloads(code: int) -> bytes | None:
+            content = error_page(code)
+            if content is None:
+                return None
+            reloading: bytes = server._inject_js_into_html(content, server._visible_epoch)
+            return reloading
+
+        server.error_handler = error_page_that_reloads
         return server

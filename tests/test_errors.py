@@ -230,3 +230,13 @@ def test_every_message_on_the_error_page_is_what_check_prints(
 
     assert len(shown) >= len(CASES)
     assert [line for line in shown if line not in printed] == []
+
+
+def test_a_briefing_naming_an_actor_of_a_broken_registry_is_left_out(tmp_path: Path) -> None:
+    _case(tmp_path, "fine")
+    (tmp_path / "actors.yaml").write_text("schema: 1\nactors: [\n", encoding="utf-8")
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert [Path(e.path).name for e in archive.errors] == ["actors.yaml"]
+    assert archive.briefings == (), "its actors cannot be shown, so neither can the briefing"

@@ -1,0 +1,155 @@
+"""`mkdocs serve` previews despite problems in the briefings, shows them, and recovers.
+
+Each test runs the real server on a copy of the project and reads its pages over HTTP, as a
+browser reloading them would. `mkdocs build` with the same problems must still fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .building import PageText, build, copy_project
+from .conftest import ROOT
+from .serving import MISSPELLED_STATE, PANEL, SEED, SEED_PAGE, TAB, Preview, edit
+
+
+def _shows_panel(status: int, page: PageText) -> bool:
+    return PANEL in page.words
+
+
+def _shows_briefing(status: int, page: PageText) -> bool:
+    return status == 200 and PANEL not in page.words
+
+
+def _readme_example() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split("opens with a panel listing the problems:\n\n```text\n")[1].split("```")[0]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def serve(project: Path) -> Iterator[Callable[[], Preview]]:
+    """Starts `mkdocs serve` in the project; the server is stopped when the test ends."""
+    started: list[Preview] = []
+
+    def start() -> Preview:
+        started.append(Preview(project))
+        return started[-1]
+
+    yield start
+    for preview in started:
+        preview.stop()
+
+
+def test_a_problem_made_while_serving_is_shown_on_every_page_until_it_is_fixed(
+    project: Path, serve: Callable[[], Preview]
+) -> None:
+    seed = project / "briefings" / f"{SEED}.yaml"
+    original, broken, message = MISSPELLED_STATE
+    preview = serve()
+    preview.wait_for(SEED_PAGE, _shows_briefing)
+
+    edit(seed, original, broken)
+    home = preview.wait_for("", _shows_panel)
+    gone = preview.wait_for(SEED_PAGE, _shows_panel)
+
+    assert "1 problem in the briefings — this preview is not publishable" in home.words
+    assert message in home.words
+    assert message in gone.words, "the briefing's own address says why it is missing"
+    assert preview.get(SEED_PAGE)[0] == 404, "a briefing with problems is left out"
+    assert f"INFO    -  {message}\n" in preview.output, "one line in the terminal"
+    assert _readme_example() in preview.output
+
+    edit(seed, broken, original)
+    page = preview.wait_for(SEED_PAGE, _shows_briefing)
+
+    assert "Key claim: Unverified" in page.words
+    assert PANEL not in preview.wait_for("", _shows_briefing).words
+    assert preview.running
+    assert "Traceback" not in preview.output
+
+
+def test_serve_starts_with_a_file_that_is_not_yaml_and_recovers_when_it_is_fixed(
+    project: Path, serve: Callable[[], Preview]
+) -> None:
+    seed = project / "briefings" / f"{SEED}.yaml"
+    original, broken, message = TAB
+    edit(seed, original, broken)
+
+    preview = serve()
+    home = preview.wait_for("", _shows_panel)
+
+    assert "1 problem in the briefings — this preview is not publishable" in home.words
+    assert message in home.words
+    assert f"INFO    -  {message}\n" in preview.output
+
+    edit(seed, broken, original)
+    page = preview.wait_for(SEED_PAGE, _shows_briefing)
+
+    assert "Key claim: Unverified" in page.words
+    assert preview.running
+    assert "Traceback" not in preview.output
+
+
+def test_a_broken_actors_yaml_is_shown_and_the_briefings_naming_its_actors_wait(
+    project: Path, serve: Callable[[], Preview]
+) -> None:
+    registry = project / "briefings" / "actors.yaml"
+    edit(registry, "  - id: united-states\n", "  - id: 'united-states\n")
+
+    preview = serve()
+    home = preview.wait_for("", _shows_panel)
+
+    assert "1 problem in the briefings" in home.words
+    assert "briefings/actors.yaml:" in home.words
+    assert preview.get(SEED_PAGE)[0] == 404
+    assert preview.running
+    assert "Traceback" not in preview.output
+
+
+def test_text_quoted_from_the_yaml_reaches_the_panel_as_text(
+    project: Path, serve: Callable[[], Preview]
+) -> None:
+    seed = project / "briefings" / f"{SEED}.yaml"
+    edit(seed, "\nstatus: published\n", "\nstatus: <b>published</b>\n")
+
+    preview = serve()
+    preview.wait_for("", _shows_panel)
+    _, html = preview.get("")
+
+    assert "&#39;&lt;b&gt;published&lt;/b&gt;&#39;" in html
+    assert "<b>published</b>" not in html
+
+
+def test_the_panel_is_absent_while_every_briefing_is_valid(
+    serve: Callable[[], Preview],
+) -> None:
+    preview = serve()
+
+    page = preview.wait_for(SEED_PAGE, _shows_briefing)
+
+    assert PANEL not in page.words
+    assert PANEL not in preview.output
+
+
+@pytest.mark.parametrize("problem", [MISSPELLED_STATE, TAB], ids=["misspelled-state", "tab"])
+def test_the_build_still_refuses_what_the_preview_shows(
+    project: Path, problem: tuple[str, str, str]
+) -> None:
+    original, broken, message = problem
+    edit(project / "briefings" / f"{SEED}.yaml", original, broken)
+
+    result = build(project)
+
+    assert result.returncode == 1
+    assert f"ERROR   -  {message}" in result.stderr
+    assert "Traceback" not in result.stderr
+    written = sorted(path.name for path in project.iterdir())
+    assert written == ["briefings", "docs", "mkdocs.yml", "theme"], "nothing is written"
