@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -97,6 +98,12 @@ def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]
     return datetime.now(UTC)
 
 
+def _served(config: MkDocsConfig) -> bool:
+    """Whether this is `mkdocs serve`, whose site_dir is a folder it made with mkdtemp."""
+    site_dir = Path(config.site_dir)
+    return site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir())
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.output = SiteOutput({}, {}, {}, {})
@@ -114,7 +121,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
     # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
-    # despite problems; `serve --clean` announces itself as `build` and is treated as one.
+    # despite problems. `serve --clean` announces itself as `build`; on_config tells it apart.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.stage = command in ("build", "gh-deploy") and not dirty
         self.preview = command == "serve"
@@ -129,6 +136,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 "briefings: set site_url, e.g. https://example.github.io/briefings/ "
                 "(the feed and the structured data need absolute URLs)"
             )
+        if _served(config):
+            self.stage, self.preview = False, True
         if self.stage:
             self.site_dir = Path(config.site_dir)
             self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building")

@@ -55,7 +55,7 @@ def free_port() -> int:
 class Preview:
     """A `mkdocs serve` process on 127.0.0.1, started in `project`, its output kept in a file."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, *options: str) -> None:
         self.project = project
         self.url = f"http://127.0.0.1:{free_port()}/"
         self._log = project.parent / f"{project.name}-serve.log"
@@ -71,7 +71,7 @@ class Preview:
         with self._log.open("wb") as log:
             # Its own process group, so that stopping it stops everything it started.
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", self.url[7:-1]],
+                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", self.url[7:-1], *options],
                 cwd=project,
                 env=env,
                 stdout=log,

@@ -35,12 +35,12 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def serve(project: Path) -> Iterator[Callable[[], Preview]]:
+def serve(project: Path) -> Iterator[Callable[..., Preview]]:
     """Starts `mkdocs serve` in the project; the server is stopped when the test ends."""
     started: list[Preview] = []
 
-    def start() -> Preview:
-        started.append(Preview(project))
+    def start(*options: str) -> Preview:
+        started.append(Preview(project, *options))
         return started[-1]
 
     yield start
@@ -137,6 +137,15 @@ def test_the_panel_is_absent_while_every_briefing_is_valid(
 
     assert PANEL not in page.words
     assert PANEL not in preview.output
+
+
+def test_a_clean_preview_serves_the_site_too(serve: Callable[..., Preview]) -> None:
+    # `serve --clean` tells plugins it is a build; the site must still be served.
+    preview = serve("--clean")
+
+    page = preview.wait_for(SEED_PAGE, _shows_briefing)
+
+    assert "ballistic-missile transfer" in page.words
 
 
 @pytest.mark.parametrize("problem", [MISSPELLED_STATE, TAB], ids=["misspelled-state", "tab"])
