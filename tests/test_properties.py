@@ -171,3 +171,22 @@ def test_any_markdown_field_builds_into_the_page_as_safe_html(
         assert all(link.startswith(("http://", "https://", "mailto:")) for link in found.links)
         # Placed as it was rendered: nothing in the field ended the HTML block around it.
         assert rendered in html
+
+
+YAMLISH = st.text(alphabet=st.sampled_from("abc:-[]{}&*!|>'\"#%@`,?~\t\n \u00e9"))
+
+
+@settings(max_examples=300, deadline=None, phases=[Phase.explicit, Phase.generate, Phase.shrink])
+@given(content=st.binary() | YAMLISH.map(str.encode))
+def test_any_file_content_ends_in_errors_or_a_briefing_never_an_exception(
+    content: bytes,
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "actors.yaml").write_bytes((FIXTURES / "valid" / "actors.yaml").read_bytes())
+        (folder / "anything.yaml").write_bytes(content)
+
+        archive = load_archive(folder, NOW)
+
+    assert archive.errors or archive.briefings
+    assert all(error.path.endswith("anything.yaml") for error in archive.errors)
