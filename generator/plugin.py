@@ -52,7 +52,7 @@ from mkdocs.utils.templates import TemplateContext
 from .archive import load_archive
 from .errors import BriefingError
 from .publish import SiteInfo, SiteOutput, site_output
-from .search import index_site
+from .search import SearchIndexError, index_site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -220,7 +220,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # Runs once every page is written: the search index is built from the final HTML.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        pages = index_site(Path(config.site_dir))
+        try:
+            pages = index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(f"briefings: {error}") from None
         log.info(f"Search index built from {pages} pages")
         self.built = True
 
