@@ -11,10 +11,11 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    are cleared before each run, so each run is as cold as in a fresh build.
 2. **`mkdocs build`**, in its own process (`benchmarks/timed_build.py`), which wraps the
    plugin's hooks and the core calls they make with timers before MkDocs loads the plugin.
-   "Ours" is every hook except `on_post_build`: load + validate + render + files in
-   `on_pre_build`, and handing pages and JSON-LD to MkDocs in `on_files`, `on_pre_page` and
-   `on_page_context`. Search indexing is `on_post_build` (`index_site`, Pagefind). "MkDocs"
-   is the rest of the build command; "start-up" is the interpreter and imports, the
+   "Our stages" are load + validate + render + files in `on_pre_build`, and handing pages
+   and JSON-LD to MkDocs in `on_files`, `on_pre_page` and `on_page_context`. Search
+   indexing is `on_post_build` (`index_site`, Pagefind), and `on_shutdown` puts the staged
+   site in place, removing the previous one (as a rebuild does). "MkDocs" is the rest of the
+   build command; "start-up" is the interpreter and imports, the
    difference between the process's wall time and the command's. Peak memory is the largest
    resident size of the build process or of any process it waited for (Pagefind's indexer),
    from `os.wait4`, and the sum over the process tree sampled from /proc every 0.1 s.
@@ -31,19 +32,22 @@ them on a first one-word query in our search box (`theme/assets/javascripts/sear
 `pagefind.js`, `pagefind-worker.js` (Pagefind 1.5 searches in a web worker),
 `pagefind-entry.json`, the language's `wasm.<lang>.pagefind` and `pagefind.<hash>.pf_meta`
 (loaded by `init()`), one index chunk (the largest, as the worst case: a word is in exactly
-one chunk), and the fragments of the 20 results the box shows (the 20 largest, worst case).
+one chunk), and the fragments of the 20 results the box shows (the 20 largest, worst case;
+a typical figure, with a chunk and fragments of median size, is printed beside it).
 No filter chunks: the pages define no Pagefind filters. Pagefind's chunks are stored
 gzip-compressed, so file sizes are transfer sizes; the two scripts could be compressed further
 by the server.
 
 `--profile DIR` also runs pyinstrument (`pip install -e '.[bench]'`) over the in-process
-stages and over one more build of each N, writing DIR/inprocess-N.{html,txt} and
-DIR/build-N.{html,txt}.
+stages and over one more build of each N, writing DIR/inprocess-N.* and DIR/build-N.*: an
+HTML report, the call tree, and a flat list of functions by their own time.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
 import json
 import os
 import re
@@ -63,6 +67,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.profiles import write_reports  # noqa: E402
 from benchmarks.synthetic import NOW, write_archive  # noqa: E402
 from generator import publish, render  # noqa: E402
 from generator.archive import load_archive  # noqa: E402
@@ -180,8 +185,7 @@ def profiling(stem: Path | None) -> Iterator[None]:
     profiler = Profiler()
     with profiler:
         yield
-    stem.with_suffix(".html").write_text(profiler.output_html(), encoding="utf-8")
-    stem.with_suffix(".txt").write_text(profiler.output_text(), encoding="utf-8")
+    write_reports(profiler, stem)
 
 
 # --- The project under test ---------------------------------------------------------------------
@@ -221,8 +225,9 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def first_search(pagefind: Path) -> dict[str, int]:
-    """Bytes a browser fetches for a first one-word search, by part (see the module's doc)."""
+def first_search(pagefind: Path, typical: bool = False) -> dict[str, int]:
+    """Bytes a browser fetches for a first one-word search, by part (see the module's doc):
+    in the worst case, or with `typical`, with a chunk and fragments of median size."""
     entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
     language, info = max(entry["languages"].items(), key=lambda item: item[1]["page_count"])
     parts = {
@@ -238,8 +243,13 @@ def first_search(pagefind: Path) -> dict[str, int]:
     fragments = sorted(
         p.stat().st_size for p in (pagefind / "fragment").glob(f"{language}_*.pf_fragment")
     )
-    parts["index chunk"] = chunks[-1] if chunks else 0
-    parts[f"{RESULTS_SHOWN} fragments"] = sum(fragments[-RESULTS_SHOWN:])
+    if typical:
+        parts["index chunk"] = int(statistics.median(chunks)) if chunks else 0
+        middle = int(statistics.median(fragments)) if fragments else 0
+        parts[f"{RESULTS_SHOWN} fragments"] = RESULTS_SHOWN * middle
+    else:
+        parts["index chunk"] = chunks[-1] if chunks else 0
+        parts[f"{RESULTS_SHOWN} fragments"] = sum(fragments[-RESULTS_SHOWN:])
     return parts
 
 
@@ -262,14 +272,21 @@ class Result:
     search_bytes: int = 0
     pages: int = 0
     largest_page: int = 0
+    largest_page_gzip: int = 0
     median_page: int = 0
+    largest_any_page: str = ""
+    largest_any_page_bytes: int = 0
     first_search: dict[str, int] = field(default_factory=dict)
+    first_search_typical: dict[str, int] = field(default_factory=dict)
+    pagefind_js: str = ""
+    """SHA-256 of pagefind.js, which is the same whatever the site: a difference is a bug."""
 
     @property
     def ours(self) -> float:
-        """Our stages in the build: every plugin hook but search indexing."""
+        """Our stages in the build: load, validate, render, and the pages and files handed to
+        MkDocs; not search indexing, nor putting the finished site in place."""
         hooks = ("on_startup", "on_config", "on_pre_build", "on_files", "on_pre_page",
-                 "on_page_context", "on_shutdown")  # fmt: skip
+                 "on_page_context")  # fmt: skip
         return sum(self.build.get(hook, 0.0) for hook in hooks)
 
 
@@ -361,11 +378,20 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
     site = project / "site"
     result.site_bytes = folder_size(site)
     result.search_bytes = folder_size(site / "pagefind")
-    pages = [p.stat().st_size for p in (site / "briefings").glob("*/index.html")]
+    pages = {p: p.stat().st_size for p in (site / "briefings").glob("*/index.html")}
     result.pages = len(pages)
-    result.largest_page = max(pages)
-    result.median_page = int(statistics.median(pages))
+    largest = max(pages, key=lambda page: pages[page])
+    result.largest_page = pages[largest]
+    result.largest_page_gzip = len(gzip.compress(largest.read_bytes()))
+    result.median_page = int(statistics.median(pages.values()))
     result.first_search = first_search(site / "pagefind")
+    result.first_search_typical = first_search(site / "pagefind", typical=True)
+    script = (site / "pagefind" / "pagefind.js").read_bytes()
+    result.pagefind_js = hashlib.sha256(script).hexdigest()
+    every = {p: p.stat().st_size for p in site.rglob("*.html")}
+    heaviest = max(every, key=lambda page: every[page])
+    result.largest_any_page = str(heaviest.relative_to(site))
+    result.largest_any_page_bytes = every[heaviest]
 
     if profile_dir is not None:
         print("   profiling a build ...", flush=True)
@@ -407,14 +433,16 @@ def print_result(r: Result) -> None:
     page_hooks = sum(b.get(h, 0.0) for h in ("on_files", "on_pre_page", "on_page_context"))
     other_work = r.ours - page_hooks - b.get("load_archive", 0.0) - b.get("site_output", 0.0)
     search = b.get("on_post_build", 0.0)
-    mkdocs = b["command"] - r.ours - search
+    swap = b.get("on_shutdown", 0.0)
+    mkdocs = b["command"] - r.ours - search - swap
     print("  mkdocs build with the plugin (time, share of the build's wall time)")
     row("load + validate (in on_pre_build)", b.get("load_archive", 0.0), total)
     row("render pages and files (site_output)", b.get("site_output", 0.0), total)
     row("on_files + on_pre_page + on_page_context", page_hooks, total)
-    row("other plugin work (config, staging swap ...)", other_work, total)
+    row("other plugin work (on_config, on_pre_build)", other_work, total)
     row("= our stages", r.ours, total)
     row("search indexing (Pagefind, on_post_build)", search, total)
+    row("staging swap, old site removed (on_shutdown)", swap, total)
     row("MkDocs + Material (the rest of the command)", mkdocs, total)
     row("interpreter start-up and imports", total - b["command"], total)
     row("total wall time", total, total)
@@ -427,9 +455,13 @@ def print_result(r: Result) -> None:
     print(f"  {'site/':<44} {_size(r.site_bytes):>11}")
     print(f"  {'site/pagefind/ (search index and scripts)':<44} {_size(r.search_bytes):>11}")
     print(f"  {'briefing page HTML, largest / median':<44} {_size(r.largest_page):>11} / "
-          f"{_size(r.median_page)}")  # fmt: skip
+          f"{_size(r.median_page)} ({_size(r.largest_page_gzip)} gzipped, largest)")  # fmt: skip
+    print(f"  {'largest page of any kind':<44} {_size(r.largest_any_page_bytes):>11} "
+          f"({r.largest_any_page})")  # fmt: skip
     parts = ", ".join(f"{name} {_size(size)}" for name, size in r.first_search.items())
-    print(f"  {'first search download (estimate)':<44} {_size(sum(r.first_search.values())):>11}")
+    worst, typical = sum(r.first_search.values()), sum(r.first_search_typical.values())
+    print(f"  {'first search download, worst case (estimate)':<44} {_size(worst):>11} "
+          f"(median chunk and fragments: {_size(typical)})")  # fmt: skip
     print(f"    {parts}")
 
 
@@ -473,6 +505,12 @@ def print_targets(results: dict[int, Result]) -> None:
     download = sum(largest.first_search.values())
     line(f"first search downloads <= 1 MB, N = {largest.n:,}", _size(download),
          download <= FIRST_SEARCH_LIMIT)  # fmt: skip
+    scripts = {r.pagefind_js for r in results.values()}
+    if len(scripts) > 1:
+        print("\nWARNING: pagefind.js differs between sizes; one of them is damaged:")
+        for r in results.values():
+            size = r.first_search["pagefind.js"]
+            print(f"  N = {r.n:,}: sha256 {r.pagefind_js[:16]}, {size:,} bytes")
 
 
 def main() -> None:

@@ -10,8 +10,9 @@ MkDocs loads the plugin; then MkDocs' own command line runs `build` in this proc
 The report is JSON: the seconds spent in each wrapped function and how often it ran, and the
 seconds the whole `build` command took (imports and interpreter start excluded).
 
-With `--profile`, the build runs under pyinstrument, which writes OUT_STEM.html and
-OUT_STEM.txt; the timings are then inflated by the profiler and only its shares are of use.
+With `--profile`, the build runs under pyinstrument, which writes OUT_STEM.html,
+OUT_STEM.txt and OUT_STEM-flat.txt (`benchmarks/profiles.py`); the timings are then
+inflated by the profiler and only its shares are of use.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.profiles import write_reports  # noqa: E402
 from generator import plugin  # noqa: E402
 
 HOOKS = (
@@ -97,8 +99,7 @@ def main() -> None:
         profiler = Profiler()
         with profiler:
             total = build(options.project)
-        stem.with_suffix(".html").write_text(profiler.output_html(), encoding="utf-8")
-        stem.with_suffix(".txt").write_text(profiler.output_text(), encoding="utf-8")
+        write_reports(profiler, stem)
     else:
         total = build(options.project)
     report.write_text(
