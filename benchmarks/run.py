@@ -1,0 +1,541 @@
+"""Benchmark the whole pipeline on synthetic archives of N briefings, and check the targets.
+
+    python benchmarks/run.py [--sizes 100,1000,10000] [--repeat 3] [--profile DIR] [--json FILE]
+
+For each N, a synthetic archive (`benchmarks/synthetic.py`, seed 0) is written into a copy of
+the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
+
+1. **In-process stages**, in this process: `load_archive` (read + validate), then `site_output`
+   (every Markdown page, the feed, the JSON API and schema, the JSON-LD), with
+   `render_site` and `machine_files` timed inside it. The render caches of `generator.render`
+   are cleared before each run, so each run is as cold as in a fresh build.
+2. **`mkdocs build`**, in its own process (`benchmarks/timed_build.py`), which wraps the
+   plugin's hooks and the core calls they make with timers before MkDocs loads the plugin.
+   "Our stages" are load + validate + render + files in `on_pre_build`, and handing pages
+   and JSON-LD to MkDocs in `on_files`, `on_pre_page` and `on_page_context`. Search
+   indexing is `on_post_build` (`index_site`, Pagefind), and `on_shutdown` puts the staged
+   site in place, removing the previous one (as a rebuild does). "MkDocs" is the rest of the
+   build command; "start-up" is the interpreter and imports, the
+   difference between the process's wall time and the command's. Peak memory is the largest
+   resident size of the build process or of any process it waited for (Pagefind's indexer),
+   from `os.wait4`, and the sum over the process tree sampled from /proc every 0.1 s.
+3. **Plain MkDocs baseline**: the same pages, written into `docs/` by `site_output` +
+   `write_tree` (as `briefings render` does), built by MkDocs with `plugins: []` — no plugin
+   and no search. The ratio of the two builds is the plugin's whole cost.
+4. **`briefings check`** of the same folder, as a subprocess (what CI runs).
+
+Times are the best of `--repeat` runs (default 3; the builds of N > 1,000 run once, since one
+takes minutes and its noise is small in proportion). Ratios come from the same run.
+
+**First search download** is estimated from Pagefind's files, as a reader's browser fetches
+them on a first one-word query in our search box (`theme/assets/javascripts/search.js`):
+`pagefind.js`, `pagefind-worker.js` (Pagefind 1.5 searches in a web worker),
+`pagefind-entry.json`, the language's `wasm.<lang>.pagefind` and `pagefind.<hash>.pf_meta`
+(loaded by `init()`), one index chunk (the largest, as the worst case: a word is in exactly
+one chunk), and the fragments of the 20 results the box shows (the 20 largest, worst case;
+a typical figure, with a chunk and fragments of median size, is printed beside it).
+No filter chunks: the pages define no Pagefind filters. Pagefind's chunks are stored
+gzip-compressed, so file sizes are transfer sizes; the two scripts could be compressed further
+by the server.
+
+`--profile DIR` also runs pyinstrument (`pip install -e '.[bench]'`) over the in-process
+stages and over one more build of each N, writing DIR/inprocess-N.* and DIR/build-N.*: an
+HTML report, the call tree, and a flat list of functions by their own time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.profiles import write_reports  # noqa: E402
+from benchmarks.synthetic import NOW, write_archive  # noqa: E402
+from generator import publish, render  # noqa: E402
+from generator.archive import load_archive  # noqa: E402
+from generator.publish import SiteInfo, site_output, write_tree  # noqa: E402
+
+PROJECT_FILES = ("mkdocs.yml", "docs", "theme")
+TEMPLATES = Path("theme") / "markdown"
+SITE = SiteInfo(name="Verified news briefings", url="https://briefings.example.org/")
+RESULTS_SHOWN = 20
+"""Results the search box shows, each loading one Pagefind fragment."""
+KB = 1024
+MB = 1024 * 1024
+
+# The targets, with the value each is held to.
+OUR_SHARE = 0.10
+SCALING = 1.3
+CHECK_SHARE = 1 / 5
+BUILD_LIMIT = 15 * 60
+MEMORY_LIMIT = 4 * 1024 * MB
+PAGE_LIMIT = 30 * KB
+FIRST_SEARCH_LIMIT = 1 * MB
+
+
+# --- Measuring ----------------------------------------------------------------------------------
+
+
+def best_of(runs: int, action: Callable[[], object]) -> float:
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+@dataclass
+class Process:
+    """What one subprocess took: wall time, and peak memory in bytes."""
+
+    wall: float
+    peak_rss: int
+    """The largest resident size of the process or of any child it waited for."""
+    peak_tree: int
+    """The largest sum of resident sizes over the process and its descendants, sampled."""
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as file:
+                stat = file.read()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        tree.setdefault(parent, []).append(int(entry.name))
+    return tree
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants, now."""
+    tree = _children()
+    total, pending = 0, [pid]
+    page = os.sysconf("SC_PAGE_SIZE")
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/statm", encoding="ascii") as file:
+                total += int(file.read().split()[1]) * page
+        except OSError:
+            pass
+        pending.extend(tree.get(current, []))
+    return total
+
+
+def run_process(command: Sequence[str], cwd: Path, log: Path) -> Process:
+    """Run a command to completion, its output to `log`; fail loudly if it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+    peak = 0
+    done = threading.Event()
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=output)
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.wait(0.1):
+                if Path("/proc").is_dir():
+                    peak = max(peak, _tree_rss(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+        tail = "\n".join(line for line in lines if not line.startswith("  - "))[-3000:]
+        sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
+    return Process(wall, usage.ru_maxrss * 1024, peak)
+
+
+@contextmanager
+def profiling(stem: Path | None) -> Iterator[None]:
+    """Profile the block with pyinstrument into STEM.html and STEM.txt, when a stem is given."""
+    if stem is None:
+        yield
+        return
+    from pyinstrument import Profiler
+
+    profiler = Profiler()
+    with profiler:
+        yield
+    write_reports(profiler, stem)
+
+
+# --- The project under test ---------------------------------------------------------------------
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+def without_plugins(config: str) -> str:
+    """mkdocs.yml with its `plugins:` block replaced by `plugins: []`, and every page that is
+    not in the nav left out of it on purpose, as the plugin does with the pages it adds."""
+    plain = 'plugins: []\nnot_in_nav: "*.md"\n\n'
+    replaced, count = re.subn(r"(?ms)^plugins:\n.*?(?=^\S)", plain, config)
+    assert count == 1, "mkdocs.yml has no plugins: block followed by another key"
+    return replaced
+
+
+def baseline_project(target: Path, briefings: Path) -> Path:
+    """The same site for plain MkDocs: generated pages written into docs/, no plugin."""
+    copy_project(target)
+    config = target / "mkdocs.yml"
+    config.write_text(without_plugins(config.read_text(encoding="utf-8")), encoding="utf-8")
+    archive = load_archive(briefings, NOW)
+    write_tree(site_output(archive, ROOT / TEMPLATES, SITE), target / "docs")
+    return target
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def first_search(pagefind: Path, typical: bool = False) -> dict[str, int]:
+    """Bytes a browser fetches for a first one-word search, by part (see the module's doc):
+    in the worst case, or with `typical`, with a chunk and fragments of median size."""
+    entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
+    language, info = max(entry["languages"].items(), key=lambda item: item[1]["page_count"])
+    parts = {
+        "pagefind.js": (pagefind / "pagefind.js").stat().st_size,
+        "pagefind-worker.js": (pagefind / "pagefind-worker.js").stat().st_size,
+        "pagefind-entry.json": (pagefind / "pagefind-entry.json").stat().st_size,
+        f"wasm.{info['wasm']}.pagefind": (pagefind / f"wasm.{info['wasm']}.pagefind")
+        .stat()
+        .st_size,
+        "meta": (pagefind / f"pagefind.{info['hash']}.pf_meta").stat().st_size,
+    }
+    chunks = sorted(p.stat().st_size for p in (pagefind / "index").glob(f"{language}_*.pf_index"))
+    fragments = sorted(
+        p.stat().st_size for p in (pagefind / "fragment").glob(f"{language}_*.pf_fragment")
+    )
+    if typical:
+        parts["index chunk"] = int(statistics.median(chunks)) if chunks else 0
+        middle = int(statistics.median(fragments)) if fragments else 0
+        parts[f"{RESULTS_SHOWN} fragments"] = RESULTS_SHOWN * middle
+    else:
+        parts["index chunk"] = chunks[-1] if chunks else 0
+        parts[f"{RESULTS_SHOWN} fragments"] = sum(fragments[-RESULTS_SHOWN:])
+    return parts
+
+
+# --- One size -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    n: int
+    public: int = 0
+    archive_bytes: int = 0
+    inprocess: dict[str, float] = field(default_factory=dict)
+    build: dict[str, float] = field(default_factory=dict)
+    build_wall: float = 0.0
+    peak_rss: int = 0
+    peak_tree: int = 0
+    baseline_wall: float = 0.0
+    check: float = 0.0
+    site_bytes: int = 0
+    search_bytes: int = 0
+    pages: int = 0
+    largest_page: int = 0
+    largest_page_gzip: int = 0
+    median_page: int = 0
+    largest_any_page: str = ""
+    largest_any_page_bytes: int = 0
+    first_search: dict[str, int] = field(default_factory=dict)
+    first_search_typical: dict[str, int] = field(default_factory=dict)
+    pagefind_js: str = ""
+    """SHA-256 of pagefind.js, which is the same whatever the site: a difference is a bug."""
+
+    @property
+    def ours(self) -> float:
+        """Our stages in the build: load, validate, render, and the pages and files handed to
+        MkDocs; not search indexing, nor putting the finished site in place."""
+        hooks = ("on_startup", "on_config", "on_pre_build", "on_files", "on_pre_page",
+                 "on_page_context")  # fmt: skip
+        return sum(self.build.get(hook, 0.0) for hook in hooks)
+
+
+def _run_stages(briefings: Path, timings: dict[str, list[float]]) -> None:
+    for cached in (render.render_markdown, render.one_line, render.environment):
+        cached.cache_clear()
+    start = time.perf_counter()
+    archive = load_archive(briefings, NOW)
+    timings["load"].append(time.perf_counter() - start)
+    if archive.errors:
+        sys.exit(f"the synthetic archive is invalid: {archive.errors[0]}")
+    start = time.perf_counter()
+    site_output(archive, ROOT / TEMPLATES, SITE)
+    timings["site_output"].append(time.perf_counter() - start)
+
+
+def inprocess(briefings: Path, runs: int, profile: Path | None) -> dict[str, float]:
+    """Best-of-`runs` seconds of the core stages, each run from cold render caches."""
+    timings: dict[str, list[float]] = {"load": [], "site_output": [], "render_site": [],
+                                       "machine_files": []}  # fmt: skip
+    # Both are looked up in generator.publish when site_output runs: wrap them there.
+    real = {name: getattr(publish, name) for name in ("render_site", "machine_files")}
+
+    def timer(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            result = function(*args, **kwargs)
+            timings[name].append(time.perf_counter() - start)
+            return result
+
+        return wrapper
+
+    for name, function in real.items():
+        setattr(publish, name, timer(name, function))
+    try:
+        for _ in range(runs):
+            _run_stages(briefings, timings)
+        best = {name: min(values) for name, values in timings.items()}
+        if profile is not None:
+            with profiling(profile):
+                _run_stages(briefings, timings)
+    finally:
+        for name, function in real.items():
+            setattr(publish, name, function)
+    best["json-ld"] = max(0.0, best["site_output"] - best["render_site"] - best["machine_files"])
+    return best
+
+
+def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
+    result = Result(n)
+    project = copy_project(work / "project")
+    briefings = project / "briefings"
+    print(f"\n== N = {n:,}: writing the archive ...", flush=True)
+    written = write_archive(briefings, n)
+    result.archive_bytes = written.bytes
+    result.public = len(load_archive(briefings, NOW).public)
+
+    print("   in-process stages ...", flush=True)
+    profile = profile_dir / f"inprocess-{n}" if profile_dir else None
+    result.inprocess = inprocess(briefings, runs, profile)
+
+    builds = runs if n <= 1000 else 1
+    timed_build = [sys.executable, str(ROOT / "benchmarks" / "timed_build.py")]
+    baseline = baseline_project(work / "baseline", briefings)
+    plain_build = [*timed_build, str(baseline), str(work / "baseline.json")]
+    walls, baseline_walls = [], []
+    for run in range(builds):
+        # Alternate the two builds, so that a slow spell of the machine hits both alike.
+        print(f"   mkdocs build {run + 1}/{builds}, with the plugin and plain ...", flush=True)
+        report = work / f"build-{run}.json"
+        process = run_process(
+            [*timed_build, str(project), str(report)], project, work / "build.log"
+        )
+        walls.append(process.wall)
+        if process.wall == min(walls):
+            result.build = {**json.loads(report.read_text())["seconds"]}
+            result.build["command"] = json.loads(report.read_text())["build"]
+            result.build_wall = process.wall
+        result.peak_rss = max(result.peak_rss, process.peak_rss)
+        result.peak_tree = max(result.peak_tree, process.peak_tree)
+        baseline_walls.append(run_process(plain_build, baseline, work / "baseline.log").wall)
+    result.baseline_wall = min(baseline_walls)
+
+    print("   briefings check ...", flush=True)
+    check = [sys.executable, "-m", "generator.cli", "check", str(briefings), "--now",
+             NOW.isoformat()]  # fmt: skip
+    result.check = min(run_process(check, project, work / "check.log").wall for _ in range(runs))
+
+    site = project / "site"
+    result.site_bytes = folder_size(site)
+    result.search_bytes = folder_size(site / "pagefind")
+    pages = {p: p.stat().st_size for p in (site / "briefings").glob("*/index.html")}
+    result.pages = len(pages)
+    largest = max(pages, key=lambda page: pages[page])
+    result.largest_page = pages[largest]
+    result.largest_page_gzip = len(gzip.compress(largest.read_bytes()))
+    result.median_page = int(statistics.median(pages.values()))
+    result.first_search = first_search(site / "pagefind")
+    result.first_search_typical = first_search(site / "pagefind", typical=True)
+    script = (site / "pagefind" / "pagefind.js").read_bytes()
+    result.pagefind_js = hashlib.sha256(script).hexdigest()
+    every = {p: p.stat().st_size for p in site.rglob("*.html")}
+    heaviest = max(every, key=lambda page: every[page])
+    result.largest_any_page = str(heaviest.relative_to(site))
+    result.largest_any_page_bytes = every[heaviest]
+
+    if profile_dir is not None:
+        print("   profiling a build ...", flush=True)
+        shutil.rmtree(site)
+        stem = profile_dir / f"build-{n}"
+        run_process(
+            [*timed_build, str(project), str(work / "profiled.json"), "--profile", str(stem)],
+            project,
+            work / "profiled.log",
+        )
+    return result
+
+
+# --- Printing -----------------------------------------------------------------------------------
+
+
+def _size(value: float) -> str:
+    if value >= MB:
+        return f"{value / MB:,.1f} MiB"
+    return f"{value / KB:,.1f} KiB"
+
+
+def print_result(r: Result) -> None:
+    n = r.n
+    b = r.build
+
+    def row(name: str, seconds: float, share_of: float | None = None) -> None:
+        share = f"{seconds / share_of:6.1%}" if share_of else " " * 6
+        print(f"  {name:<44} {seconds:9.2f} s  {share}  {seconds / n * 1000:8.2f} ms/briefing")
+
+    print(f"\nN = {n:,} briefings ({r.public:,} public), {_size(r.archive_bytes)} of YAML")
+    print("  in process (best of runs, cold caches)")
+    row("load + validate (load_archive)", r.inprocess["load"])
+    row("render pages (render_site)", r.inprocess["render_site"])
+    row("feed, JSON API, schema (machine_files)", r.inprocess["machine_files"])
+    row("JSON-LD (rest of site_output)", r.inprocess["json-ld"])
+    row("site_output, all", r.inprocess["site_output"])
+    total = r.build_wall
+    page_hooks = sum(b.get(h, 0.0) for h in ("on_files", "on_pre_page", "on_page_context"))
+    other_work = r.ours - page_hooks - b.get("load_archive", 0.0) - b.get("site_output", 0.0)
+    search = b.get("on_post_build", 0.0)
+    swap = b.get("on_shutdown", 0.0)
+    mkdocs = b["command"] - r.ours - search - swap
+    print("  mkdocs build with the plugin (time, share of the build's wall time)")
+    row("load + validate (in on_pre_build)", b.get("load_archive", 0.0), total)
+    row("render pages and files (site_output)", b.get("site_output", 0.0), total)
+    row("on_files + on_pre_page + on_page_context", page_hooks, total)
+    row("other plugin work (on_config, on_pre_build)", other_work, total)
+    row("= our stages", r.ours, total)
+    row("search indexing (Pagefind, on_post_build)", search, total)
+    row("staging swap, old site removed (on_shutdown)", swap, total)
+    row("MkDocs + Material (the rest of the command)", mkdocs, total)
+    row("interpreter start-up and imports", total - b["command"], total)
+    row("total wall time", total, total)
+    row("plain MkDocs baseline, same pages, no plugin", r.baseline_wall)
+    print(f"  {'build / baseline':<44} {total / r.baseline_wall:9.2f} x")
+    print(f"  {'without search, build / baseline':<44} {(total - search) / r.baseline_wall:9.2f} x")
+    row("briefings check (subprocess)", r.check, total)
+    print(f"  {'peak memory, largest process':<44} {_size(r.peak_rss):>11}")
+    print(f"  {'peak memory, process tree (sampled)':<44} {_size(r.peak_tree):>11}")
+    print(f"  {'site/':<44} {_size(r.site_bytes):>11}")
+    print(f"  {'site/pagefind/ (search index and scripts)':<44} {_size(r.search_bytes):>11}")
+    print(f"  {'briefing page HTML, largest / median':<44} {_size(r.largest_page):>11} / "
+          f"{_size(r.median_page)} ({_size(r.largest_page_gzip)} gzipped, largest)")  # fmt: skip
+    print(f"  {'largest page of any kind':<44} {_size(r.largest_any_page_bytes):>11} "
+          f"({r.largest_any_page})")  # fmt: skip
+    parts = ", ".join(f"{name} {_size(size)}" for name, size in r.first_search.items())
+    worst, typical = sum(r.first_search.values()), sum(r.first_search_typical.values())
+    print(f"  {'first search download, worst case (estimate)':<44} {_size(worst):>11} "
+          f"(median chunk and fragments: {_size(typical)})")  # fmt: skip
+    print(f"    {parts}")
+
+
+def print_targets(results: dict[int, Result]) -> None:
+    print("\nTargets")
+
+    def line(target: str, measured: str, holds: bool | None) -> None:
+        verdict = "not measured" if holds is None else ("holds" if holds else "DOES NOT HOLD")
+        print(f"  {target:<58} {measured:<34} {verdict}")
+
+    if 1000 in results:
+        r = results[1000]
+        share = r.ours / r.build_wall
+        line("our stages <= 10% of the build, N = 1,000", f"{share:.1%} ({r.ours:.2f} s)",
+             share <= OUR_SHARE)  # fmt: skip
+    else:
+        line("our stages <= 10% of the build, N = 1,000", "N = 1,000 not run", None)
+    if 1000 in results and 10000 in results:
+        small, large = results[1000], results[10000]
+        ratio = (large.build_wall / large.n) / (small.build_wall / small.n)
+        line("per-briefing build time, N = 10,000 <= 1.3 x N = 1,000", f"{ratio:.2f} x",
+             ratio <= SCALING)  # fmt: skip
+    else:
+        line("per-briefing build time, N = 10,000 <= 1.3 x N = 1,000", "needs both sizes", None)
+    for n, r in results.items():
+        share = r.check / r.build_wall
+        line(f"briefings check <= 1/5 of the build, N = {n:,}", f"{share:.1%} ({r.check:.2f} s)",
+             share <= CHECK_SHARE)  # fmt: skip
+    if 10000 in results:
+        r = results[10000]
+        peak = max(r.peak_rss, r.peak_tree)
+        holds = r.build_wall < BUILD_LIMIT and peak < MEMORY_LIMIT
+        line("N = 10,000 build < 15 min, peak memory < 4 GiB",
+             f"{r.build_wall / 60:.1f} min, {_size(peak)}", holds)  # fmt: skip
+    else:
+        line("N = 10,000 build < 15 min, peak memory < 4 GiB", "N = 10,000 not run", None)
+    for n, r in results.items():
+        line(f"briefing page HTML <= 30 KB, N = {n:,}", f"largest {_size(r.largest_page)}",
+             r.largest_page <= PAGE_LIMIT)  # fmt: skip
+    largest = results[max(results)]
+    download = sum(largest.first_search.values())
+    line(f"first search downloads <= 1 MB, N = {largest.n:,}", _size(download),
+         download <= FIRST_SEARCH_LIMIT)  # fmt: skip
+    scripts = {r.pagefind_js for r in results.values()}
+    if len(scripts) > 1:
+        print("\nWARNING: pagefind.js differs between sizes; one of them is damaged:")
+        for r in results.values():
+            size = r.first_search["pagefind.js"]
+            print(f"  N = {r.n:,}: sha256 {r.pagefind_js[:16]}, {size:,} bytes")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated N (default 100,1000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure, best kept")
+    parser.add_argument("--profile", type=Path, help="write pyinstrument profiles to this folder")
+    parser.add_argument("--json", type=Path, help="also write the raw results to this file")
+    options = parser.parse_args()
+    sizes = [int(size.replace("_", "")) for size in options.sizes.split(",")]
+    if options.profile is not None:
+        options.profile.mkdir(parents=True, exist_ok=True)
+        options.profile = options.profile.resolve()
+
+    results: dict[int, Result] = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"briefings-bench-{n}-") as tmp:
+            results[n] = measure(n, options.repeat, Path(tmp), options.profile)
+        print_result(results[n])
+    print_targets(results)
+    if options.json is not None:
+        options.json.write_text(
+            json.dumps({n: asdict(r) for n, r in results.items()}, indent=2), encoding="utf-8"
+        )
+
+
+if __name__ == "__main__":
+    main()

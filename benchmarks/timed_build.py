@@ -1,0 +1,112 @@
+"""Run `mkdocs build` with the time spent in each of the briefings plugin's hooks recorded.
+
+    python benchmarks/timed_build.py PROJECT_DIR REPORT.json [--profile OUT_STEM]
+
+`run.py` starts this as the build's own process, so that the build is a fresh interpreter as
+in a real `mkdocs build`, and its memory can be accounted for on its own. Here the plugin's
+hook methods, and the core functions its `on_pre_build` calls (`load_archive`,
+`site_output`) and its `on_post_build` calls (`index_site`), are wrapped with timers before
+MkDocs loads the plugin; then MkDocs' own command line runs `build` in this process.
+The report is JSON: the seconds spent in each wrapped function and how often it ran, and the
+seconds the whole `build` command took (imports and interpreter start excluded).
+
+With `--profile`, the build runs under pyinstrument, which writes OUT_STEM.html,
+OUT_STEM.txt and OUT_STEM-flat.txt (`benchmarks/profiles.py`); the timings are then
+inflated by the profiler and only its shares are of use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.profiles import write_reports  # noqa: E402
+from generator import plugin  # noqa: E402
+
+HOOKS = (
+    "on_startup",
+    "on_config",
+    "on_pre_build",
+    "on_files",
+    "on_pre_page",
+    "on_page_context",
+    "on_post_build",
+    "on_shutdown",
+)
+CORE_CALLS = ("load_archive", "site_output", "index_site")
+
+seconds: dict[str, float] = defaultdict(float)
+calls: dict[str, int] = defaultdict(int)
+
+
+def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            seconds[name] += time.perf_counter() - start
+            calls[name] += 1
+
+    return wrapper
+
+
+def instrument() -> None:
+    """Wrap the plugin's hooks, and the core calls they make, with timers."""
+    for hook in HOOKS:
+        if hook in vars(plugin.BriefingsPlugin):
+            setattr(
+                plugin.BriefingsPlugin, hook, timed(hook, getattr(plugin.BriefingsPlugin, hook))
+            )
+    for name in CORE_CALLS:
+        setattr(plugin, name, timed(name, getattr(plugin, name)))
+
+
+def build(project: Path) -> float:
+    """Run `mkdocs build` on the project; return its duration in seconds."""
+    from mkdocs.__main__ import cli
+
+    os.chdir(project)
+    start = time.perf_counter()
+    cli.main(args=["build"], prog_name="mkdocs", standalone_mode=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("project", type=Path)
+    parser.add_argument("report", type=Path)
+    parser.add_argument("--profile", type=Path, help="write a pyinstrument profile here")
+    options = parser.parse_args()
+    report = options.report.resolve()
+    instrument()
+    if options.profile is not None:
+        from pyinstrument import Profiler
+
+        stem = options.profile.resolve()
+        profiler = Profiler()
+        with profiler:
+            total = build(options.project)
+        write_reports(profiler, stem)
+    else:
+        total = build(options.project)
+    report.write_text(
+        json.dumps({"build": total, "seconds": seconds, "calls": calls}, indent=2),
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    main()
