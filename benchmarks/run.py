@@ -32,7 +32,8 @@ them on a first one-word query in our search box (`theme/assets/javascripts/sear
 `pagefind.js`, `pagefind-worker.js` (Pagefind 1.5 searches in a web worker),
 `pagefind-entry.json`, the language's `wasm.<lang>.pagefind` and `pagefind.<hash>.pf_meta`
 (loaded by `init()`), one index chunk (the largest, as the worst case: a word is in exactly
-one chunk), and the fragments of the 20 results the box shows (the 20 largest, worst case;
+one chunk), and the fragments of the results the box shows at first (`limit` in search.js: the
+largest ones, worst case;
 a typical figure, with a chunk and fragments of median size, is printed beside it).
 No filter chunks: the pages define no Pagefind filters. Pagefind's chunks are stored
 gzip-compressed, so file sizes are transfer sizes; the two scripts could be compressed further
@@ -76,8 +77,9 @@ from generator.publish import SiteInfo, site_output, write_tree  # noqa: E402
 PROJECT_FILES = ("mkdocs.yml", "docs", "theme")
 TEMPLATES = Path("theme") / "markdown"
 SITE = SiteInfo(name="Verified news briefings", url="https://briefings.example.org/")
-RESULTS_SHOWN = 20
-"""Results the search box shows, each loading one Pagefind fragment."""
+_SEARCH_SCRIPT = Path(__file__).resolve().parent.parent / "theme/assets/javascripts/search.js"
+RESULTS_SHOWN = int(re.search(r"const limit = (\d+);", _SEARCH_SCRIPT.read_text("utf-8"))[1])  # type: ignore[index]
+"""Results the search box shows at first, each loading one Pagefind fragment."""
 KB = 1024
 MB = 1024 * 1024
 

@@ -162,3 +162,20 @@ def test_a_correction_is_announced_before_the_summary(page: Page, fixture_site: 
     expect(note).to_contain_text("Corrected the kind of damage to the ballot printer.")
     note.get_by_role("link", name="All updates and corrections").click()
     expect(page.get_by_role("heading", name="Updates and corrections")).to_be_in_viewport()
+
+
+def test_search_shows_ten_results_and_more_on_request(page: Page, fixture_site: str) -> None:
+    page.goto(fixture_site)
+
+    first = _search(page, "synthetic")
+    more = page.get_by_role("button", name=re.compile(r"^Show \d+ more$"))
+    expect(more).to_be_visible()
+    total = int((page.locator(".md-search-result__meta").text_content() or "").split()[0])
+    more.click()
+
+    assert len(first) == 10
+    assert total > 10
+    expect(page.locator(".md-search-result__item h1")).to_have_count(min(total, 20))
+    shown = page.locator(".md-search-result__item h1").all_text_contents()
+    assert shown[:10] == first
+    assert len(set(shown)) == len(shown)

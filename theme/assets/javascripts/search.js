@@ -13,7 +13,8 @@ if (dialog && toggle) {
   const list = dialog.querySelector(".md-search-result__list");
   const bundle = new URL(dialog.dataset.pagefindBundle, document.baseURI);
   const placeholder = meta.textContent;
-  const limit = 20;
+  // Results shown at first and added by "Show more": each one costs its page's fragment.
+  const limit = 10;
   let loading = null;
   let latest = 0;
   let pending = null;
@@ -79,7 +80,27 @@ if (dialog && toggle) {
     meta.textContent =
       count === 0 ? "No matching briefings" : count === 1 ? "1 matching page" : `${count} matching pages`;
     list.replaceChildren(...pages.map(item));
+    more(found.results.slice(limit), ticket);
     meta.dataset.query = query; // which query the list shows, for assistive tools and tests
+  };
+
+  // A button after the list for the next results, fetched only when asked for.
+  const more = (rest, ticket) => {
+    if (rest.length === 0) return;
+    const li = document.createElement("li");
+    li.className = "md-search-result__item briefing-search__more";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = `Show ${Math.min(limit, rest.length)} more`;
+    button.addEventListener("click", async () => {
+      const pages = await Promise.all(rest.slice(0, limit).map((r) => r.data()));
+      if (ticket !== latest) return;
+      li.replaceWith(...pages.map(item));
+      more(rest.slice(limit), ticket);
+    });
+    li.append(button);
+    list.append(li);
   };
 
   // Wait for a pause in typing before searching.
