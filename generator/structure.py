@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import vocabulary as words
 from .archive import Archive
@@ -73,6 +73,7 @@ def url_of(page: str) -> str:
     return path.removesuffix("index") if path.endswith("/index") else f"{path}/"
 
 
+@lru_cache(maxsize=1 << 16)  # the same few links recur on thousands of pages
 def link(from_page: str, to_page: str, fragment: str = "") -> str:
     """A relative link between two pages, so the site works under any `site_url` path."""
     start = url_of(from_page) or "."
