@@ -7,6 +7,7 @@ builds and tests are reproducible.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from .validate import (
     inline_actors,
     salvage,
 )
-from .yamlio import load
+from .yamlio import parse_bytes, read
 
 REGISTRY_FILE = "actors.yaml"
 
@@ -146,11 +147,12 @@ def _registry_actors_known(briefing: Briefing, registry: ActorRegistry) -> bool:
     return all(entry in known for entry in briefing.actors if isinstance(entry, str))
 
 
-def load_archive(directory: Path, now: datetime) -> Archive:
+def load_archive(directory: Path, now: datetime, cache: CheckCache | None = None) -> Archive:
     """Read and check every file in `directory`; the archive's `errors` lists every problem.
 
     The archive holds only briefings that passed every check and whose actors are all known;
-    callers must not publish anything while `errors` is not empty.
+    callers must not publish anything while `errors` is not empty. With a `cache`, files
+    whose bytes (and the registry's) are unchanged since the last load are not checked again.
     """
     errors: list[BriefingError] = []
     if not directory.is_dir():
@@ -160,11 +162,17 @@ def load_archive(directory: Path, now: datetime) -> Archive:
     registry = ActorRegistry.model_validate({"schema": 1})
     registry_written: frozenset[str] | None = frozenset()
     registry_path = directory / REGISTRY_FILE
+    registry_key = b""
     if outside := _outside(registry_path, directory):
         errors.append(outside)
         registry_written = None
+        registry_key = b"outside"
     elif registry_path.exists() or registry_path.is_symlink():
-        document, problems = load(registry_path, _shown(registry_path))
+        raw, problems = read(registry_path, _shown(registry_path))
+        registry_key = hashlib.sha256(raw or b"").digest()
+        document, problems = (
+            (None, problems) if raw is None else parse_bytes(raw, _shown(registry_path))
+        )
         errors += problems
         if document is None:
             registry_written = None  # unreadable: its actors cannot be known
@@ -206,35 +214,88 @@ def load_archive(directory: Path, now: datetime) -> Archive:
         if outside := _outside(path, directory):
             errors.append(outside)
             continue
-        document, problems = load(path, _shown(path))
+        raw, problems = read(path, _shown(path))
         errors += problems
-        if document is None:
+        if raw is None:
             continue
-        for defined in _defined(document.data):
+        key = (_shown(path), hashlib.sha256(raw).digest(), registry_key)
+        checked = cache.get(key) if cache is not None else None
+        if checked is None:
+            checked = _check_file(raw, path, registry, registry_written)
+        if cache is not None:
+            cache.keep(key, checked)
+        errors += checked.errors
+        for defined in checked.defined:
             owners.setdefault(defined, path.name)
-        briefing, problems = check_shape(document, Briefing)
-        errors += problems
-        if briefing is None:
-            # Still check what is valid, so one run reports every problem of the file.
-            part = salvage(Briefing, document.data)
-            errors += check_briefing(
-                document, part.model, path.stem, registry, part, registry_written
-            )
-            continue
-        problems = check_briefing(
-            document, briefing, path.stem, registry, registry_written=registry_written
-        )
-        errors += problems
-        # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
-        # briefing cannot be shown either.
-        if not problems and _registry_actors_known(briefing, registry):
-            briefings.append(briefing)
-            written_out += inline_actors(document, briefing)
+        if checked.briefing is not None:
+            briefings.append(checked.briefing)
+            written_out += checked.written_out
     errors += check_inline_actors(written_out)
     errors = [_point_elsewhere(error, owners) for error in errors]
+    if cache is not None:
+        cache.forget_unused()
     return Archive(
         tuple(briefings), registry, now, tuple(sorted(errors)), tuple(_not_read(directory))
     )
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What the checks found in one briefing file: all the archive needs of it."""
+
+    errors: tuple[BriefingError, ...]
+    defined: tuple[tuple[str, str], ...]
+    briefing: Briefing | None
+    """The briefing, when it passed every check of its own and its actors are all known."""
+    written_out: tuple[InlineActor, ...]
+
+
+def _check_file(
+    raw: bytes, path: Path, registry: ActorRegistry, registry_written: frozenset[str] | None
+) -> _Checked:
+    document, problems = parse_bytes(raw, _shown(path))
+    errors = list(problems)
+    if document is None:
+        return _Checked(tuple(errors), (), None, ())
+    defined = tuple(_defined(document.data))
+    briefing, problems = check_shape(document, Briefing)
+    errors += problems
+    if briefing is None:
+        # Still check what is valid, so one run reports every problem of the file.
+        part = salvage(Briefing, document.data)
+        errors += check_briefing(document, part.model, path.stem, registry, part, registry_written)
+        return _Checked(tuple(errors), defined, None, ())
+    problems = check_briefing(
+        document, briefing, path.stem, registry, registry_written=registry_written
+    )
+    errors += problems
+    # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
+    # briefing cannot be shown either.
+    if problems or not _registry_actors_known(briefing, registry):
+        return _Checked(tuple(errors), defined, None, ())
+    return _Checked(tuple(errors), defined, briefing, tuple(inline_actors(document, briefing)))
+
+
+class CheckCache:
+    """The checks of each briefing file, by its path, the SHA-256 of its bytes and of the
+    actor registry's: a process that loads the same folder again (`mkdocs serve`) parses and
+    checks only the files that changed. Entries not used by the latest load are dropped."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, bytes, bytes], _Checked] = {}
+        self._used: dict[tuple[str, bytes, bytes], _Checked] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: tuple[str, bytes, bytes]) -> _Checked | None:
+        return self._entries.get(key)
+
+    def keep(self, key: tuple[str, bytes, bytes], checked: _Checked) -> None:
+        self._used[key] = checked
+
+    def forget_unused(self) -> None:
+        self._entries, self._used = self._used, {}
 
 
 def write_scaffold(directory: Path, briefing_id: str, today: date) -> Path:

@@ -43,6 +43,7 @@ class _Loader(_Base):  # type: ignore[misc]
             return _PLAIN_TAG if implicit[0] else _STR_TAG
         return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
+
 MAX_FILE_BYTES = 1_000_000
 """Larger files are refused: a briefing is a few kilobytes."""
 
@@ -274,11 +275,10 @@ def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
     return Document(path, data, root), []
 
 
-def load(
-    path: Path, display_path: str | None = None, *, max_bytes: int = MAX_FILE_BYTES
-) -> tuple[Document | None, list[BriefingError]]:
-    """Read and parse one YAML file. I/O errors are returned as errors, never raised."""
-    shown = display_path or str(path)
+def read(
+    path: Path, shown: str, *, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[bytes | None, list[BriefingError]]:
+    """The bytes of a file, or why they cannot be read (too large, missing, unreadable)."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -291,10 +291,25 @@ def load(
                     "split it, or remove what does not belong in one briefing",
                 )
             ]
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [BriefingError(shown, 0, 0, f"cannot read the file: {exc.strerror}")]
+
+
+def parse_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[BriefingError]]:
+    """Decode (UTF-8, with or without a BOM) and parse the bytes of a YAML file."""
     text, error = _decode(shown, raw)
     if error is not None or text is None:
         return None, [error] if error else []
     return parse(text, shown)
+
+
+def load(
+    path: Path, display_path: str | None = None, *, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Document | None, list[BriefingError]]:
+    """Read and parse one YAML file. I/O errors are returned as errors, never raised."""
+    shown = display_path or str(path)
+    raw, errors = read(path, shown, max_bytes=max_bytes)
+    if raw is None:
+        return None, errors
+    return parse_bytes(raw, shown)

@@ -1,0 +1,96 @@
+"""The check cache a long-running preview keeps: files are checked again only when their bytes,
+or the actor registry's, changed, and the result is always what a fresh load gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import archive as archive_module
+from generator.archive import Archive, CheckCache, load_archive
+
+from .conftest import FIXTURES, NOW
+
+
+def _same(cached: Archive, fresh: Archive) -> None:
+    assert cached.errors == fresh.errors
+    assert cached.briefings == fresh.briefings
+    assert cached.notes == fresh.notes
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "archive", target)
+    return target
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the archive checks (parses and validates), in order."""
+    names: list[str] = []
+    check = archive_module._check_file
+
+    def counting(raw: bytes, path: Path, *args: object) -> object:
+        names.append(path.name)
+        return check(raw, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(archive_module, "_check_file", counting)
+    return names
+
+
+def test_a_second_load_checks_no_file_and_gives_the_same_archive(
+    folder: Path, checked: list[str]
+) -> None:
+    cache = CheckCache()
+    first = load_archive(folder, NOW, cache)
+    checked.clear()
+
+    second = load_archive(folder, NOW, cache)
+
+    assert checked == []
+    _same(second, first)
+    assert len(first.briefings) > 30
+
+
+def test_an_edited_briefing_alone_is_checked_again(folder: Path, checked: list[str]) -> None:
+    cache = CheckCache()
+    load_archive(folder, NOW, cache)
+    edited = folder / "synthetic-briefing-05.yaml"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("state: ", "state: verifed-", 1), "utf-8"
+    )
+    checked.clear()
+
+    cached = load_archive(folder, NOW, cache)
+
+    assert checked == ["synthetic-briefing-05.yaml"]
+    _same(cached, load_archive(folder, NOW))
+    assert [Path(e.path).name for e in cached.errors] == ["synthetic-briefing-05.yaml"]
+
+
+def test_a_changed_registry_checks_every_briefing_again(folder: Path, checked: list[str]) -> None:
+    cache = CheckCache()
+    load_archive(folder, NOW, cache)
+    registry = folder / "actors.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n# edited\n", "utf-8")
+    checked.clear()
+
+    cached = load_archive(folder, NOW, cache)
+
+    assert len(checked) == len(list(folder.glob("synthetic-*.yaml")))
+    _same(cached, load_archive(folder, NOW))
+
+
+def test_a_removed_file_leaves_the_cache(folder: Path) -> None:
+    cache = CheckCache()
+    load_archive(folder, NOW, cache)
+    before = len(cache)
+    (folder / "synthetic-briefing-05.yaml").unlink()
+
+    cached = load_archive(folder, NOW, cache)
+
+    assert len(cache) == before - 1
+    _same(cached, load_archive(folder, NOW))
