@@ -28,10 +28,12 @@ of a briefing with problems shows meanwhile, reloads with the others.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,7 +51,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .archive import load_archive
+from .archive import CheckCache, load_archive
 from .errors import BriefingError
 from .publish import SiteInfo, SiteOutput, site_output
 from .search import SearchIndexError, index_site
@@ -104,8 +106,33 @@ def _served(config: MkDocsConfig) -> bool:
     return site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir())
 
 
+class _Generated(File):
+    """A generated page or file. Under `--dirty`, one whose content is the same as in the
+    last build of this process is not modified, so MkDocs does not build it again."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def _index_quietly(site_dir: Path) -> None:
+    try:
+        pages = index_site(site_dir)
+    except SearchIndexError as error:
+        log.warning(f"briefings: the preview's search index is not up to date: {error}")
+        return
+    log.info(f"Search index of the preview rebuilt from {pages} pages")
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
+        # Kept from build to build of one `mkdocs serve`: MkDocs keeps a plugin that has an
+        # on_startup hook.
+        self.cache = CheckCache()
+        self.digests: dict[str, bytes] = {}
+        self.built_digests: dict[str, bytes] = {}
+        self.dirty = False
         self.output = SiteOutput({}, {}, {}, {})
         self.latest: str | None = None
         self.staging: Path | None = None
@@ -125,6 +152,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.stage = command in ("build", "gh-deploy") and not dirty
         self.preview = command == "serve"
+        self.dirty = dirty
 
     # The pages link to each other by the directory URLs of SPEC 5a (/briefings/<id>/), and
     # the feed and JSON-LD need absolute URLs, so both settings are required.
@@ -153,7 +181,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # browser.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
-        archive = load_archive(self._path(config, self.config.briefings_dir), now)
+        archive = load_archive(self._path(config, self.config.briefings_dir), now, self.cache)
         for note in archive.notes:
             log.info(f"note: {note}")
         self.problems = None
@@ -187,12 +215,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # briefing would be repeated on every page.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         generated: dict[str, str | bytes] = {**self.output.pages, **self.output.files}
+        self.digests = {}
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 clash = Path(config.docs_dir) / src_uri
                 raise PluginError(f"briefings: {clash} clashes with a generated page or file")
             inclusion = InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            file = _Generated.generated(config, src_uri, content=content, inclusion=inclusion)
+            assert isinstance(file, _Generated)
+            digest = hashlib.sha256(content.encode() if isinstance(content, str) else content)
+            self.digests[src_uri] = digest.digest()
+            file.unchanged = self.dirty and self.built_digests.get(src_uri) == digest.digest()
+            files.append(file)
         return files
 
     # The sitemap's <lastmod> is the day a briefing last changed, and for the other pages the
@@ -220,6 +254,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # Runs once every page is written: the search index is built from the final HTML.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.built_digests = self.digests
+        if self.preview:
+            # The preview reloads without waiting for the search index, which follows.
+            thread = threading.Thread(target=_index_quietly, args=(Path(config.site_dir),))
+            thread.start()
+            self.built = True
+            return
         try:
             pages = index_site(Path(config.site_dir))
         except SearchIndexError as error:

@@ -162,3 +162,22 @@ def test_the_build_still_refuses_what_the_preview_shows(
     assert "Traceback" not in result.stderr
     written = sorted(path.name for path in project.iterdir())
     assert written == ["briefings", "docs", "mkdocs.yml", "theme"], "nothing is written"
+
+
+def test_a_dirty_preview_rebuilds_only_the_pages_an_edit_changes(
+    project: Path, serve: Callable[..., Preview]
+) -> None:
+    preview = serve("--dirty", "--no-strict")
+    preview.wait_for(SEED_PAGE, _shows_briefing)
+    (site,) = (project.parent / f"{project.name}-tmp").glob("mkdocs_*")
+    untouched = site / "tags" / "sanctions" / "index.html"
+    touched = site / "actors" / "dmitry-peskov" / "index.html"
+    before = (untouched.stat().st_mtime_ns, touched.stat().st_mtime_ns)
+    said = "Dismissed the initial reports, saying that information is not always correct."
+    edit(project / "briefings" / f"{SEED}.yaml", said, said.replace("correct", "right"))
+
+    preview.wait_for(SEED_PAGE, lambda status, page: "not always right" in page.words)
+
+    assert untouched.stat().st_mtime_ns == before[0]
+    assert touched.stat().st_mtime_ns > before[1]
+    assert "not always right" in touched.read_text(encoding="utf-8")
