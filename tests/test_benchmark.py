@@ -23,11 +23,13 @@ def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     for stage in ("load + validate", "render pages", "search indexing", "MkDocs + Material",
                   "total wall time", "plain MkDocs baseline", "briefings check", "peak memory",
-                  "site/pagefind/", "briefing page HTML", "first search download"):  # fmt: skip
+                  "site/pagefind/", "briefing page HTML", "first search download",
+                  "serve --dirty: edit one briefing to reload"):  # fmt: skip
         assert stage in result.stdout, stage
     targets = result.stdout.split("\nTargets\n")[1].splitlines()
-    assert len(targets) == 6
+    assert len(targets) == 7
     assert sum(line.endswith("not measured") for line in targets) == 3, "N = 20 only"
     figures = json.loads(raw.read_text(encoding="utf-8"))["20"]
     assert figures["pages"] > 0
     assert 0 < figures["build"]["load_archive"] < figures["build_wall"]
+    assert figures["serve_reload"] > 0
