@@ -548,11 +548,13 @@ def print_targets(results: dict[int, Result]) -> None:
              ratio <= SCALING)  # fmt: skip
     else:
         line("per-briefing build time, N = 10,000 <= 1.3 x N = 1,000", "needs both sizes", None)
-    for n, r in results.items():
-        if r.serve_reload:
-            share = r.serve_reload / r.build_wall
-            line(f"serve --dirty reload <= 1/5 of the build, N = {n:,}",
-                 f"{share:.1%} ({r.serve_reload:.2f} s)", share <= SERVE_SHARE)  # fmt: skip
+    if 1000 in results:
+        r = results[1000]
+        share = r.serve_reload / r.build_wall
+        line("serve --dirty reload <= 1/5 of the build, N = 1,000",
+             f"{share:.1%} ({r.serve_reload:.2f} s)", share <= SERVE_SHARE)  # fmt: skip
+    else:
+        line("serve --dirty reload <= 1/5 of the build, N = 1,000", "N = 1,000 not run", None)
     for n, r in results.items():
         share = r.check / r.build_wall
         line(f"briefings check <= 1/5 of the build, N = {n:,}", f"{share:.1%} ({r.check:.2f} s)",
