@@ -21,7 +21,7 @@ from markupsafe import escape
 
 from . import structure
 from . import vocabulary as words
-from .archive import Archive
+from .archive import Archive, collector_paused
 from .model import (
     Actor,
     ActorKind,
@@ -381,15 +381,16 @@ class SiteOutput:
 
 def site_output(archive: Archive, template_dir: Path, site: SiteInfo) -> SiteOutput:
     """Pages, files and page metadata of the public archive."""
-    index = SiteIndex(archive)
-    return SiteOutput(
-        pages=render_site(archive, template_dir, index),
-        files=machine_files(index, site),
-        structured_data={
-            view.page: script_json(structured_data(view, site)) for view in index.briefings
-        },
-        changed={view.page: view.changed for view in index.briefings},
-    )
+    with collector_paused():
+        index = SiteIndex(archive)
+        return SiteOutput(
+            pages=render_site(archive, template_dir, index),
+            files=machine_files(index, site),
+            structured_data={
+                view.page: script_json(structured_data(view, site)) for view in index.briefings
+            },
+            changed={view.page: view.changed for view in index.briefings},
+        )
 
 
 def write_tree(output: SiteOutput, directory: Path) -> int:
