@@ -23,7 +23,9 @@ leaves the previous site as it was.
 the site from the valid briefings only, and puts a panel listing the problems at the top of
 every page (`theme/partials/briefing-problems.html`). The next rebuild after the files are
 fixed shows the site without it, in every open page: the 404 page, which is what the address
-of a briefing with problems shows meanwhile, reloads with the others.
+of a briefing with problems shows meanwhile, reloads with the others. Across the rebuilds of
+one preview the plugin re-checks only the files whose bytes changed, and under
+`mkdocs serve --dirty` MkDocs rebuilds only the pages whose generated content changed.
 """
 
 from __future__ import annotations
