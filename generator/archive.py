@@ -192,11 +192,10 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> A
         registry_written = None
         registry_key = b"outside"
     elif registry_path.exists() or registry_path.is_symlink():
-        raw, problems = read(registry_path, _shown(registry_path))
+        shown = _shown(registry_path)
+        raw, problems = read(registry_path, shown)
         registry_key = hashlib.sha256(raw or b"").digest()
-        document, problems = (
-            (None, problems) if raw is None else parse_bytes(raw, _shown(registry_path))
-        )
+        document, problems = (None, problems) if raw is None else parse_bytes(raw, shown)
         errors += problems
         if document is None:
             registry_written = None  # unreadable: its actors cannot be known
@@ -238,14 +237,15 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> A
         if outside := _outside(path, directory):
             errors.append(outside)
             continue
-        raw, problems = read(path, _shown(path))
+        shown = _shown(path)
+        raw, problems = read(path, shown)
         errors += problems
         if raw is None:
             continue
-        key = (_shown(path), hashlib.sha256(raw).digest(), registry_key)
+        key = (shown, hashlib.sha256(raw).digest(), registry_key)
         checked = cache.get(key) if cache is not None else None
         if checked is None:
-            checked = _check_file(raw, path, registry, registry_written)
+            checked = _check_file(raw, path, shown, registry, registry_written)
         if cache is not None:
             cache.keep(key, checked)
         errors += checked.errors
@@ -275,9 +275,13 @@ class _Checked:
 
 
 def _check_file(
-    raw: bytes, path: Path, registry: ActorRegistry, registry_written: frozenset[str] | None
+    raw: bytes,
+    path: Path,
+    shown: str,
+    registry: ActorRegistry,
+    registry_written: frozenset[str] | None,
 ) -> _Checked:
-    document, problems = parse_bytes(raw, _shown(path))
+    document, problems = parse_bytes(raw, shown)
     errors = list(problems)
     if document is None:
         return _Checked(tuple(errors), (), None, ())

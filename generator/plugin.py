@@ -277,19 +277,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Runs once every page is written: the search index is built from the final HTML.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built_digests = self.digests
+        site_dir = Path(config.site_dir)
         if self.preview:
             # The preview reloads without waiting for the search index, which follows.
-            thread = threading.Thread(target=_index_quietly, args=(Path(config.site_dir),))
-            thread.start()
-            self.built = True
-            return
-        _release(self.files)
-        self.output = SiteOutput({}, {}, {}, {})
-        try:
-            pages = index_site(Path(config.site_dir))
-        except SearchIndexError as error:
-            raise PluginError(f"briefings: {error}") from None
-        log.info(f"Search index built from {pages} pages")
+            threading.Thread(target=_index_quietly, args=(site_dir,)).start()
+        else:
+            _release(self.files)
+            self.output = SiteOutput({}, {}, {}, {})
+            try:
+                pages = index_site(site_dir)
+            except SearchIndexError as error:
+                raise PluginError(f"briefings: {error}") from None
+            log.info(f"Search index built from {pages} pages")
         self.built = True
 
     # Strict mode's warning count is checked after on_post_build: this hook is how the plugin

@@ -73,13 +73,17 @@ def url_of(page: str) -> str:
     return path.removesuffix("index") if path.endswith("/index") else f"{path}/"
 
 
-@lru_cache(maxsize=1 << 16)  # the same few links recur on thousands of pages
 def link(from_page: str, to_page: str, fragment: str = "") -> str:
     """A relative link between two pages, so the site works under any `site_url` path."""
+    href = _relative(from_page, to_page)
+    return f"{href}#{fragment}" if fragment else href
+
+
+@lru_cache(maxsize=1 << 16)  # the same few page-to-page links recur on thousands of pages
+def _relative(from_page: str, to_page: str) -> str:
     start = url_of(from_page) or "."
     target = posixpath.relpath(url_of(to_page) or ".", start)
-    href = "./" if target == "." else f"{target}/"
-    return f"{href}#{fragment}" if fragment else href
+    return "./" if target == "." else f"{target}/"
 
 
 # --- One briefing --------------------------------------------------------------------------------

@@ -120,7 +120,9 @@ class Document:
         return BriefingError(self.path, line, column, message, hint, unresolved)
 
 
-class _TooLarge(Exception):
+class _Unbuildable(Exception):
+    """A document that cannot be built into data: too many values, too deep, or endless."""
+
     def __init__(self, node: yaml.Node, message: str, hint: str) -> None:
         super().__init__(message)
         self.node = node
@@ -144,14 +146,14 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _TooLarge(
+            raise _Unbuildable(
                 node,
                 f"the document is too large: more than {MAX_NODES:,} values once aliases "
                 "are expanded",
                 "write the values out instead of repeating aliases (*name)",
             )
         if depth > MAX_DEPTH:
-            raise _TooLarge(
+            raise _Unbuildable(
                 node,
                 f"values are nested more than {MAX_DEPTH} levels deep",
                 "a briefing is nested a few levels at most: check the indentation and brackets",
@@ -162,7 +164,7 @@ class _Builder:
             return None
         if isinstance(node, yaml.CollectionNode):
             if id(node) in self.open:
-                raise _TooLarge(
+                raise _Unbuildable(
                     node,
                     "an alias is used inside the value it names, which would never end",
                     "remove the alias (*name) from inside its anchor (&name)",
@@ -267,7 +269,7 @@ def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
     builder = _Builder(path)
     try:
         data = builder.build(root)
-    except _TooLarge as exc:
+    except _Unbuildable as exc:
         builder._error(exc.node, str(exc), exc.hint)
         return None, builder.errors
     if builder.errors:
