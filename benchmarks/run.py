@@ -179,6 +179,17 @@ def run_process(command: Sequence[str], cwd: Path, log: Path) -> Process:
     return Process(wall, usage.ru_maxrss * 1024, peak)
 
 
+def edited_title(text: str) -> str:
+    """The briefing's YAML with " (edited)" at the end of its title, still valid: inside the
+    quotes of a quoted title, after a plain one."""
+    lines = text.split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith("title: "))
+    line = lines[i]
+    quote = line[-1] if line[-1] in "\"'" and len(line) > len("title: ") + 1 else ""
+    lines[i] = f"{line.removesuffix(quote)} (edited){quote}"
+    return "\n".join(lines)
+
+
 SERVE_SIZES = 1000
 """The preview's reload is measured up to this N: at 10,000 its first build alone takes minutes."""
 
@@ -215,11 +226,18 @@ def serve_reload(project: Path, briefing: Path, work: Path) -> float:
         wait(lambda: "Serving on" in log.read_text(encoding="utf-8", errors="replace"))
         time.sleep(2.0)  # let the watcher settle
         before = reloads()
+        printed = len(log.read_bytes())
         text = briefing.read_text(encoding="utf-8")
         start = time.perf_counter()
-        briefing.write_text(text.replace("\ntitle: ", "\ntitle: Edited: ", 1), encoding="utf-8")
+        briefing.write_text(edited_title(text), encoding="utf-8")
         wait(lambda: reloads() > before)
-        return time.perf_counter() - start
+        reload = time.perf_counter() - start
+        rebuild = log.read_bytes()[printed:].decode("utf-8", "replace")
+        if "this preview is not publishable" in rebuild:
+            sys.exit(
+                f"the edit made {briefing.name} invalid, so the reload is not typical:\n{rebuild}"
+            )
+        return reload
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait()

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.run import edited_title
 from benchmarks.synthetic import (
     ACTORS,
     CLAIMS,
@@ -142,3 +143,14 @@ def test_briefing_files_are_as_large_as_hand_written_ones(archive_dir: Path) -> 
 
     assert all(MIN_BYTES <= size <= MAX_BYTES for size in sizes), sorted(sizes)
     assert len(Counter(size // 1000 for size in sizes)) >= 3, "sizes spread over the range"
+
+
+def test_the_benchmarks_edit_keeps_a_briefing_valid(tmp_path: Path) -> None:
+    write_archive(tmp_path, 20)
+    for path in sorted(tmp_path.glob("*.yaml"))[1:]:
+        path.write_text(edited_title(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert archive.errors == ()
+    assert all(briefing.title.endswith(" (edited)") for briefing in archive.briefings)
