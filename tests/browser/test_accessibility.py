@@ -77,3 +77,15 @@ def test_no_serious_violation_with_search_results_open(page: Page, fixture_site:
 
     _record("search-light", violations)
     assert _serious(violations) == []
+
+
+def test_no_serious_violation_with_more_results_to_show(page: Page, fixture_site: str) -> None:
+    page.goto(fixture_site)
+    page.locator(".briefing-search input").click()
+    page.locator(".briefing-search input").fill("synthetic")
+    page.get_by_role("button", name="Show 10 more").wait_for()
+
+    violations = _violations(page)
+
+    _record("search-more-light", violations)
+    assert _serious(violations) == []

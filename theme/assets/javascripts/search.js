@@ -88,7 +88,7 @@ if (dialog && toggle) {
   const more = (rest, ticket) => {
     if (rest.length === 0) return;
     const li = document.createElement("li");
-    li.className = "md-search-result__item briefing-search__more";
+    li.className = "md-search-result__item briefing-search__more md-typeset";
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
