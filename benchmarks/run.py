@@ -6,9 +6,11 @@ For each N, a synthetic archive (`benchmarks/synthetic.py`, seed 0) is written i
 the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
 
 1. **In-process stages**, in this process: `load_archive` (read + validate), then `site_output`
-   (every Markdown page, the feed, the JSON API and schema, the JSON-LD), with
-   `render_site` and `machine_files` timed inside it. The render caches of `generator.render`
-   are cleared before each run, so each run is as cold as in a fresh build.
+   (every Markdown page, the feed, the JSON API and schema, the JSON-LD), which makes its
+   pages in worker processes on every core (`generator.parallel`) as a build does, and
+   again on one core, alternately, so the ratio of the two is measured in the same run. The
+   render caches of `generator.render` are cleared before each run, so each run is as cold
+   as in a fresh build.
 2. **`mkdocs build`**, in its own process (`benchmarks/timed_build.py`), which wraps the
    plugin's hooks and the core calls they make with timers before MkDocs loads the plugin.
    "Our stages" are load + validate + render + files in `on_pre_build`, and handing pages
@@ -40,8 +42,10 @@ gzip-compressed, so file sizes are transfer sizes; the two scripts could be comp
 by the server.
 
 `--profile DIR` also runs pyinstrument (`pip install -e '.[bench]'`) over the in-process
-stages and over one more build of each N, writing DIR/inprocess-N.* and DIR/build-N.*: an
-HTML report, the call tree, and a flat list of functions by their own time.
+stages on one core (a profiler sees only its own process) and over one more build of each N,
+writing DIR/inprocess-N.* and DIR/build-N.*: an HTML report, the call tree, and a flat list
+of functions by their own time. In the build's profile, the page workers' time shows as
+waiting in `generator.parallel`.
 """
 
 from __future__ import annotations
@@ -61,18 +65,18 @@ import sys
 import tempfile
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.profiles import write_reports  # noqa: E402
 from benchmarks.synthetic import NOW, write_archive  # noqa: E402
-from generator import publish, render  # noqa: E402
+from generator import parallel, render  # noqa: E402
 from generator.archive import load_archive  # noqa: E402
 from generator.publish import SiteInfo, site_output, write_tree  # noqa: E402
 
@@ -331,6 +335,7 @@ class Result:
     public: int = 0
     archive_bytes: int = 0
     inprocess: dict[str, float] = field(default_factory=dict)
+    cores: int = field(default_factory=parallel.cores)
     build: dict[str, float] = field(default_factory=dict)
     build_wall: float = 0.0
     peak_rss: int = 0
@@ -361,49 +366,43 @@ class Result:
         return sum(self.build.get(hook, 0.0) for hook in hooks)
 
 
-def _run_stages(briefings: Path, timings: dict[str, list[float]]) -> None:
+def _run_stages(briefings: Path, timings: dict[str, list[float]], suffix: str) -> None:
     for cached in (render.render_markdown, render.one_line, render.environment):
         cached.cache_clear()
     start = time.perf_counter()
     archive = load_archive(briefings, NOW)
-    timings["load"].append(time.perf_counter() - start)
+    timings["load" + suffix].append(time.perf_counter() - start)
     if archive.errors:
         sys.exit(f"the synthetic archive is invalid: {archive.errors[0]}")
     start = time.perf_counter()
     site_output(archive, ROOT / TEMPLATES, SITE)
-    timings["site_output"].append(time.perf_counter() - start)
+    timings["site_output" + suffix].append(time.perf_counter() - start)
+
+
+@contextmanager
+def one_core() -> Iterator[None]:
+    """The core stages as on a machine with one core: every task in this process."""
+    workers_for = parallel.workers_for
+    parallel.workers_for = lambda tasks: 1
+    try:
+        yield
+    finally:
+        parallel.workers_for = workers_for
 
 
 def inprocess(briefings: Path, runs: int, profile: Path | None) -> dict[str, float]:
-    """Best-of-`runs` seconds of the core stages, each run from cold render caches."""
-    timings: dict[str, list[float]] = {"load": [], "site_output": [], "render_site": [],
-                                       "machine_files": []}  # fmt: skip
-    # Both are looked up in generator.publish when site_output runs: wrap them there.
-    real = {name: getattr(publish, name) for name in ("render_site", "machine_files")}
-
-    def timer(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            result = function(*args, **kwargs)
-            timings[name].append(time.perf_counter() - start)
-            return result
-
-        return wrapper
-
-    for name, function in real.items():
-        setattr(publish, name, timer(name, function))
-    try:
-        for _ in range(runs):
-            _run_stages(briefings, timings)
-        best = {name: min(values) for name, values in timings.items()}
-        if profile is not None:
-            with profiling(profile):
-                _run_stages(briefings, timings)
-    finally:
-        for name, function in real.items():
-            setattr(publish, name, function)
-    best["json-ld"] = max(0.0, best["site_output"] - best["render_site"] - best["machine_files"])
-    return best
+    """Best-of-`runs` seconds of the core stages, each run from cold render caches, on the
+    cores the build uses and on one core, alternately."""
+    timings: dict[str, list[float]] = defaultdict(list)
+    for _ in range(runs):
+        _run_stages(briefings, timings, "")
+        with one_core():
+            _run_stages(briefings, timings, " 1")
+    if profile is not None:
+        # On one core: a profiler sees only its own process, not the workers'.
+        with one_core(), profiling(profile):
+            _run_stages(briefings, timings, " 1")
+    return {name: min(values) for name, values in timings.items()}
 
 
 def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
@@ -503,10 +502,8 @@ def print_result(r: Result) -> None:
     print(f"\nN = {n:,} briefings ({r.public:,} public), {_size(r.archive_bytes)} of YAML")
     print("  in process (best of runs, cold caches)")
     row("load + validate (load_archive)", r.inprocess["load"])
-    row("render pages (render_site)", r.inprocess["render_site"])
-    row("feed, JSON API, schema (machine_files)", r.inprocess["machine_files"])
-    row("JSON-LD (rest of site_output)", r.inprocess["json-ld"])
-    row("site_output, all", r.inprocess["site_output"])
+    row(f"pages, API, JSON-LD (site_output), {r.cores} cores", r.inprocess["site_output"])
+    row("pages, API, JSON-LD (site_output), 1 core", r.inprocess["site_output 1"])
     total = r.build_wall
     page_hooks = sum(b.get(h, 0.0) for h in ("on_files", "on_pre_page", "on_page_context"))
     other_work = r.ours - page_hooks - b.get("load_archive", 0.0) - b.get("site_output", 0.0)

@@ -11,8 +11,10 @@ feedgen (lxml) for the feed's XML, and `script_json` for JSON-LD inside an HTML 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,8 @@ from .model import (
     VerificationState,
     briefing_json_schema,
 )
-from .render import one_line, render_markdown, render_site
+from .parallel import run_all
+from .render import one_line, page_tasks, render_markdown
 from .structure import BriefingView, ClaimView, SiteIndex
 
 FEED = "feed.xml"
@@ -353,16 +356,25 @@ def _creative_work(source: Source) -> dict[str, Any]:
 
 def machine_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
     """Every file of the site that is not a page, by its path under the site root."""
-    files = {
+    files = _site_files(index, site)
+    for view in index.briefings:
+        files[api_briefing(view.briefing.id)] = _api_file(view)
+    return files
+
+
+def _site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
+    """The files about the whole archive: feed, API index and schema."""
+    return {
         FEED: feed_xml(index, site),
         API_INDEX: dump_json(api_index(index, site)),
         SCHEMA: dump_json(briefing_json_schema()),
     }
-    for view in index.briefings:
-        # One file per briefing, thousands of them: compact. The index and schema, which
-        # people open to learn the API, stay indented.
-        files[api_briefing(view.briefing.id)] = dump_json(briefing_json(view), pretty=False)
-    return files
+
+
+def _api_file(view: BriefingView) -> bytes:
+    # One file per briefing, thousands of them: compact. The index and schema, which people
+    # open to learn the API, stay indented.
+    return dump_json(briefing_json(view), pretty=False)
 
 
 @dataclass(frozen=True)
@@ -379,18 +391,47 @@ class SiteOutput:
     """The day each briefing page last changed, for the sitemap."""
 
 
+@dataclass(frozen=True)
+class _Made:
+    """What one task of `site_output` makes: a page, and for a briefing its API file and
+    JSON-LD, from the figures of the same view."""
+
+    page: str
+    api: bytes = b""
+    json_ld: str = ""
+
+
+def _list_page(page: Callable[[], str]) -> _Made:
+    return _Made(page())
+
+
+def _briefing_page(page: Callable[[], str], view: BriefingView, site: SiteInfo) -> _Made:
+    return _Made(page(), _api_file(view), script_json(structured_data(view, site)))
+
+
 def site_output(archive: Archive, template_dir: Path, site: SiteInfo) -> SiteOutput:
-    """Pages, files and page metadata of the public archive."""
+    """Pages, files and page metadata of the public archive, made on every core the build
+    may use (`generator.parallel`)."""
     with collector_paused():
         index = SiteIndex(archive)
-        return SiteOutput(
-            pages=render_site(archive, template_dir, index),
-            files=machine_files(index, site),
-            structured_data={
-                view.page: script_json(structured_data(view, site)) for view in index.briefings
-            },
-            changed={view.page: view.changed for view in index.briefings},
+        views = {view.page: view for view in index.briefings}
+        tasks = page_tasks(index, template_dir)
+        made = run_all(
+            [
+                partial(_briefing_page, task, views[page], site)
+                if page in views
+                else partial(_list_page, task)
+                for page, task in tasks.items()
+            ]
         )
+        changed = {view.page: view.changed for view in index.briefings}
+        output = SiteOutput({}, _site_files(index, site), {}, changed)
+        for page, result in zip(tasks, made, strict=True):
+            output.pages[page] = result.page
+            if view := views.get(page):
+                output.files[api_briefing(view.briefing.id)] = result.api
+                output.structured_data[page] = result.json_ld
+        return output
 
 
 def write_tree(output: SiteOutput, directory: Path) -> int:

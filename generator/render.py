@@ -30,6 +30,7 @@ from . import structure
 from . import vocabulary as words
 from .archive import Archive
 from .model import Briefing, VerificationState
+from .parallel import run_all
 from .structure import SiteIndex
 from .yamlio import quoted
 
@@ -122,34 +123,59 @@ def environment(template_dir: Path) -> jinja2.Environment:
     return env
 
 
-def _render(template_dir: Path, template: str, page: str, **context: Any) -> str:
+Fragments = dict[tuple[object, ...], Markup]
+"""Pieces of HTML made once and placed on many pages, by a key that determines them."""
+
+
+def _fragment(made: Fragments, *key: object, caller: Callable[[], Markup]) -> Markup:
+    """`{% call fragment(*key) %}…{% endcall %}`: the block's HTML, made on the first call
+    with this key. The key must name everything the block depends on, its links included."""
+    try:
+        return made[key]
+    except KeyError:
+        made[key] = html = caller()
+        return html
+
+
+def _render(
+    template_dir: Path, template: str, page: str, fragments: Fragments, **context: Any
+) -> str:
     href: Callable[..., str] = partial(structure.link, page)
-    return environment(template_dir).get_template(template).render(page=page, href=href, **context)
+    fragment = partial(_fragment, fragments)
+    return (
+        environment(template_dir)
+        .get_template(template)
+        .render(page=page, href=href, fragment=fragment, **context)
+    )
 
 
 def render_briefing(archive: Archive, briefing: Briefing, template_dir: Path) -> str:
     """The Markdown page of one public briefing."""
     index = SiteIndex(archive)
-    return _briefing(index, index.by_id[briefing.id], template_dir)
+    return _briefing(index, index.by_id[briefing.id], template_dir, {})
 
 
-def _briefing(index: SiteIndex, view: structure.BriefingView, template_dir: Path) -> str:
+def _briefing(
+    index: SiteIndex, view: structure.BriefingView, template_dir: Path, fragments: Fragments
+) -> str:
     older, newer = index.neighbours(view)
     return _render(
-        template_dir, "briefing.md", view.page,
+        template_dir, "briefing.md", view.page, fragments,
         view=view, related=index.related(view), older=older, newer=newer,
     )  # fmt: skip
 
 
-def render_site(
-    archive: Archive, template_dir: Path, index: SiteIndex | None = None
-) -> dict[str, str]:
-    """Every generated page, by its path under the docs folder. Public briefings only."""
-    index = index or SiteIndex(archive)
-    pages: dict[str, str] = {}
+def page_tasks(index: SiteIndex, template_dir: Path) -> dict[str, Callable[[], str]]:
+    """Every generated page, by its path under the docs folder, as a task that renders it.
+    Public briefings only. The tasks share one store of fragments and need nothing else."""
+    env = environment(template_dir)
+    fragments: Fragments = {}
+    tasks: dict[str, Callable[[], str]] = {}
 
     def add(page: str, template: str, **context: Any) -> None:
-        pages[page] = _render(template_dir, template, page, index=index, **context)
+        env.get_template(template)  # compiled once, here, rather than in every worker
+        render = partial(_render, template_dir, template, page, fragments, index=index)
+        tasks[page] = partial(render, **context)
 
     add(structure.HOME, "home.md")
     add(structure.BRIEFINGS, "briefings.md")
@@ -166,6 +192,16 @@ def render_site(
     for entry in index.actors:
         add(entry.page, "actor.md", entry=entry)
     add(structure.TIMELINE, "timeline.md")
+    env.get_template("briefing.md")
     for view in index.briefings:
-        pages[view.page] = _briefing(index, view, template_dir)
-    return pages
+        tasks[view.page] = partial(_briefing, index, view, template_dir, fragments)
+    return tasks
+
+
+def render_site(
+    archive: Archive, template_dir: Path, index: SiteIndex | None = None
+) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder. Public briefings only.
+    The pages are rendered on every core the build may use (`generator.parallel`)."""
+    tasks = page_tasks(index or SiteIndex(archive), template_dir)
+    return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
