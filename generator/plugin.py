@@ -60,6 +60,7 @@ from .archive import CheckCache, load_archive
 from .errors import BriefingError
 from .publish import SiteInfo, SiteOutput, site_output
 from .search import SearchIndexError, index_site
+from .structure import LIST_SIZE
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -70,6 +71,8 @@ class BriefingsConfig(base.Config):
     now = c.Optional(c.Type(str))
     publisher = c.Optional(c.Type(str))
     publisher_url = c.Optional(c.URL())
+    list_size = c.Type(int, default=LIST_SIZE)
+    """Briefings on one page of a list (all briefings, a tag, the timeline...)."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("briefings: set use_directory_urls: true (the site's URLs need it)")
+        if self.config.list_size < 1:
+            raise PluginError("briefings: list_size must be 1 or more")
         if not config.site_url:
             raise PluginError(
                 "briefings: set site_url, e.g. https://example.github.io/briefings/ "
@@ -226,7 +231,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             publisher_url=self.config.publisher_url or "",
             language=config.theme.get("language") or "en",
         )
-        self.output = site_output(archive, self._path(config, self.config.templates), site)
+        templates = self._path(config, self.config.templates)
+        self.output = site_output(archive, templates, site, self.config.list_size)
         latest = max(self.output.changed.values(), default=None)
         self.latest = latest.isoformat() if latest else None
         log.info(f"{len(archive.public)} public of {len(archive.briefings)} briefings")

@@ -409,13 +409,15 @@ def _briefing_page(page: Callable[[], str], view: BriefingView, site: SiteInfo) 
     return _Made(page(), _api_file(view), script_json(structured_data(view, site)))
 
 
-def site_output(archive: Archive, template_dir: Path, site: SiteInfo) -> SiteOutput:
+def site_output(
+    archive: Archive, template_dir: Path, site: SiteInfo, list_size: int = structure.LIST_SIZE
+) -> SiteOutput:
     """Pages, files and page metadata of the public archive, made on every core the build
-    may use (`generator.parallel`)."""
+    may use (`generator.parallel`). Lists are cut into pages of `list_size` briefings."""
     with collector_paused():
         index = SiteIndex(archive)
         views = {view.page: view for view in index.briefings}
-        tasks = page_tasks(index, template_dir)
+        tasks = page_tasks(index, template_dir, list_size)
         made = run_all(
             [
                 partial(_briefing_page, task, views[page], site)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -165,9 +165,12 @@ def _briefing(
     )  # fmt: skip
 
 
-def page_tasks(index: SiteIndex, template_dir: Path) -> dict[str, Callable[[], str]]:
+def page_tasks(
+    index: SiteIndex, template_dir: Path, list_size: int = structure.LIST_SIZE
+) -> dict[str, Callable[[], str]]:
     """Every generated page, by its path under the docs folder, as a task that renders it.
-    Public briefings only. The tasks share one store of fragments and need nothing else."""
+    Public briefings only; lists are cut into pages of `list_size`. The tasks share one
+    store of fragments and need nothing else."""
     env = environment(template_dir)
     fragments: Fragments = {}
     tasks: dict[str, Callable[[], str]] = {}
@@ -177,21 +180,40 @@ def page_tasks(index: SiteIndex, template_dir: Path) -> dict[str, Callable[[], s
         render = partial(_render, template_dir, template, page, fragments, index=index)
         tasks[page] = partial(render, **context)
 
+    def add_parts(first: str, items: Sequence[Any], template: str, **context: Any) -> None:
+        for part in structure.parts(first, items, list_size):
+            add(part.page, template, part=part, **context)
+
     add(structure.HOME, "home.md")
-    add(structure.BRIEFINGS, "briefings.md")
+    add_parts(structure.BRIEFINGS, index.briefings, "briefings.md")
     add(structure.STATES, "states.md")
     for group in index.by_state:
-        add(group.page, "state.md", group=group, state=words.STATES[VerificationState(group.key)])
+        state = words.STATES[VerificationState(group.key)]
+        add_parts(group.page, group.briefings, "state.md", group=group, state=state)
     add(structure.TAGS, "tags.md")
     for group in index.by_tag:
-        add(group.page, "tag.md", group=group)
+        add_parts(group.page, group.briefings, "tag.md", group=group)
     add(structure.COUNTRIES, "countries.md")
     for group in index.by_country:
-        add(group.page, "country.md", group=group)
+        add_parts(group.page, group.briefings, "country.md", group=group)
     add(structure.ACTORS, "actors.md")
     for entry in index.actors:
-        add(entry.page, "actor.md", entry=entry)
-    add(structure.TIMELINE, "timeline.md")
+        # Statements and briefings go on in step: page 2 has the next of each.
+        said = structure.parts(entry.page, entry.statements, list_size)
+        listed = structure.parts(entry.page, entry.briefings, list_size)
+        count = max(len(said), len(listed))
+        for n in range(count):
+            page = structure.list_page(entry.page, n + 1)
+            add(page, "actor.md", entry=entry, number=n + 1, count=count,
+                said=said[n] if n < len(said) else None,
+                listed=listed[n] if n < len(listed) else None)  # fmt: skip
+    timeline = structure.parts(structure.TIMELINE, index.timeline_entries, list_size)
+    years: dict[str, str] = {}  # the page where each year starts, for links to it
+    for part in timeline:
+        for group, _ in part.items:
+            years.setdefault(group.title if group.key == "undated" else group.key[:4], part.page)
+    for part in timeline:
+        add(part.page, "timeline.md", part=part, years=years)
     env.get_template("briefing.md")
     for view in index.briefings:
         tasks[view.page] = partial(_briefing, index, view, template_dir, fragments)
@@ -199,9 +221,12 @@ def page_tasks(index: SiteIndex, template_dir: Path) -> dict[str, Callable[[], s
 
 
 def render_site(
-    archive: Archive, template_dir: Path, index: SiteIndex | None = None
+    archive: Archive,
+    template_dir: Path,
+    index: SiteIndex | None = None,
+    list_size: int = structure.LIST_SIZE,
 ) -> dict[str, str]:
     """Every generated page, by its path under the docs folder. Public briefings only.
     The pages are rendered on every core the build may use (`generator.parallel`)."""
-    tasks = page_tasks(index or SiteIndex(archive), template_dir)
+    tasks = page_tasks(index or SiteIndex(archive), template_dir, list_size)
     return dict(zip(tasks, run_all(list(tasks.values())), strict=True))

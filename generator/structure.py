@@ -10,10 +10,11 @@ from __future__ import annotations
 import posixpath
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from typing import Generic, TypeVar
 
 from . import vocabulary as words
 from .archive import Archive
@@ -41,8 +42,14 @@ TAGS = "tags/index.md"
 COUNTRIES = "countries/index.md"
 TIMELINE = "timeline.md"
 
+T = TypeVar("T")
+
 RELATED_WINDOW = 100
 """How many briefings around one, in time, are candidates for its related briefings."""
+
+LIST_SIZE = 50
+"""Briefings or statements on one page of a list. A longer list goes on at `page/2/`,
+`page/3/`... under the list's URL, so that no page grows with the archive."""
 
 
 def briefing_page(briefing_id: str) -> str:
@@ -71,6 +78,14 @@ def url_of(page: str) -> str:
     if path == "index":
         return ""
     return path.removesuffix("index") if path.endswith("/index") else f"{path}/"
+
+
+def list_page(first: str, number: int) -> str:
+    """Page `number` of the list whose first page is `first`.
+
+    'tags/x.md', 2 -> 'tags/x/page/2.md'; 'briefings/index.md', 3 -> 'briefings/page/3.md'.
+    """
+    return first if number == 1 else f"{url_of(first)}page/{number}.md"
 
 
 def link(from_page: str, to_page: str, fragment: str = "") -> str:
@@ -290,6 +305,50 @@ class Group:
     page: str = ""
 
 
+@dataclass(frozen=True)
+class Part(Generic[T]):
+    """One page of a list cut into pages of `LIST_SIZE`."""
+
+    first: str
+    """The list's first page, whose URL is the list's."""
+    number: int
+    """From 1."""
+    count: int
+    """How many pages the list has; 1 for a short (or empty) list."""
+    start: int
+    """Position of the page's first item in the whole list, from 0."""
+    items: tuple[T, ...]
+    total: int
+    """Items in the whole list."""
+
+    @property
+    def page(self) -> str:
+        return list_page(self.first, self.number)
+
+    def at(self, number: int) -> str:
+        """The page of another part of the same list."""
+        return list_page(self.first, number)
+
+
+def parts(first: str, items: Sequence[T], size: int = LIST_SIZE) -> tuple[Part[T], ...]:
+    """The list cut into pages of `size` items, in order; an empty list is one empty page."""
+    count = max(1, -(-len(items) // size))
+    return tuple(
+        Part(first, n + 1, count, n * size, tuple(items[n * size : (n + 1) * size]), len(items))
+        for n in range(count)
+    )
+
+
+def runs(items: Iterable[tuple[Group, BriefingView]]) -> list[tuple[Group, list[BriefingView]]]:
+    """Consecutive briefings of the same group, with it: a timeline page's months."""
+    grouped: list[tuple[Group, list[BriefingView]]] = []
+    for group, view in items:
+        if not grouped or grouped[-1][0] is not group:
+            grouped.append((group, []))
+        grouped[-1][1].append(view)
+    return grouped
+
+
 def _statement_order(item: ActorStatement) -> tuple[object, ...]:
     said = item.statement.statement.date
     published = item.view.briefing.published
@@ -416,6 +475,11 @@ class SiteIndex:
         if undated:
             result.append(Group("undated", "Date not stated", undated))
         return tuple(result)
+
+    @cached_property
+    def timeline_entries(self) -> tuple[tuple[Group, BriefingView], ...]:
+        """The timeline's briefings in order, each with its group, to be cut into pages."""
+        return tuple((group, view) for group in self.timeline for view in group.briefings)
 
     @cached_property
     def _sharing(self) -> dict[str, tuple[int, ...]]:

@@ -48,8 +48,13 @@ def _serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _built(tmp: Path, briefings: Path) -> Path:
+def _built(tmp: Path, briefings: Path, list_size: int | None = None) -> Path:
     project = copy_project(tmp / "project", briefings)
+    if list_size is not None:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        text = text.replace("  - briefings:\n", f"  - briefings:\n      list_size: {list_size}\n")
+        config.write_text(text, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -59,6 +64,12 @@ def _built(tmp: Path, briefings: Path) -> Path:
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The synthetic archive of tests/fixtures/archive, served; yields its base URL."""
     yield from _serve(_built(tmp_path_factory.mktemp("fixture"), FIXTURES / "archive"))
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same archive with lists of 4 briefings a page; yields its base URL."""
+    yield from _serve(_built(tmp_path_factory.mktemp("paged"), FIXTURES / "archive", 4))
 
 
 @pytest.fixture(scope="session")

@@ -67,6 +67,21 @@ def test_no_serious_violation_on_any_page_type(
     assert _serious(violations) == []
 
 
+@pytest.mark.parametrize("palette", ["light", "dark"])
+@pytest.mark.parametrize("path", ["briefings/page/2/", "timeline/page/3/"])
+def test_no_serious_violation_on_a_later_page_of_a_list(
+    request: pytest.FixtureRequest, paged_site: str, path: str, palette: str
+) -> None:
+    page: Page = request.getfixturevalue("page" if palette == "light" else "dark_page")
+    page.goto(paged_site + path)
+
+    violations = _violations(page)
+
+    _record(f"{path.replace('/', '-')}{palette}", violations)
+    assert page.locator(".briefing-pager").is_visible()
+    assert _serious(violations) == []
+
+
 def test_no_serious_violation_with_search_results_open(page: Page, fixture_site: str) -> None:
     page.goto(fixture_site)
     page.locator(".briefing-search input").click()

@@ -96,6 +96,23 @@ def test_home_to_state_to_briefing_to_actor_to_another_briefing(
     expect(page.locator(".briefing-verdict")).to_be_visible()
 
 
+def test_a_reader_pages_through_a_long_list_and_back(page: Page, paged_site: str) -> None:
+    page.goto(paged_site + "briefings/")
+    first = page.locator(".briefing-item__title").all_text_contents()
+
+    page.get_by_role("link", name="Next", exact=True).click()
+
+    expect(page).to_have_url(paged_site + "briefings/page/2/")
+    expect(page.locator(".briefing-pager")).to_contain_text("Page 2 of 8")
+    second = page.locator(".briefing-item__title").all_text_contents()
+    assert len(second) == 4
+    assert not set(first) & set(second)
+    page.get_by_role("link", name="Last", exact=True).click()
+    expect(page.locator(".briefing-pager")).to_contain_text("Page 8 of 8")
+    page.get_by_role("link", name="First", exact=True).click()
+    assert page.locator(".briefing-item__title").all_text_contents() == first
+
+
 def test_the_banner_tells_the_state_in_words_not_only_colour(page: Page, seed_site: str) -> None:
     page.goto(seed_site + "briefings/iran-russia-ballistic-missile-transfer/")
 
