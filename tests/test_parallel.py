@@ -4,7 +4,8 @@ worker still fails the build."""
 from __future__ import annotations
 
 import os
-import threading
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -14,7 +15,7 @@ from generator import parallel, render
 from generator.archive import Archive, load_archive
 from generator.publish import SiteInfo, site_output
 
-from .conftest import TEMPLATES
+from .conftest import ROOT, TEMPLATES
 
 SITE = SiteInfo(name="Example briefings", url="https://news.example.org/")
 
@@ -79,15 +80,22 @@ def test_an_error_in_a_worker_is_raised_here() -> None:
 
 def test_a_process_with_other_threads_never_forks() -> None:
     """The preview server runs threads; forking it could copy a lock held by one of them."""
-    assert parallel.workers_for(10_000) == min(parallel.cores(), parallel.MAX_WORKERS)
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert parallel.workers_for(10_000) == 1
-    finally:
-        stop.set()
-        thread.join()
+    script = """
+import threading
+from generator import parallel
+alone = parallel.workers_for(10_000)
+stop = threading.Event()
+threading.Thread(target=stop.wait).start()
+print(alone, parallel.workers_for(10_000))
+stop.set()
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+
+    alone, threaded = map(int, result.stdout.split())
+    assert alone == min(parallel.cores(), parallel.MAX_WORKERS)
+    assert threaded == 1
 
 
 def test_a_small_archive_is_made_here() -> None:
