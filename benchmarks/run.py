@@ -360,9 +360,10 @@ class Result:
     @property
     def ours(self) -> float:
         """Our stages in the build: load, validate, render, and the pages and files handed to
-        MkDocs; not search indexing, nor putting the finished site in place."""
+        MkDocs, including the time MkDocs waits for pages the workers have not made yet; not
+        search indexing, nor putting the finished site in place."""
         hooks = ("on_startup", "on_config", "on_pre_build", "on_files", "on_pre_page",
-                 "on_page_context")  # fmt: skip
+                 "on_page_context", "page_wait")  # fmt: skip
         return sum(self.build.get(hook, 0.0) for hook in hooks)
 
 
@@ -506,13 +507,19 @@ def print_result(r: Result) -> None:
     row("pages, API, JSON-LD (site_output), 1 core", r.inprocess["site_output 1"])
     total = r.build_wall
     page_hooks = sum(b.get(h, 0.0) for h in ("on_files", "on_pre_page", "on_page_context"))
-    other_work = r.ours - page_hooks - b.get("load_archive", 0.0) - b.get("site_output", 0.0)
+    made = b.get("site_output", 0.0) + b.get("site_stream", 0.0)
+    waited = b.get("page_wait", 0.0)
+    other_work = r.ours - page_hooks - b.get("load_archive", 0.0) - made - waited
     search = b.get("on_post_build", 0.0)
     swap = b.get("on_shutdown", 0.0)
     mkdocs = b["command"] - r.ours - search - swap
     print("  mkdocs build with the plugin (time, share of the build's wall time)")
     row("load + validate (in on_pre_build)", b.get("load_archive", 0.0), total)
-    row("render pages and files (site_output)", b.get("site_output", 0.0), total)
+    if "site_stream" in b:
+        row("index, feed; page workers started (site_stream)", b["site_stream"], total)
+        row("MkDocs waiting for pages from the workers", waited, total)
+    else:
+        row("render pages and files (site_output)", made, total)
     row("on_files + on_pre_page + on_page_context", page_hooks, total)
     row("other plugin work (on_config, on_pre_build)", other_work, total)
     row("= our stages", r.ours, total)

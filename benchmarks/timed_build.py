@@ -4,9 +4,11 @@
 
 `run.py` starts this as the build's own process, so that the build is a fresh interpreter as
 in a real `mkdocs build`, and its memory can be accounted for on its own. Here the plugin's
-hook methods, and the core functions its `on_pre_build` calls (`load_archive`,
-`site_output`) and its `on_post_build` calls (`index_site`), are wrapped with timers before
-MkDocs loads the plugin; then MkDocs' own command line runs `build` in this process.
+hook methods, and the core functions its `on_pre_build` calls (`load_archive`, and
+`site_stream` or `site_output`) and its `on_post_build` calls (`index_site`), are wrapped
+with timers before MkDocs loads the plugin; so is `Stream.get`, through which MkDocs,
+reading the pages, waits for those the workers have not made yet. Then MkDocs' own command
+line runs `build` in this process.
 The report is JSON: the seconds spent in each wrapped function and how often it ran, and the
 seconds the whole `build` command took (imports and interpreter start excluded).
 
@@ -32,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.profiles import write_reports  # noqa: E402
-from generator import plugin  # noqa: E402
+from generator import parallel, plugin  # noqa: E402
 
 HOOKS = (
     "on_startup",
@@ -44,7 +46,7 @@ HOOKS = (
     "on_post_build",
     "on_shutdown",
 )
-CORE_CALLS = ("load_archive", "site_output", "index_site")
+CORE_CALLS = ("load_archive", "site_output", "site_stream", "index_site")
 
 seconds: dict[str, float] = defaultdict(float)
 calls: dict[str, int] = defaultdict(int)
@@ -72,6 +74,7 @@ def instrument() -> None:
             )
     for name in CORE_CALLS:
         setattr(plugin, name, timed(name, getattr(plugin, name)))
+    parallel.Stream.get = timed("page_wait", parallel.Stream.get)  # type: ignore[method-assign]
 
 
 def build(project: Path) -> float:

@@ -9,6 +9,7 @@ Configure it in `mkdocs.yml`:
           now: 2024-09-10T12:00:00Z     # optional: judge embargoes at this instant
           publisher: Example Newsroom   # optional: who publishes (default: site_name)
           publisher_url: https://example.org/   # optional (default: site_url)
+          list_size: 50                 # briefings or statements on one page of a list
 
 Without `now`, the build uses SOURCE_DATE_EPOCH when it is set (reproducible builds), else
 the clock. The plugin also indexes the built site for search (`generator.search`), so Material's
@@ -26,6 +27,10 @@ fixed shows the site without it, in every open page: the 404 page, which is what
 of a briefing with problems shows meanwhile, reloads with the others. Across the rebuilds of
 one preview the plugin re-checks only the files whose bytes changed, and under
 `mkdocs serve --dirty` MkDocs rebuilds only the pages whose generated content changed.
+
+A build on several cores makes the pages in forked workers (`generator.parallel.Stream`)
+while MkDocs reads and converts the first ones on its own core; a preview, whose server runs
+threads, makes them in its own process.
 """
 
 from __future__ import annotations
@@ -39,8 +44,10 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,9 +63,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from . import parallel
 from .archive import CheckCache, load_archive
 from .errors import BriefingError
-from .publish import SiteInfo, SiteOutput, site_output
+from .parallel import Stream
+from .publish import SiteInfo, SiteOutput, site_output, site_stream
 from .search import SearchIndexError, index_site
 from .structure import LIST_SIZE
 
@@ -116,9 +125,25 @@ def _served(config: MkDocsConfig) -> bool:
 
 class _Generated(File):
     """A generated page or file. Under `--dirty`, one whose content is the same as in the
-    last build of this process is not modified, so MkDocs does not build it again."""
+    last build of this process is not modified, so MkDocs does not build it again.
+
+    Its content may be `made` later: MkDocs asks for it only when it reads the page, and a
+    build makes the pages in other processes meanwhile (`generator.parallel.Stream`)."""
 
     unchanged = False
+    made: Callable[[], str | bytes] | None = None
+    _stored: str | bytes | None = None
+
+    # MkDocs reads `_content` itself (to copy a file, to tell a page from a file on disk).
+    @property
+    def _content(self) -> str | bytes | None:
+        if self.made is not None:
+            self._stored, self.made = self.made(), None
+        return self._stored
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._stored, self.made = value, None
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
@@ -166,6 +191,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.stage = False
         self.preview = False
         self.problems: PreviewProblems | None = None
+        self.stream: Stream[Any] | None = None
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
@@ -232,7 +258,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             language=config.theme.get("language") or "en",
         )
         templates = self._path(config, self.config.templates)
-        self.output = site_output(archive, templates, site, self.config.list_size)
+        workers = parallel.workers_for(len(archive.public))
+        if self.preview or workers == 1:
+            self.output = site_output(archive, templates, site, self.config.list_size)
+        else:
+            # MkDocs reads the pages on this core while the others make them.
+            self.output, self.stream = site_stream(
+                archive, templates, site, workers - 1, self.config.list_size
+            )
         latest = max(self.output.changed.values(), default=None)
         self.latest = latest.isoformat() if latest else None
         log.info(f"{len(archive.public)} public of {len(archive.briefings)} briefings")
@@ -241,19 +274,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # briefings through index pages (mkdocs.yml's nav lists those), and a nav of every
     # briefing would be repeated on every page.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        generated: dict[str, str | bytes] = {**self.output.pages, **self.output.files}
         self.digests = {}
-        for src_uri, content in generated.items():
-            if files.get_file_from_path(src_uri) is not None:
-                clash = Path(config.docs_dir) / src_uri
-                raise PluginError(f"briefings: {clash} clashes with a generated page or file")
-            inclusion = InclusionLevel.NOT_IN_NAV
-            file = _Generated.generated(config, src_uri, content=content, inclusion=inclusion)
-            assert isinstance(file, _Generated)
-            digest = hashlib.sha256(content.encode() if isinstance(content, str) else content)
-            self.digests[src_uri] = digest.digest()
-            file.unchanged = self.dirty and self.built_digests.get(src_uri) == digest.digest()
-            files.append(file)
+        for made in (self.output.pages, self.output.files):
+            for src_uri in made:
+                if files.get_file_from_path(src_uri) is not None:
+                    clash = Path(config.docs_dir) / src_uri
+                    raise PluginError(f"briefings: {clash} clashes with a generated page or file")
+                inclusion = InclusionLevel.NOT_IN_NAV
+                file = _Generated.generated(config, src_uri, content="", inclusion=inclusion)
+                assert isinstance(file, _Generated)
+                file.made = partial(made.__getitem__, src_uri)
+                if self.preview:  # only a preview builds again, and skips what is unchanged
+                    content = file.content_bytes
+                    self.digests[src_uri] = digest = hashlib.sha256(content).digest()
+                    file.unchanged = self.dirty and self.built_digests.get(src_uri) == digest
+                files.append(file)
         self.files = files
         return files
 
@@ -288,6 +323,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # The preview reloads without waiting for the search index, which follows.
             threading.Thread(target=_index_quietly, args=(site_dir,)).start()
         else:
+            self._stop_workers()
             _release(self.files)
             self.output = SiteOutput({}, {}, {}, {})
             try:
@@ -301,6 +337,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # learns that the build failed after all.
     def on_build_error(self, *, error: Exception) -> None:
         self.built = False
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            log.debug(f"briefings: MkDocs waited {self.stream.waited:.2f} s for pages")
+            self.stream = None
 
     def on_shutdown(self) -> None:
         if self.staging is None:

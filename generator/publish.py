@@ -11,12 +11,12 @@ feedgen (lxml) for the feed's XML, and `script_json` for JSON-LD inside an HTML 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
@@ -32,7 +32,7 @@ from .model import (
     VerificationState,
     briefing_json_schema,
 )
-from .parallel import run_all
+from .parallel import Stream, run_all
 from .render import one_line, page_tasks, render_markdown
 from .structure import BriefingView, ClaimView, SiteIndex
 
@@ -381,11 +381,11 @@ def _api_file(view: BriefingView) -> bytes:
 class SiteOutput:
     """Everything the core makes of an archive; an engine (MkDocs, Zensical...) builds it."""
 
-    pages: dict[str, str]
+    pages: Mapping[str, str]
     """Markdown pages, by their path under the docs folder."""
-    files: dict[str, bytes]
+    files: Mapping[str, bytes]
     """Feed, JSON API and schema, by their path under the site root."""
-    structured_data: dict[str, str]
+    structured_data: Mapping[str, str]
     """JSON-LD for a page's <head>, ready for a <script> element, by page path."""
     changed: dict[str, date]
     """The day each briefing page last changed, for the sitemap."""
@@ -409,31 +409,105 @@ def _briefing_page(page: Callable[[], str], view: BriefingView, site: SiteInfo) 
     return _Made(page(), _api_file(view), script_json(structured_data(view, site)))
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """The tasks that make the site, one per page, and what is made without them."""
+
+    pages: list[str]
+    briefings: dict[str, str]
+    """Briefing page -> its API file."""
+    tasks: list[Callable[[], _Made]]
+    files: dict[str, bytes]
+    changed: dict[str, date]
+
+
+def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
+    index = SiteIndex(archive)
+    views = {view.page: view for view in index.briefings}
+    tasks = page_tasks(index, template_dir, list_size)
+    return _Plan(
+        pages=list(tasks),
+        briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},
+        tasks=[
+            partial(_briefing_page, task, views[page], site)
+            if page in views
+            else partial(_list_page, task)
+            for page, task in tasks.items()
+        ],
+        files=_site_files(index, site),
+        changed={view.page: view.changed for view in index.briefings},
+    )
+
+
 def site_output(
     archive: Archive, template_dir: Path, site: SiteInfo, list_size: int = structure.LIST_SIZE
 ) -> SiteOutput:
     """Pages, files and page metadata of the public archive, made on every core the build
     may use (`generator.parallel`). Lists are cut into pages of `list_size` briefings."""
     with collector_paused():
-        index = SiteIndex(archive)
-        views = {view.page: view for view in index.briefings}
-        tasks = page_tasks(index, template_dir, list_size)
-        made = run_all(
-            [
-                partial(_briefing_page, task, views[page], site)
-                if page in views
-                else partial(_list_page, task)
-                for page, task in tasks.items()
-            ]
-        )
-        changed = {view.page: view.changed for view in index.briefings}
-        output = SiteOutput({}, _site_files(index, site), {}, changed)
-        for page, result in zip(tasks, made, strict=True):
-            output.pages[page] = result.page
-            if view := views.get(page):
-                output.files[api_briefing(view.briefing.id)] = result.api
-                output.structured_data[page] = result.json_ld
-        return output
+        plan = _plan(archive, template_dir, site, list_size)
+        made = run_all(plan.tasks)
+        pages, files, data = {}, dict(plan.files), {}
+        for page, result in zip(plan.pages, made, strict=True):
+            pages[page] = result.page
+            if api := plan.briefings.get(page):
+                files[api] = result.api
+                data[page] = result.json_ld
+        return SiteOutput(pages, files, data, plan.changed)
+
+
+V = TypeVar("V")
+
+
+class _Streamed(Mapping[str, V]):
+    """What a `Stream` makes, by key, after what is `ready`; reading a value waits until it
+    is made."""
+
+    def __init__(
+        self,
+        stream: Stream[_Made],
+        at: dict[str, int],
+        part: Callable[[_Made], V],
+        ready: Mapping[str, V] | None = None,
+    ) -> None:
+        self._stream, self._at, self._part, self._ready = stream, at, part, ready or {}
+
+    def __getitem__(self, key: str) -> V:
+        if key in self._ready:
+            return self._ready[key]
+        return self._part(self._stream.get(self._at[key]))
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._ready
+        yield from self._at
+
+    def __len__(self) -> int:
+        return len(self._ready) + len(self._at)
+
+
+def site_stream(
+    archive: Archive,
+    template_dir: Path,
+    site: SiteInfo,
+    workers: int,
+    list_size: int = structure.LIST_SIZE,
+) -> tuple[SiteOutput, Stream[_Made]]:
+    """The output of `site_output`, made by `workers` forked workers while the caller goes
+    on: reading a page, an API file or JSON-LD waits only until that one is made. Only where
+    `parallel.workers_for` allows a fork; the caller closes the stream."""
+    with collector_paused():
+        plan = _plan(archive, template_dir, site, list_size)
+        stream = Stream(plan.tasks, workers)
+    at = {page: n for n, page in enumerate(plan.pages)}
+    api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
+    data = {page: n for page, n in at.items() if page in plan.briefings}
+    output = SiteOutput(
+        pages=_Streamed(stream, at, lambda made: made.page),
+        files=_Streamed(stream, api, lambda made: made.api, plan.files),
+        structured_data=_Streamed(stream, data, lambda made: made.json_ld),
+        changed=plan.changed,
+    )
+    return output, stream
 
 
 def write_tree(output: SiteOutput, directory: Path) -> int:

@@ -3,10 +3,15 @@ worker still fails the build."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +20,7 @@ from generator import parallel, render
 from generator.archive import Archive, load_archive
 from generator.publish import SiteInfo, site_output
 
+from .building import copy_project
 from .conftest import ROOT, TEMPLATES
 
 SITE = SiteInfo(name="Example briefings", url="https://news.example.org/")
@@ -113,3 +119,94 @@ def test_list_items_made_once_are_the_items_made_every_time(
 
     monkeypatch.setattr(render, "_fragment", made_every_time)
     assert render.render_site(archive, TEMPLATES) == reused
+
+
+def _slow(seconds: float, value: int) -> int:
+    time.sleep(seconds)
+    return value
+
+
+def test_a_stream_hands_over_each_result_made_in_another_process() -> None:
+    tasks = [lambda n=n: (n, os.getpid()) for n in range(7)]
+    stream = parallel.Stream(tasks, 2)
+    try:
+        results = [stream.get(n) for n in reversed(range(7))]
+    finally:
+        stream.close()
+
+    assert [n for n, _ in results] == list(reversed(range(7)))
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_a_stream_raises_a_workers_error_where_its_result_is_read() -> None:
+    def broken() -> int:
+        raise KeyError("no such template")
+
+    stream = parallel.Stream([lambda: 1, broken, lambda: 3], 1)
+    try:
+        assert stream.get(0) == 1
+        with pytest.raises(KeyError, match="no such template"):
+            stream.get(1)
+    finally:
+        stream.close()
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for_forever() -> None:
+    stream = parallel.Stream([lambda: 1, lambda: os._exit(3)], 1)
+    try:
+        with pytest.raises(parallel.WorkerFailed, match=r"task 1 \(exit codes 3\)"):
+            stream.get(1)
+    finally:
+        stream.close()
+
+
+def test_closing_a_stream_stops_its_workers() -> None:
+    stream = parallel.Stream([partial(_slow, 60, 1)], 1)
+    start = time.monotonic()
+
+    stream.close()
+
+    assert time.monotonic() - start < 10
+    assert all(not worker.is_alive() for worker in stream._workers)
+
+
+def _build(project: Path, *, one_core: bool) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=(lambda: os.sched_setaffinity(0, {0})) if one_core else None,
+    )
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_build_whose_pages_are_made_by_workers_is_the_build_made_on_one_core(
+    tmp_path: Path,
+) -> None:
+    assert parallel.cores() >= 2, "this machine has one core: the workers cannot be tested"
+    projects = []
+    for name in ("workers", "one-core"):
+        project = copy_project(tmp_path / name)
+        shutil.rmtree(project / "briefings")
+        write_archive(project / "briefings", 80)
+        projects.append(project)
+
+    streamed = _build(projects[0], one_core=False)
+    alone = _build(projects[1], one_core=True)
+
+    assert streamed.returncode == 0, streamed.stderr
+    assert alone.returncode == 0, alone.stderr
+    assert "MkDocs waited" in streamed.stderr, "the pages were made by workers"
+    assert "MkDocs waited" not in alone.stderr
+    assert _digests(projects[0] / "site") == _digests(projects[1] / "site")
