@@ -13,8 +13,11 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    as in a fresh build.
 2. **`mkdocs build`**, in its own process (`benchmarks/timed_build.py`), which wraps the
    plugin's hooks and the core calls they make with timers before MkDocs loads the plugin.
-   "Our stages" are load + validate + render + files in `on_pre_build`, and handing pages
-   and JSON-LD to MkDocs in `on_files`, `on_pre_page` and `on_page_context`. Search
+   "Our stages" are load + validate in `on_pre_build`, and the pages and files: made there
+   (`site_output`, on one core) or, on several cores, started there in worker processes
+   (`site_stream`) and waited for by MkDocs as it reads each page (`Stream.get`); then
+   handing pages and JSON-LD to MkDocs in `on_files`, `on_pre_page` and
+   `on_page_context`. Search
    indexing is `on_post_build` (`index_site`, Pagefind), and `on_shutdown` puts the staged
    site in place, removing the previous one (as a rebuild does). "MkDocs" is the rest of the
    build command; "start-up" is the interpreter and imports, the
