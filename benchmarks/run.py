@@ -278,20 +278,23 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def without_plugins(config: str) -> str:
-    """mkdocs.yml with its `plugins:` block replaced by `plugins: []`, and every page that is
-    not in the nav left out of it on purpose, as the plugin does with the pages it adds."""
-    plain = 'plugins: []\nnot_in_nav: "*.md"\n\n'
+def plain_config(config: str, plugins: str = "[]") -> str:
+    """mkdocs.yml with its `plugins:` block replaced by `plugins: []` (or by the list given,
+    in YAML's flow style), and every page that is not in the nav left out of it on purpose,
+    as the plugin does with the pages it adds."""
+    plain = f'plugins: {plugins}\nnot_in_nav: "*.md"\n\n'
     replaced, count = re.subn(r"(?ms)^plugins:\n.*?(?=^\S)", plain, config)
     assert count == 1, "mkdocs.yml has no plugins: block followed by another key"
     return replaced
 
 
-def baseline_project(target: Path, briefings: Path) -> Path:
-    """The same site for plain MkDocs: generated pages written into docs/, no plugin."""
+def baseline_project(target: Path, briefings: Path, plugins: str = "[]") -> Path:
+    """The same site for plain MkDocs: generated pages written into docs/, no plugin of ours
+    (and none at all unless `plugins` lists some, such as `[search]`)."""
     copy_project(target)
     config = target / "mkdocs.yml"
-    config.write_text(without_plugins(config.read_text(encoding="utf-8")), encoding="utf-8")
+    plain = plain_config(config.read_text(encoding="utf-8"), plugins)
+    config.write_text(plain, encoding="utf-8")
     archive = load_archive(briefings, NOW)
     write_tree(site_output(archive, ROOT / TEMPLATES, SITE), target / "docs")
     return target

@@ -9,6 +9,9 @@ hook methods, and the core functions its `on_pre_build` calls (`load_archive`, a
 with timers before MkDocs loads the plugin; so is `Stream.get`, through which MkDocs,
 reading the pages, waits for those the workers have not made yet. Then MkDocs' own command
 line runs `build` in this process.
+Material's search plugin, when a project turns it on (`benchmarks/search.py` compares it with
+Pagefind), has its indexing hooks timed too, as `search.on_page_context` (each page's text
+parsed into the index) and `search.on_post_build` (`search/search_index.json` written).
 The report is JSON: the seconds spent in each wrapped function and how often it ran, and the
 seconds the whole `build` command took (imports and interpreter start excluded).
 
@@ -30,6 +33,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from material.plugins.search.plugin import SearchPlugin
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -47,6 +52,8 @@ HOOKS = (
     "on_shutdown",
 )
 CORE_CALLS = ("load_archive", "site_output", "site_stream", "index_site")
+SEARCH_HOOKS = ("on_page_context", "on_post_build")
+"""Material's search plugin indexes pages in these."""
 
 seconds: dict[str, float] = defaultdict(float)
 calls: dict[str, int] = defaultdict(int)
@@ -66,7 +73,8 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def instrument() -> None:
-    """Wrap the plugin's hooks, and the core calls they make, with timers."""
+    """Wrap the plugin's hooks, the core calls they make, and Material's search plugin's
+    indexing hooks, with timers."""
     for hook in HOOKS:
         if hook in vars(plugin.BriefingsPlugin):
             setattr(
@@ -75,6 +83,8 @@ def instrument() -> None:
     for name in CORE_CALLS:
         setattr(plugin, name, timed(name, getattr(plugin, name)))
     parallel.Stream.get = timed("page_wait", parallel.Stream.get)  # type: ignore[method-assign]
+    for hook in SEARCH_HOOKS:
+        setattr(SearchPlugin, hook, timed(f"search.{hook}", getattr(SearchPlugin, hook)))
 
 
 def build(project: Path) -> float:
