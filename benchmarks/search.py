@@ -70,7 +70,7 @@ page's navigation. *Following queries* are the ones typed next on the same page.
 *Results* are the count each box reports, in pages (Material groups a page's sections into
 one result; its list says "1.2k" above 999, so the worker's exact count is used). Pagefind
 finds the pages with every word of a query; Material's lunr those with any word, or a word
-starting with it, and ranks the pages with every word first.
+starting with it, and ranks higher the pages with more of the words.
 
 **Bytes** are counted by the server: the bodies it sent for the search's own files, whenever
 they were asked for: `pagefind/*` for ours; `search/search_index.json`, Material's search
