@@ -29,8 +29,9 @@ one preview the plugin re-checks only the files whose bytes changed, and under
 `mkdocs serve --dirty` MkDocs rebuilds only the pages whose generated content changed.
 
 A build on several cores makes the pages in forked workers (`generator.parallel.Stream`)
-while MkDocs reads and converts the first ones on its own core; a preview, whose server runs
-threads, makes them in its own process.
+while MkDocs reads and converts the first ones on its own core. A preview makes them in its
+own process: its server runs threads, which a fork must not copy, and each rebuild then
+finds the Markdown the last one rendered in the process's caches.
 """
 
 from __future__ import annotations
@@ -260,7 +261,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         templates = self._path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.public))
         if self.preview or workers == 1:
-            self.output = site_output(archive, templates, site, self.config.list_size)
+            # In this process: a preview's next build finds the Markdown it rendered cached.
+            self.output = site_output(archive, templates, site, self.config.list_size, 1)
         else:
             # MkDocs reads the pages on this core while the others make them.
             self.output, self.stream = site_stream(

@@ -440,13 +440,19 @@ def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) 
 
 
 def site_output(
-    archive: Archive, template_dir: Path, site: SiteInfo, list_size: int = structure.LIST_SIZE
+    archive: Archive,
+    template_dir: Path,
+    site: SiteInfo,
+    list_size: int = structure.LIST_SIZE,
+    workers: int | None = None,
 ) -> SiteOutput:
     """Pages, files and page metadata of the public archive, made on every core the build
-    may use (`generator.parallel`). Lists are cut into pages of `list_size` briefings."""
+    may use (`generator.parallel`), or in `workers` processes (1: in this one, which keeps
+    what it renders in its caches for the next time). Lists are cut into pages of
+    `list_size` briefings."""
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size)
-        made = run_all(plan.tasks)
+        made = run_all(plan.tasks, workers)
         pages, files, data = {}, dict(plan.files), {}
         for page, result in zip(plan.pages, made, strict=True):
             pages[page] = result.page
