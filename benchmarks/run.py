@@ -522,7 +522,7 @@ def print_result(r: Result) -> None:
     print("  mkdocs build with the plugin (time, share of the build's wall time)")
     row("load + validate (in on_pre_build)", b.get("load_archive", 0.0), total)
     if "site_stream" in b:
-        row("index, feed; page workers started (site_stream)", b["site_stream"], total)
+        row("index, feed, start workers (site_stream)", b["site_stream"], total)
         row("MkDocs waiting for pages from the workers", waited, total)
     else:
         row("render pages and files (site_output)", made, total)
