@@ -17,6 +17,7 @@ from .archive import load_archive, write_scaffold
 from .errors import format_github, format_json, format_text
 from .model import SLUG_PATTERN, briefing_json_schema, registry_json_schema
 from .publish import SiteInfo, site_output, write_tree
+from .render import TemplateProblem
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -161,7 +162,11 @@ def render(
         site = SiteInfo(name=site_name, url=site_url.rstrip("/") + "/")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--site-url") from None
-    count = write_tree(site_output(archive, templates, site), out)
+    try:
+        count = write_tree(site_output(archive, templates, site), out)
+    except TemplateProblem as problem:
+        click.echo(str(problem), err=True)
+        sys.exit(1)
     click.echo(f"{out}: {count} pages and files from {len(archive.public)} public briefings")
 
 

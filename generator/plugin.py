@@ -45,7 +45,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -67,8 +67,9 @@ from mkdocs.utils.templates import TemplateContext
 from . import parallel
 from .archive import CheckCache, load_archive
 from .errors import BriefingError
-from .parallel import Stream
+from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo, SiteOutput, site_output, site_stream
+from .render import TemplateProblem
 from .search import SearchIndexError, index_site
 from .structure import LIST_SIZE
 
@@ -148,6 +149,14 @@ class _Generated(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+
+def _content_of(made: Mapping[str, str] | Mapping[str, bytes], src_uri: str) -> str | bytes:
+    """A generated page or file, once made: what stops a worker stops the build, in a line."""
+    try:
+        return made[src_uri]
+    except (TemplateProblem, WorkerFailed) as problem:
+        raise PluginError(f"briefings: {problem}") from None
 
 
 def _release(files: Files) -> None:
@@ -260,14 +269,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         templates = self._path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.public))
-        if self.preview or workers == 1:
-            # In this process: a preview's next build finds the Markdown it rendered cached.
-            self.output = site_output(archive, templates, site, self.config.list_size, 1)
-        else:
-            # MkDocs reads the pages on this core while the others make them.
-            self.output, self.stream = site_stream(
-                archive, templates, site, workers - 1, self.config.list_size
-            )
+        try:
+            if self.preview or workers == 1:
+                # In this process: a preview's next build finds the Markdown it rendered cached.
+                self.output = site_output(archive, templates, site, self.config.list_size, 1)
+            else:
+                # MkDocs reads the pages on this core while the others make them.
+                self.output, self.stream = site_stream(
+                    archive, templates, site, workers - 1, self.config.list_size
+                )
+        except TemplateProblem as problem:
+            raise PluginError(f"briefings: {problem}") from None
         latest = max(self.output.changed.values(), default=None)
         self.latest = latest.isoformat() if latest else None
         log.info(f"{len(archive.public)} public of {len(archive.briefings)} briefings")
@@ -285,7 +297,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 inclusion = InclusionLevel.NOT_IN_NAV
                 file = _Generated.generated(config, src_uri, content="", inclusion=inclusion)
                 assert isinstance(file, _Generated)
-                file.made = partial(made.__getitem__, src_uri)
+                file.made = partial(_content_of, made, src_uri)
                 if self.preview:  # only a preview builds again, and skips what is unchanged
                     content = file.content_bytes
                     self.digests[src_uri] = digest = hashlib.sha256(content).digest()

@@ -15,6 +15,7 @@ Nothing here imports MkDocs: the plugin hands the pages to MkDocs, tests call th
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache, partial
@@ -137,16 +138,48 @@ def _fragment(made: Fragments, *key: object, caller: Callable[[], Markup]) -> Ma
         return html
 
 
+class TemplateProblem(Exception):
+    """A template that cannot make a page: 'theme/markdown/actor.md:5: <what> (making <page>)'.
+    Plain text, so that it reaches the build from a worker process intact."""
+
+
+def _where(error: BaseException, template_dir: Path) -> str:
+    """The template file and line the error was raised at, from the traceback: Jinja gives
+    each template's frames the template's own file name and line numbers."""
+    place = ""
+    frame = error.__traceback__
+    while frame is not None:
+        code = frame.tb_frame.f_code
+        if Path(code.co_filename).resolve().is_relative_to(template_dir):
+            place = f"{os.path.relpath(code.co_filename)}:{frame.tb_lineno}"
+        frame = frame.tb_next
+    return place or str(template_dir)
+
+
+def _compiled(env: jinja2.Environment, name: str, template_dir: Path) -> jinja2.Template:
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{os.path.relpath(error.filename or template_dir / name)}:{error.lineno}"
+        raise TemplateProblem(f"{where}: {error.message}") from None
+    except jinja2.TemplateNotFound:
+        raise TemplateProblem(f"{os.path.relpath(template_dir / name)}: no such template") from None
+
+
 def _render(
     template_dir: Path, template: str, page: str, fragments: Fragments, **context: Any
 ) -> str:
     href: Callable[..., str] = partial(structure.link, page)
     fragment = partial(_fragment, fragments)
-    return (
-        environment(template_dir)
-        .get_template(template)
-        .render(page=page, href=href, fragment=fragment, **context)
-    )
+    try:
+        return (
+            environment(template_dir)
+            .get_template(template)
+            .render(page=page, href=href, fragment=fragment, **context)
+        )
+    except jinja2.TemplateError as error:
+        where = _where(error, template_dir.resolve())
+        raise TemplateProblem(f"{where}: {error.message} (making {page})") from None
 
 
 def render_briefing(archive: Archive, briefing: Briefing, template_dir: Path) -> str:
@@ -176,7 +209,7 @@ def page_tasks(
     tasks: dict[str, Callable[[], str]] = {}
 
     def add(page: str, template: str, **context: Any) -> None:
-        env.get_template(template)  # compiled once, here, rather than in every worker
+        _compiled(env, template, template_dir)  # once, here, rather than in every worker
         render = partial(_render, template_dir, template, page, fragments, index=index)
         tasks[page] = partial(render, **context)
 
@@ -214,7 +247,7 @@ def page_tasks(
             years.setdefault(group.title if group.key == "undated" else group.key[:4], part.page)
     for part in timeline:
         add(part.page, "timeline.md", part=part, years=years)
-    env.get_template("briefing.md")
+    _compiled(env, "briefing.md", template_dir)
     for view in index.briefings:
         tasks[view.page] = partial(_briefing, index, view, template_dir, fragments)
     return tasks

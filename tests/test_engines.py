@@ -59,6 +59,20 @@ def test_render_writes_nothing_when_a_briefing_is_invalid(tmp_path: Path) -> Non
     assert not (tmp_path / "out").exists()
 
 
+def test_render_names_a_broken_template_and_writes_nothing(tmp_path: Path) -> None:
+    templates = tmp_path / "markdown"
+    shutil.copytree(TEMPLATES, templates)
+    (templates / "tag.md").write_text("# {{ group.title ", encoding="utf-8")
+
+    result = _render(tmp_path / "out", FIXTURES / "archive", "--templates", str(templates))
+
+    assert result.returncode == 1
+    shown = os.path.relpath(templates / "tag.md", ROOT)  # as briefings' own paths are shown
+    assert result.stderr.startswith(f"{shown}:1: unexpected end of template")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_render_refuses_a_site_url_that_is_not_absolute(tmp_path: Path) -> None:
     result = _render(tmp_path / "out", FIXTURES / "valid", "--site-url", "/briefings/")
 

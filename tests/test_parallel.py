@@ -210,3 +210,23 @@ def test_a_build_whose_pages_are_made_by_workers_is_the_build_made_on_one_core(
     assert "MkDocs waited" in streamed.stderr, "the pages were made by workers"
     assert "MkDocs waited" not in alone.stderr
     assert _digests(projects[0] / "site") == _digests(projects[1] / "site")
+
+
+def test_a_broken_template_stops_the_build_in_one_line_on_several_cores_and_on_one(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "briefings")
+    write_archive(project / "briefings", 80)
+    actor = project / "theme" / "markdown" / "actor.md"
+    text = actor.read_text(encoding="utf-8")
+    actor.write_text(text.replace("actor.name | md_inline", "actor.nmae | md_inline", 1))
+
+    for one_core in (False, True):
+        result = _build(project, one_core=one_core)
+
+        assert result.returncode == 1
+        assert "briefings: theme/markdown/actor.md:5: " in result.stderr
+        assert "has no attribute 'nmae' (making actors/" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not (project / "site").exists()

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.archive import load_archive
 from generator.model import PartialDate, VerificationState
-from generator.render import md_inline, render_briefing, render_markdown, render_site
+from generator.render import (
+    TemplateProblem,
+    md_inline,
+    render_briefing,
+    render_markdown,
+    render_site,
+)
 from generator.structure import briefing_view
 from generator.vocabulary import partial_date
 
@@ -171,3 +179,27 @@ def test_the_reading_guide_explains_every_state_in_the_words_pages_use() -> None
 
     for words in STATES.values():
         assert f"| {words.symbol} {words.label} | {words.meaning} |" in guide
+
+
+@pytest.mark.parametrize(
+    ("broken", "replacement", "expected"),
+    [
+        ("{{ actor.name | md_inline }}", "{{ actor.nmae | md_inline }}",
+         r"actor\.md:5: '.*Actor object' has no attribute 'nmae' \(making actors/.+\.md\)$"),
+        ("{% for item in said.items %}", "{% for item in said.items %",
+         r"actor\.md:\d+: unexpected '%'$"),
+    ],
+)  # fmt: skip
+def test_a_broken_template_is_named_with_its_line(
+    tmp_path: Path, broken: str, replacement: str, expected: str
+) -> None:
+    templates = tmp_path / "markdown"
+    shutil.copytree(TEMPLATES, templates)
+    actor = templates / "actor.md"
+    actor.write_text(actor.read_text(encoding="utf-8").replace(broken, replacement, 1))
+
+    with pytest.raises(TemplateProblem) as raised:
+        render_site(load_archive(FIXTURES / "archive", NOW), templates)
+
+    assert re.search(expected, str(raised.value)), str(raised.value)
+    assert str(raised.value).startswith(os.path.relpath(actor))
