@@ -307,7 +307,7 @@ class Group:
 
 @dataclass(frozen=True)
 class Part(Generic[T]):
-    """One page of a list cut into pages of `LIST_SIZE`."""
+    """One page of a list cut into pages by `parts`."""
 
     first: str
     """The list's first page, whose URL is the list's."""
@@ -324,10 +324,6 @@ class Part(Generic[T]):
     @property
     def page(self) -> str:
         return list_page(self.first, self.number)
-
-    def at(self, number: int) -> str:
-        """The page of another part of the same list."""
-        return list_page(self.first, number)
 
 
 def parts(first: str, items: Sequence[T], size: int = LIST_SIZE) -> tuple[Part[T], ...]:
