@@ -354,14 +354,6 @@ def _creative_work(source: Source) -> dict[str, Any]:
 # --- Every file ----------------------------------------------------------------------------------
 
 
-def machine_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
-    """Every file of the site that is not a page, by its path under the site root."""
-    files = _site_files(index, site)
-    for view in index.briefings:
-        files[api_briefing(view.briefing.id)] = _api_file(view)
-    return files
-
-
 def _site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
     """The files about the whole archive: feed, API index and schema."""
     return {
@@ -452,36 +444,32 @@ def site_output(
     `list_size` briefings."""
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size)
-        made = run_all(plan.tasks, workers)
-        pages, files, data = {}, dict(plan.files), {}
-        for page, result in zip(plan.pages, made, strict=True):
-            pages[page] = result.page
-            if api := plan.briefings.get(page):
-                files[api] = result.api
-                data[page] = result.json_ld
-        return SiteOutput(pages, files, data, plan.changed)
+        lazy = _output(plan, run_all(plan.tasks, workers).__getitem__)
+        return SiteOutput(
+            dict(lazy.pages), dict(lazy.files), dict(lazy.structured_data), plan.changed
+        )
 
 
 V = TypeVar("V")
 
 
-class _Streamed(Mapping[str, V]):
-    """What a `Stream` makes, by key, after what is `ready`; reading a value waits until it
-    is made."""
+class _MadeBy(Mapping[str, V]):
+    """Part of what the tasks made, by key, after what is `ready`; a value is read from the
+    task's result only when it is asked for (from a `Stream`, it waits until it is made)."""
 
     def __init__(
         self,
-        stream: Stream[_Made],
+        made: Callable[[int], _Made],
         at: dict[str, int],
         part: Callable[[_Made], V],
         ready: Mapping[str, V] | None = None,
     ) -> None:
-        self._stream, self._at, self._part, self._ready = stream, at, part, ready or {}
+        self._made, self._at, self._part, self._ready = made, at, part, ready or {}
 
     def __getitem__(self, key: str) -> V:
         if key in self._ready:
             return self._ready[key]
-        return self._part(self._stream.get(self._at[key]))
+        return self._part(self._made(self._at[key]))
 
     def __iter__(self) -> Iterator[str]:
         yield from self._ready
@@ -504,16 +492,21 @@ def site_stream(
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size)
         stream = Stream(plan.tasks, workers)
+    return _output(plan, stream.get), stream
+
+
+def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
+    """The site's pages, files and JSON-LD, read from the results of the plan's tasks (task
+    `n` makes page `n`) as they are asked for."""
     at = {page: n for n, page in enumerate(plan.pages)}
     api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
     data = {page: n for page, n in at.items() if page in plan.briefings}
-    output = SiteOutput(
-        pages=_Streamed(stream, at, lambda made: made.page),
-        files=_Streamed(stream, api, lambda made: made.api, plan.files),
-        structured_data=_Streamed(stream, data, lambda made: made.json_ld),
+    return SiteOutput(
+        pages=_MadeBy(made, at, lambda result: result.page),
+        files=_MadeBy(made, api, lambda result: result.api, plan.files),
+        structured_data=_MadeBy(made, data, lambda result: result.json_ld),
         changed=plan.changed,
     )
-    return output, stream
 
 
 def write_tree(output: SiteOutput, directory: Path) -> int:

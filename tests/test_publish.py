@@ -18,7 +18,6 @@ from generator.publish import (
     SCHEMA,
     SiteInfo,
     api_briefing,
-    machine_files,
     script_json,
     site_output,
     structured_data,
@@ -46,7 +45,7 @@ def index() -> SiteIndex:
 
 @pytest.fixture(scope="module")
 def files(index: SiteIndex) -> dict[str, bytes]:
-    return machine_files(index, SITE)
+    return dict(site_output(index.archive, TEMPLATES, SITE).files)
 
 
 def test_the_feed_is_valid_atom_with_the_newest_changes_first(
