@@ -595,7 +595,77 @@ STATEMENT_TEMPLATES: dict[str, tuple[tuple[str, str], ...]] = {
         ("Announced new measures in response to the events in {city}.", "paraphrase"),
         ("We are opening an inquiry today, and its findings will be made public.", "quote"),
     ),
+    "admission": (
+        ("Acknowledged that {clause}, after earlier denials.", "paraphrase"),
+        ("We now accept that {clause}.", "quote"),
+    ),
+    "retraction": (
+        ("Withdrew its earlier statement that {clause} and apologised for the error.",
+         "paraphrase"),
+    ),
+    "assessment": (
+        ("Rated the claim that {clause} as unsupported by the evidence it had examined.",
+         "paraphrase"),
+        ("Found, after reviewing the videos and satellite images, that {clause}.", "paraphrase"),
+    ),
 }  # fmt: skip
+
+# The English of each native quote, as a desk would translate it.
+QUOTE_TRANSLATIONS = {
+    "Эти сообщения не соответствуют действительности.":
+        "These reports do not correspond to reality.",
+    "Такая информация далеко не всегда бывает верной.":
+        "Such information is far from always correct.",
+    "Мы призываем все стороны проявлять сдержанность.": "We call on all sides to show restraint.",
+    "Любые подобные шаги не останутся без ответа.": "Any such steps will not go unanswered.",
+    "Ситуация находится под полным контролем.": "The situation is under full control.",
+    "Ми вимагаємо негайних і повних пояснень.": "We demand immediate and full explanations.",
+    "Будь-яка військова підтримка агресора матиме наслідки.":
+        "Any military support for the aggressor will have consequences.",
+    "Ми можемо підтвердити цю інформацію.": "We can confirm this information.",
+    "این گزارش‌ها کاملاً بی‌اساس است.": "These reports are completely baseless.",
+    "ما همه طرف‌ها را به خویشتن‌داری دعوت می‌کنیم.": "We call on all sides to exercise restraint.",
+    "هرگونه اقدام علیه کشور ما با پاسخ قاطع روبه‌رو خواهد شد.":
+        "Any action against our country will meet a decisive response.",
+    "هذه التقارير لا أساس لها من الصحة.": "These reports have no basis in truth.",
+    "ندعو جميع الأطراف إلى ضبط النفس.": "We call on all parties to exercise restraint.",
+    "نؤكد صحة هذه المعلومات.": "We confirm that this information is correct.",
+    "这些报道毫无根据。": "These reports are entirely groundless.",
+    "我们呼吁各方保持克制。": "We call on all parties to exercise restraint.",
+    "中方对此表示严重关切。": "China expresses serious concern about this.",
+    "政府は状況を注視している。": "The government is closely watching the situation.",
+    "報道内容は事実ではない。": "What was reported is not true.",
+    "정부는 상황을 예의주시하고 있다.": "The government is closely watching the situation.",
+    "해당 보도는 사실이 아니다.": "The report in question is not true.",
+    "הדיווחים אינם נכונים.": "The reports are not correct.",
+    "אנו קוראים לכל הצדדים לגלות איפוק.": "We call on all sides to show restraint.",
+    "Οι αναφορές αυτές είναι αβάσιμες.": "These reports are unfounded.",
+    "ये रिपोर्टें निराधार हैं।": "These reports are baseless.",
+    "हम सभी पक्षों से संयम बरतने का आग्रह करते हैं।": "We urge all sides to exercise restraint.",
+}  # fmt: skip
+
+# What a statement says of the claims it is about, by kind: the stance on the first claim, and
+# on a second one. A denial of one claim often supports another.
+STANCES_BY_KIND = {
+    "claim": ("supports", "supports"), "report": ("supports", "mentions"),
+    "confirmation": ("supports", "mentions"), "admission": ("supports", "mentions"),
+    "denial": ("contradicts", "supports"), "retraction": ("contradicts", "mentions"),
+    "question": ("questions", "questions"), "assessment": ("contradicts", "supports"),
+    "call": ("mentions", "questions"), "warning": ("mentions", "mentions"),
+    "announcement": ("mentions", "mentions"),
+}  # fmt: skip
+
+FIGURES = (("people killed", 5, 500), ("people injured", 10, 900), ("people displaced", 100, 20000),
+           ("missiles launched", 2, 200))  # fmt: skip
+
+EVIDENCE = (
+    ("video", "A video said to show the events in {city}, shared widely on social media."),
+    ("photo", "A photo of the {thing} said to have been taken after the events in {city}."),
+    ("satellite-image", "Satellite images of {city} taken in the days after the reports."),
+    ("document", "A document said to come from officials of {a}."),
+    ("audio", "An audio recording said to capture officials of {b} discussing the {thing}."),
+)
+ASSESSMENTS = ("authentic", "miscaptioned", "edited", "staged", "fabricated", "unassessed")
 
 NOTES = (
     "Reported by {outlet} and relayed by other outlets; no independent evidence has been seen.",
@@ -648,11 +718,13 @@ STATE_FLOW = {
     "partially-verified": ("unverified", "disputed"),
     "verified": ("unverified", "partially-verified"),
     "disputed": ("unverified", "partially-verified"),
+    "misleading": ("unverified", "disputed"),
+    "unfounded": ("unverified",),
     "false": ("unverified", "disputed"),
     "retracted": ("unverified", "partially-verified"),
 }
-STATE_WEIGHTS = {"unverified": 30, "partially-verified": 20, "verified": 20, "disputed": 15,
-                 "false": 10, "retracted": 5}  # fmt: skip
+STATE_WEIGHTS = {"unverified": 28, "partially-verified": 18, "verified": 18, "disputed": 13,
+                 "misleading": 6, "unfounded": 5, "false": 8, "retracted": 4}  # fmt: skip
 # Words that start a claim template and are written in lower case inside a sentence.
 LOWER_STARTS = frozenset({
     "A", "An", "The", "Several", "Turnout", "Ballots", "Accounts", "More", "Health", "Flooding",

@@ -79,7 +79,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.profiles import write_reports  # noqa: E402
 from benchmarks.synthetic import NOW, write_archive  # noqa: E402
-from generator import parallel, render  # noqa: E402
+from generator import markdown_fields, parallel, render  # noqa: E402
 from generator.archive import load_archive  # noqa: E402
 from generator.publish import SiteInfo, site_output, write_tree  # noqa: E402
 
@@ -374,8 +374,8 @@ class Result:
 
 
 def _run_stages(briefings: Path, timings: dict[str, list[float]], suffix: str) -> None:
-    for cached in (render.render_markdown, render.one_line, render.environment):
-        cached.cache_clear()
+    markdown_fields.cache_clear()
+    render.environment.cache_clear()
     start = time.perf_counter()
     archive = load_archive(briefings, NOW)
     timings["load" + suffix].append(time.perf_counter() - start)

@@ -37,8 +37,11 @@ from typing import Any
 import yaml
 
 from .corpus import (
+    ASSESSMENTS,
     ATTRIBUTION,
     COUNTRIES,
+    EVIDENCE,
+    FIGURES,
     GENERIC_TAGS,
     GROUPS,
     HISTORY_NOTES,
@@ -53,9 +56,11 @@ from .corpus import (
     OBSERVERS,
     OUTLETS,
     QUESTIONS,
+    QUOTE_TRANSLATIONS,
     ROLES_GOVERNMENT,
     ROLES_MEDIA,
     ROLES_ORGANIZATION,
+    STANCES_BY_KIND,
     STATE_FLOW,
     STATE_WEIGHTS,
     STATEMENT_TEMPLATES,
@@ -134,6 +139,10 @@ class Registered:
 
 class Flow(list[Any]):
     """A list written on one line, `[US, IR]`, as editors write short lists."""
+
+
+class FlowMap(dict[str, Any]):
+    """A mapping written on one line, `{claim-id: supports}`, as editors write short ones."""
 
 
 def _person_name(rng: random.Random, language: Language) -> tuple[str, str | None]:
@@ -230,7 +239,7 @@ def make_registry(seed: int, size: int = REGISTRY_SIZE) -> list[Registered]:
 
 
 def registry_document(registry: Sequence[Registered]) -> dict[str, Any]:
-    return {"schema": 1, "actors": [actor.data for actor in registry]}
+    return {"schema": 2, "actors": [actor.data for actor in registry]}
 
 
 def _inline_actor(country: Country, city: Name) -> dict[str, Any]:
@@ -288,7 +297,7 @@ class _Briefing:
 
         status, tlp, embargo = self._publication()
         data: dict[str, Any] = {
-            "schema": 1,
+            "schema": 2,
             "id": f"{topic.slug}-{slug(self.city[0])}-{self.index:05d}",
         }
         data["title"] = self._title()
@@ -305,6 +314,7 @@ class _Briefing:
 
         self.actors = self._actors(a, b, c)
         self.sources = self._sources()
+        self.evidence = self._evidence()
         self.claims = self._claims()
         data["summary"] = self._summary()
         data["event"] = self._event()
@@ -313,7 +323,10 @@ class _Briefing:
         data["tags"] = Flow(tags)
         data["actors"] = [entry for entry, _ in self.actors]
         data["sources"] = self.sources
+        if self.evidence:
+            data["evidence"] = self.evidence
         data["claims"] = self.claims
+        self.said: list[str] = []
         data["statements"] = [self._statement(n) for n in range(rng.randint(*STATEMENTS))]
         data["attribution"] = rng.choice(ATTRIBUTION)
         if rng.random() < 0.5:
@@ -467,12 +480,38 @@ class _Briefing:
                 "verification": verification,
                 "sources": Flow(s["id"] for s in picked),
             })  # fmt: skip
+            if self.evidence and rng.random() < 0.6:
+                examined = rng.sample(self.evidence, rng.randint(1, len(self.evidence)))
+                claims[-1]["evidence"] = Flow(e["id"] for e in examined)
         seen: set[str] = set()
         for n, claim in enumerate(claims):
             if claim["id"] in seen:
                 claim["id"] = f"{claim['id']}-{n + 1}"
             seen.add(claim["id"])
         return claims
+
+    def _evidence(self) -> list[dict[str, Any]]:
+        """Material examined, in about one briefing in three; some of it first seen long
+        before the event it is said to show."""
+        rng = self.rng
+        if rng.random() >= 0.35:
+            return []
+        found: list[dict[str, Any]] = []
+        for kind, description in rng.sample(EVIDENCE, rng.randint(1, 2)):
+            item: dict[str, Any] = {
+                "id": f"{kind}-{len(found) + 1}",
+                "kind": kind,
+                "description": description.format(**self.words),
+            }
+            if rng.random() < 0.7:
+                earlier = rng.choice([0, 0, 1, 400, 1500])
+                item["first_seen"] = _partial(rng, self.event_day - timedelta(days=earlier))
+            if rng.random() < 0.6:
+                item["source"] = rng.choice(self.sources)["id"]
+            if rng.random() < 0.8:
+                item["assessment"] = rng.choice(ASSESSMENTS)
+            found.append(item)
+        return found
 
     def _outlet(self) -> str:
         return str(self.rng.choice(self.sources)["outlet"])
@@ -549,8 +588,10 @@ class _Briefing:
         )
         claim = rng.choice(self.claims)
         natives = NATIVE_QUOTES.get(actor.language or "", {}) if actor is not None else {}
+        lang = None
         if kind in natives and actor is not None and actor.kind == "person" and rng.random() < 0.6:
             text, mode = rng.choice(natives[kind]), "quote"
+            lang = actor.language
         else:
             template, mode = rng.choice(STATEMENT_TEMPLATES[kind])
             text = template.format(clause=_clause(str(claim["text"])), **self.words)
@@ -561,11 +602,31 @@ class _Briefing:
         statement["kind"] = kind
         statement["mode"] = mode
         statement["text"] = text
+        if lang is not None:
+            statement["lang"] = lang
+            statement["translation"] = QUOTE_TRANSLATIONS[text]
         if rng.random() < 0.85:
             about = rng.sample(self.claims, rng.randint(1, min(2, len(self.claims))))
-            statement["about"] = Flow(c["id"] for c in about)
+            stances = STANCES_BY_KIND[kind]
+            statement["about"] = FlowMap(
+                (claim["id"], stances[n] if rng.random() < 0.85 else "mentions")
+                for n, claim in enumerate(about)
+            )
+        if n and rng.random() < 0.2:
+            statement["in_reply_to"] = self.said[rng.randrange(n)]
+        if rng.random() < 0.15:
+            quantity, low, high = rng.choice(FIGURES)
+            value = rng.randint(low, high)
+            if rng.random() < 0.3:
+                figure: dict[str, Any] = {"quantity": quantity, "min": value, "max": value * 2}
+            else:
+                figure = {"quantity": quantity, "value": value}
+            statement["figure"] = FlowMap(figure.items())
+        if self.evidence and rng.random() < 0.15:
+            statement["evidence"] = Flow([rng.choice(self.evidence)["id"]])
         picked = rng.sample(self.sources, rng.randint(1, min(2, len(self.sources))))
         statement["sources"] = Flow(s["id"] for s in picked)
+        self.said[n:] = [statement["id"]]
         return statement
 
     def _questions(self) -> list[dict[str, Any]]:
@@ -628,6 +689,13 @@ def _represent_flow(dumper: _Dumper, value: Flow) -> yaml.SequenceNode:
 
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(Flow, _represent_flow)
+
+
+def _represent_flow_map(dumper: _Dumper, value: FlowMap) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
+
+
+_Dumper.add_representer(FlowMap, _represent_flow_map)
 
 
 def dump(data: dict[str, Any]) -> bytes:

@@ -21,11 +21,15 @@ from string import Template
 from .errors import BriefingError
 from .model import Actor, ActorRegistry, Briefing, Status, Tlp
 from .validate import (
+    BriefingLink,
     InlineActor,
+    briefing_links,
     check_briefing,
+    check_briefing_links,
     check_inline_actors,
     check_registry,
     check_shape,
+    claim_notes,
     inline_actors,
     salvage,
 )
@@ -53,13 +57,18 @@ class Archive:
     now: datetime
     errors: tuple[BriefingError, ...] = field(default=())
     notes: tuple[BriefingError, ...] = field(default=())
-    """Files in the folder that were not read, and why; not errors."""
+    """What is worth knowing but not wrong: files in the folder that were not read, and
+    verdicts on claims too long for search results."""
 
     @cached_property
     def public(self) -> tuple[Briefing, ...]:
         """Public briefings, newest first. The only briefings any page may show or count."""
         chosen = [b for b in self.briefings if is_public(b, self.now)]
         return tuple(sorted(chosen, key=lambda b: (b.published, b.id), reverse=True))
+
+    @cached_property
+    def public_ids(self) -> frozenset[str]:
+        return frozenset(briefing.id for briefing in self.public)
 
     @cached_property
     def registry_actors(self) -> dict[str, Actor]:
@@ -230,6 +239,8 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> A
     # Only what the cross-file check needs is kept, not the documents: thousands of node
     # trees held until the end made the garbage collector most of the check's time.
     written_out: list[InlineActor] = []
+    links: list[BriefingLink] = []
+    notes: list[BriefingError] = []
     owners: dict[tuple[str, str], str] = {}
     for path in sorted(directory.glob("[!.]*.yaml")):
         if path.name == REGISTRY_FILE:
@@ -249,17 +260,29 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> A
         if cache is not None:
             cache.keep(key, checked)
         errors += checked.errors
+        links += checked.links
+        notes += checked.notes
         for defined in checked.defined:
             owners.setdefault(defined, path.name)
         if checked.briefing is not None:
             briefings.append(checked.briefing)
             written_out += checked.written_out
     errors += check_inline_actors(written_out)
+    stems = {p.stem for p in directory.glob("[!.]*.yaml") if p.name != REGISTRY_FILE}
+    broken = check_briefing_links(links, stems)
+    errors += broken
+    # Like any briefing with a problem of its own, one with a broken link is left out.
+    left_out = {Path(error.path).stem for error in broken}
+    briefings = [briefing for briefing in briefings if briefing.id not in left_out]
     errors = [_point_elsewhere(error, owners) for error in errors]
     if cache is not None:
         cache.forget_unused()
     return Archive(
-        tuple(briefings), registry, now, tuple(sorted(errors)), tuple(_not_read(directory))
+        tuple(briefings),
+        registry,
+        now,
+        tuple(sorted(errors)),
+        tuple(_not_read(directory)) + tuple(sorted(notes)),
     )
 
 
@@ -272,6 +295,9 @@ class _Checked:
     briefing: Briefing | None
     """The briefing, when it passed every check of its own and its actors are all known."""
     written_out: tuple[InlineActor, ...]
+    links: tuple[BriefingLink, ...] = ()
+    """Its `briefing:` links, checked once every file is read."""
+    notes: tuple[BriefingError, ...] = ()
 
 
 def _check_file(
@@ -292,16 +318,20 @@ def _check_file(
         # Still check what is valid, so one run reports every problem of the file.
         part = salvage(Briefing, document.data)
         errors += check_briefing(document, part.model, path.stem, registry, part, registry_written)
-        return _Checked(tuple(errors), defined, None, ())
+        links = tuple(briefing_links(document, part.model, part))
+        return _Checked(tuple(errors), defined, None, (), links)
     problems = check_briefing(
         document, briefing, path.stem, registry, registry_written=registry_written
     )
     errors += problems
+    links = tuple(briefing_links(document, briefing))
+    notes = tuple(claim_notes(document, briefing))
     # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
     # briefing cannot be shown either.
     if problems or not _registry_actors_known(briefing, registry):
-        return _Checked(tuple(errors), defined, None, ())
-    return _Checked(tuple(errors), defined, briefing, tuple(inline_actors(document, briefing)))
+        return _Checked(tuple(errors), defined, None, (), links, notes)
+    written_out = tuple(inline_actors(document, briefing))
+    return _Checked(tuple(errors), defined, briefing, written_out, links, notes)
 
 
 class CheckCache:

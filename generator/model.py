@@ -16,6 +16,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
+import langcodes
 import pycountry
 from pydantic import (
     AfterValidator,
@@ -33,7 +34,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The version of the briefing format that `schema:` names (SPEC §2a)."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
@@ -94,8 +96,24 @@ class VerificationState(StrEnum):
     PARTIALLY_VERIFIED = "partially-verified"
     VERIFIED = "verified"
     DISPUTED = "disputed"
+    MISLEADING = "misleading"
+    UNFOUNDED = "unfounded"
     FALSE = "false"
     RETRACTED = "retracted"
+
+
+VERDICTS = frozenset(
+    {
+        VerificationState.VERIFIED,
+        VerificationState.PARTIALLY_VERIFIED,
+        VerificationState.MISLEADING,
+        VerificationState.UNFOUNDED,
+        VerificationState.FALSE,
+    }
+)
+"""The states that are a verdict on the claim (each gets a ClaimReview). Unverified and
+disputed claims have none yet, and a retracted claim was withdrawn by whoever made it, which
+says nothing of its truth."""
 
 
 class Confidence(StrEnum):
@@ -113,6 +131,40 @@ class StatementKind(StrEnum):
     CALL = "call"
     QUESTION = "question"
     ANNOUNCEMENT = "announcement"
+    ADMISSION = "admission"
+    RETRACTION = "retraction"
+    ASSESSMENT = "assessment"
+
+
+class Stance(StrEnum):
+    """What a statement says about one claim. One statement may support one claim and
+    contradict another, so the stance is given per claim, never derived from the kind."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    QUESTIONS = "questions"
+    MENTIONS = "mentions"
+
+
+class EvidenceKind(StrEnum):
+    PHOTO = "photo"
+    VIDEO = "video"
+    AUDIO = "audio"
+    DOCUMENT = "document"
+    SATELLITE_IMAGE = "satellite-image"
+    DATASET = "dataset"
+    OTHER = "other"
+
+
+class Assessment(StrEnum):
+    """What the desk found a piece of evidence to be: schema.org MediaReview's categories."""
+
+    AUTHENTIC = "authentic"
+    MISCAPTIONED = "miscaptioned"
+    EDITED = "edited"
+    STAGED = "staged"
+    FABRICATED = "fabricated"
+    UNASSESSED = "unassessed"
 
 
 class StatementMode(StrEnum):
@@ -204,6 +256,35 @@ def _country_code(value: str) -> str:
             raise ValueError(f"country codes are written in capitals: {suggestion}")
         raise ValueError("expected an ISO 3166-1 alpha-2 country code such as US, IR or UA")
     return value
+
+
+def _language_tag(value: str) -> str:
+    if not langcodes.tag_is_valid(value):
+        raise ValueError("expected a BCP 47 language tag such as en, pt-BR, fa or zh-Hant")
+    written = langcodes.standardize_tag(value)
+    if written != value:
+        raise ValueError(f"write the language tag as {written}")
+    return value
+
+
+_NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+
+
+def _number(value: object) -> int | float:
+    """A number as YAML text gives it: the loader keeps only whole numbers as numbers, so a
+    decimal arrives as text and is read here, strictly."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _NUMBER.match(value):
+        return float(value)
+    if isinstance(value, str) and re.fullmatch(r"-?[0-9][0-9,. ]*", value):
+        raise ValueError("write the number without separators, with a dot for decimals: 1200.5")
+    raise ValueError("expected a number, e.g. 471 or 2.5")
+
+
+def _state_word(value: object) -> object:
+    # YAML reads an unquoted `false` as a boolean; as a state it can only mean the state false.
+    return "false" if value is False else value
 
 
 _HTTP_URL = TypeAdapter(HttpUrl)
@@ -300,6 +381,22 @@ Url = Annotated[
         {"type": "string", "format": "uri", "pattern": r"^https?://[^\s/?#@\\]+([/?#][^\s\\]*)?$"}
     ),
 ]
+LanguageTag = Annotated[
+    str,
+    AfterValidator(_language_tag),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
+            "description": "A BCP 47 language tag, e.g. en, pt-BR, fa.",
+        }
+    ),
+]
+Number = Annotated[
+    int | float,
+    BeforeValidator(_number),
+    WithJsonSchema({"type": "number"}),
+]
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_aware_datetime_text)]
 Credibility = Annotated[int, Field(ge=1, le=6, strict=True)]
 
@@ -344,16 +441,45 @@ class Source(Model):
     derived_from: Slug | None = Field(
         None, description="Id of the source this one relays; relays do not count as independent."
     )
+    lang: LanguageTag | None = Field(
+        None, description="Language of the source (BCP 47), when not the briefing's."
+    )
+
+
+class Evidence(Model):
+    """Material the desk examined: what a verification looks at, not what an actor said."""
+
+    id: Slug
+    kind: EvidenceKind = Field(
+        description="photo, video, audio, document, satellite-image, dataset or other."
+    )
+    description: Text = Field(description="What it shows, as examined.")
+    url: Url | None = Field(None, description="http(s) address where it was found.")
+    archived_url: Url | None = Field(None, description="A copy in a web archive.")
+    first_seen: PDate | None = Field(
+        None,
+        description="Earliest known appearance, YYYY, YYYY-MM or YYYY-MM-DD: a recycled video "
+        "is caught by this.",
+    )
+    source: Slug | None = Field(None, description="Id of the source it was obtained from.")
+    assessment: Assessment | None = Field(
+        None,
+        description="authentic, miscaptioned, edited, staged, fabricated or unassessed "
+        "(schema.org MediaReview's categories).",
+    )
+
+
+StateValue = Annotated[VerificationState, BeforeValidator(_state_word)]
 
 
 class HistoryEntry(Model):
     date: IsoDate = Field(description="When this earlier assessment was made.")
-    state: VerificationState = Field(description="The state the claim was in then.")
+    state: StateValue = Field(description="The state the claim was in then.")
     note: MarkdownText | None = Field(None, description="Why, in Markdown.")
 
 
 class Verification(Model):
-    state: VerificationState = Field(description="How well the claim is verified now.")
+    state: StateValue = Field(description="How well the claim is verified now.")
     as_of: IsoDate = Field(description="When this assessment was made.")
     confidence: Confidence | None = Field(None, description="Confidence in this assessment.")
     credibility: Credibility | None = Field(
@@ -370,6 +496,24 @@ class Claim(Model):
     sources: tuple[Slug, ...] = Field(
         min_length=1, description="Ids of the sources that make or test the claim."
     )
+    evidence: tuple[Slug, ...] = Field((), description="Ids of the evidence examined for it.")
+
+
+class Figure(Model):
+    """A number a statement gives: one value, or a range (min, max, or both)."""
+
+    quantity: Text = Field(
+        description='What is counted, e.g. "killed"; figures of one quantity are shown together.'
+    )
+    value: Number | None = Field(None, description="The figure, when one number is given.")
+    min: Number | None = Field(None, description="The low end, when a range is given.")
+    max: Number | None = Field(None, description="The high end, when a range is given.")
+    unit: Text | None = Field(None, description='e.g. "people", "km", "USD".')
+
+
+def _figures(value: object) -> object:
+    # One figure may be written without the list around it.
+    return [value] if isinstance(value, dict) else value
 
 
 class Statement(Model):
@@ -378,8 +522,38 @@ class Statement(Model):
     date: PDate | None = Field(None, description="When it was said: YYYY, YYYY-MM or YYYY-MM-DD.")
     kind: StatementKind = Field(description="What kind of statement, e.g. denial.")
     mode: StatementMode = Field(description="A quote is shown as a quotation, a paraphrase never.")
-    text: Text = Field(description="The words quoted, or their paraphrase.")
-    about: tuple[Slug, ...] = Field((), description="Ids of the claims this statement is about.")
+    text: Text = Field(
+        description="A quote: the words as said, in their own language; a paraphrase: the "
+        "desk's words."
+    )
+    lang: LanguageTag | None = Field(
+        None, description="Language of the text (BCP 47), when not the briefing's."
+    )
+    translation: Text | None = Field(
+        None,
+        description="The desk's translation of the text into the briefing's language; shown "
+        "as a translation, never as the speaker's words.",
+    )
+    translated_by: Slug | None = Field(
+        None,
+        description="For a quote known only through a published translation: id of the "
+        "source whose translation the text is.",
+    )
+    about: dict[Slug, Stance] = Field(
+        {},
+        description="What this statement says about each claim it concerns: claim id -> "
+        "supports, contradicts, questions or mentions. The side-by-side view under each claim "
+        "comes from this, never from the kind.",
+    )
+    in_reply_to: Slug | None = Field(
+        None, description="Id of the statement this one answers, in this briefing."
+    )
+    figure: Annotated[tuple[Figure, ...], BeforeValidator(_figures)] = Field(
+        (), description="Numbers the statement gives: one figure, or a list of them."
+    )
+    evidence: tuple[Slug, ...] = Field(
+        (), description="Ids of the evidence the statement rests on or is about."
+    )
     sources: tuple[Slug, ...] = Field(
         min_length=1, description="Ids of the sources that report the statement."
     )
@@ -424,7 +598,7 @@ class Briefing(Model):
 
     model_config = ConfigDict(title="Briefing")
 
-    schema_version: Literal[1] = Field(alias="schema", description="Format version.")
+    schema_version: Literal[2] = Field(alias="schema", description="Format version: 2.")
     id: Slug = Field(description="Equals the file name without .yaml.")
     title: Text = Field(description="Plain-text headline.")
     status: Status = Field(description="draft or published; a draft is never public.")
@@ -434,6 +608,9 @@ class Briefing(Model):
     embargo_until: Timestamp | None = Field(
         None, description="ISO 8601 with timezone; not public before this instant."
     )
+    lang: LanguageTag | None = Field(
+        None, description="Language of the briefing's text (BCP 47); default: the site's."
+    )
     summary: MarkdownText = Field(description="One to three paragraphs of Markdown.")
     event: Event = Field(description="The news event the briefing is about.")
     tags: tuple[Slug, ...] = Field((), description="Topics, e.g. sanctions.")
@@ -442,6 +619,9 @@ class Briefing(Model):
     )
     sources: tuple[Source, ...] = Field(
         min_length=1, description="Everything the statements and claims rest on."
+    )
+    evidence: tuple[Evidence, ...] = Field(
+        (), description="Material examined: photos, videos, documents, satellite images..."
     )
     claims: tuple[Claim, ...] = Field(min_length=1, description="The first is the key claim.")
     statements: tuple[Statement, ...] = Field((), description="What each actor said.")
@@ -464,7 +644,9 @@ class ActorRegistry(Model):
 
     model_config = ConfigDict(title="ActorRegistry")
 
-    schema_version: Literal[1] = Field(alias="schema", description="Format version.")
+    schema_version: Literal[1, 2] = Field(
+        alias="schema", description="Format version: 2 (actors did not change since 1)."
+    )
     actors: tuple[Actor, ...] = Field((), description="Actors that briefings list by id.")
 
 

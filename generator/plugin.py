@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import gc
 import hashlib
 import logging
 import os
 import shutil
+import socket
 import tempfile
 import threading
 from collections.abc import Callable, Mapping
@@ -117,6 +119,28 @@ def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]
             raise PluginError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
         return datetime.fromtimestamp(int(epoch), UTC)
     return datetime.now(UTC)
+
+
+def _refuse_busy_address(host: str, port: int) -> None:
+    """Stop a preview whose address is taken, in one line, before it builds anything: MkDocs
+    would build first, then fail to listen with a traceback."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return  # a name that does not resolve: MkDocs reports it in its own words
+    family, kind, protocol, _, address = found[0]
+    with socket.socket(family, kind, protocol) as probe:
+        # As MkDocs' server does, so that a port left in TIME_WAIT still counts as free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                return
+            raise PluginError(
+                f"briefings: {host}:{port} is already in use, perhaps by another preview; "
+                f"stop it, or preview on another port: mkdocs serve -a {host}:{port + 1}"
+            ) from None
 
 
 def _served(config: MkDocsConfig) -> bool:
@@ -202,6 +226,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.preview = False
         self.problems: PreviewProblems | None = None
         self.stream: Stream[Any] | None = None
+        self.listening = False
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
@@ -228,6 +253,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         if _served(config):
             self.stage, self.preview = False, True
+        if self.preview and not self.listening:
+            # Once: on a rebuild, the address is busy because the preview itself serves it.
+            _refuse_busy_address(config.dev_addr.host, config.dev_addr.port)
+            self.listening = True
         if self.stage:
             self.site_dir = Path(config.site_dir)
             self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building")

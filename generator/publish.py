@@ -24,17 +24,21 @@ from markupsafe import escape
 from . import structure
 from . import vocabulary as words
 from .archive import Archive, collector_paused
+from .markdown_fields import Resolver, SiteLink, one_line, render_markdown, unlink_briefing
 from .model import (
     Actor,
     ActorKind,
+    Assessment,
+    EvidenceKind,
+    PartialDate,
     Source,
-    StatementKind,
+    Stance,
     VerificationState,
     briefing_json_schema,
 )
 from .parallel import Stream, run_all
-from .render import one_line, page_tasks, render_markdown
-from .structure import BriefingView, ClaimView, SiteIndex
+from .render import page_tasks
+from .structure import BriefingView, ClaimView, EvidenceRef, SiteIndex
 
 FEED = "feed.xml"
 API_INDEX = "api/briefings.json"
@@ -91,7 +95,25 @@ def briefing_json(view: BriefingView) -> dict[str, Any]:
     """
     data: dict[str, Any] = view.briefing.model_dump(mode="json", by_alias=True, exclude_none=True)
     data["actors"] = [_actor_json(actor) for actor in view.actors]
+    if view.unlinked:
+        _unlink(data, view.unlinked)
     return data
+
+
+_MARKDOWN_KEYS = frozenset({"summary", "methodology", "note"})
+
+
+def _unlink(data: Any, hidden: frozenset[str]) -> None:
+    """Reduce the links of the Markdown fields to briefings that are not public to their
+    text, so that the API names no private briefing."""
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        if key in _MARKDOWN_KEYS and isinstance(value, str):
+            for briefing_id in hidden:
+                value = unlink_briefing(value, briefing_id)
+            data[key] = value
+        elif isinstance(value, dict | list):
+            _unlink(value, hidden)
 
 
 def _actor_json(actor: Actor) -> dict[str, Any]:
@@ -155,11 +177,17 @@ def feed_xml(index: SiteIndex, site: SiteInfo) -> bytes:
     # An empty archive has no date of its own; the epoch keeps the feed valid and reproducible.
     feed.updated(_midnight(views[0].changed) if views else datetime(1970, 1, 1, tzinfo=UTC))
     for view in views:
-        _feed_entry(feed, view, site)
+        _feed_entry(feed, view, site, partial(_absolute_link, index, site))
     return bytes(feed.atom_str(pretty=True))
 
 
-def _feed_entry(feed: FeedGenerator, view: BriefingView, site: SiteInfo) -> None:
+def _absolute_link(index: SiteIndex, site: SiteInfo, target: SiteLink) -> str | None:
+    """A `briefing:`/`actor:` link as an absolute URL: a feed entry is read off the site."""
+    href = index.site_link(structure.HOME, target)
+    return None if href is None else site.url + href
+
+
+def _feed_entry(feed: FeedGenerator, view: BriefingView, site: SiteInfo, resolve: Resolver) -> None:
     b = view.briefing
     assert b.published is not None
     key = view.key_claim
@@ -172,23 +200,23 @@ def _feed_entry(feed: FeedGenerator, view: BriefingView, site: SiteInfo) -> None
     entry.published(_midnight(b.published))
     entry.updated(_midnight(view.changed))
     entry.summary(f"Key claim {key.state.label.lower()}: {key.claim.text} — {one_line(b.summary)}")
-    entry.content(_feed_content(view), type="html")
+    entry.content(_feed_content(view, resolve), type="html")
     entry.category(term=key.claim.verification.state.value, label=key.state.label)
     for tag in b.tags:
         entry.category(term=tag)
 
 
-def _feed_content(view: BriefingView) -> str:
+def _feed_content(view: BriefingView, resolve: Resolver) -> str:
     """The entry's HTML: the key claim's state, the summary, and the corrections made."""
     key = view.key_claim
     parts = [
         f"<p><strong>Key claim: {escape(key.state.label)}.</strong> {escape(key.claim.text)}</p>",
-        str(render_markdown(view.briefing.summary)),
+        str(render_markdown(view.briefing.summary, resolve)),
     ]
     for correction in view.corrections:
         parts.append(
             f"<p><strong>Correction, {escape(words.full_date(correction.date))}:</strong></p>"
-            + str(render_markdown(correction.note))
+            + str(render_markdown(correction.note, resolve))
         )
     return "\n".join(parts)
 
@@ -204,25 +232,31 @@ _ACTOR_TYPES = {
     ActorKind.GROUP: "Organization",
 }
 
-# The states that are verdicts on a claim, on the 1 (false) to 5 (true) scale fact-checkers
-# use. Unverified and disputed claims have no verdict yet, and a retracted claim was withdrawn
-# by whoever made it, which says nothing of its truth: none of them gets a ClaimReview.
+# The verdicts (`model.VERDICTS`) on the 1 (false) to 5 (true) scale fact-checkers use; the
+# rating's `alternateName` is the state's own word.
 RATINGS = {
     VerificationState.FALSE: 1,
+    VerificationState.UNFOUNDED: 2,
+    VerificationState.MISLEADING: 2,
     VerificationState.PARTIALLY_VERIFIED: 3,
     VerificationState.VERIFIED: 5,
 }
 
+# schema.org MediaReview's MediaManipulationRatingEnumeration, by the desk's assessment.
+MEDIA_CATEGORIES = {
+    Assessment.AUTHENTIC: "OriginalMediaContent",
+    Assessment.MISCAPTIONED: "DecontextualizedContent",
+    Assessment.EDITED: "EditedOrCroppedContent",
+    Assessment.STAGED: "StagedContent",
+    Assessment.FABRICATED: "TransformedContent",
+}
 
-# Statements that make the claim they are about: the first one names the claim's author.
-_MAKING_A_CLAIM = frozenset(
-    {
-        StatementKind.CLAIM,
-        StatementKind.REPORT,
-        StatementKind.CONFIRMATION,
-        StatementKind.ANNOUNCEMENT,
-    }
-)
+_MEDIA_TYPES = {
+    EvidenceKind.PHOTO: "ImageObject",
+    EvidenceKind.SATELLITE_IMAGE: "ImageObject",
+    EvidenceKind.VIDEO: "VideoObject",
+    EvidenceKind.AUDIO: "AudioObject",
+}
 
 
 def script_json(data: Any) -> str:
@@ -266,7 +300,8 @@ def structured_data(view: BriefingView, site: SiteInfo) -> list[dict[str, Any]]:
             for u in view.corrections
         ]
     reviews = [_claim_review(view, claim, site) for claim in view.claims if _is_verdict(claim)]
-    return [article, *reviews]
+    media = [_media_review(view, item, site) for item in view.evidence if item.assessed]
+    return [article, *reviews, *media]
 
 
 def _is_verdict(claim: ClaimView) -> bool:
@@ -318,23 +353,82 @@ def _claim_review(view: BriefingView, claim: ClaimView, site: SiteInfo) -> dict[
 
 
 def _claim(view: BriefingView, claim: ClaimView) -> dict[str, Any]:
-    """The claim as schema.org sees it: who first made it, and where it appeared."""
-    first = next(
-        (
-            said
-            for said in view.statements
-            if claim.claim.id in said.statement.about and said.statement.kind in _MAKING_A_CLAIM
-        ),
-        None,
+    """The claim as schema.org sees it: who made it, when and where it first appeared, and
+    where else. Only statements that support the claim make it; one that contradicts or
+    questions it is a reply, never its author."""
+    making = sorted(
+        enumerate(claim.taking(Stance.SUPPORTS)),
+        key=lambda item: (_undated(item[1].statement.date), item[0]),
     )
+    supporting = [said for _, said in making]
     data: dict[str, Any] = {"@type": "Claim"}
-    if first is not None:
-        data["author"] = _actor(first.actor)
-        if first.statement.date:
-            data["datePublished"] = str(first.statement.date)
-    refs = first.sources if first is not None else claim.sources
-    data["appearance"] = [_creative_work(ref.source) for ref in refs]
+    refs = [ref for said in supporting for ref in said.sources] or list(claim.sources)
+    works = [_creative_work(ref.source) for ref in dict.fromkeys(refs)]
+    if supporting:
+        data["author"] = _actor(supporting[0].actor)
+    dated = [said.statement.date for said in supporting if said.statement.date] or [
+        ref.source.date for ref in refs if ref.source.date
+    ]
+    if dated:
+        data["datePublished"] = str(min(dated, key=lambda when: when.sort_key))
+    # Where the claim was first made; without a statement making it, the earliest known
+    # appearance of the material it rests on (a recycled video, first seen years before).
+    first_seen = _first_seen(claim)
+    if supporting or first_seen is None:
+        data["firstAppearance"] = works[0]
+    else:
+        data["firstAppearance"] = first_seen
+    # The works with an address first: a consumer can follow those.
+    data["appearance"] = sorted(works, key=lambda work: "url" not in work)
     return data
+
+
+def _undated(when: PartialDate | None) -> tuple[int, tuple[int, int, int]]:
+    return (0, when.sort_key) if when else (1, (0, 0, 0))
+
+
+def _first_seen(claim: ClaimView) -> dict[str, Any] | None:
+    """The earliest appearance of the claim's evidence, when the desk dated one: a recycled
+    video shows the claim was around before the event it is said to show."""
+    dated = [ref for ref in claim.evidence if ref.evidence.first_seen is not None]
+    if not dated:
+        return None
+    earliest = min(dated, key=lambda ref: _undated(ref.evidence.first_seen))
+    return _media_object(earliest)
+
+
+def _media_object(ref: EvidenceRef) -> dict[str, Any]:
+    item = ref.evidence
+    data: dict[str, Any] = {
+        "@type": _MEDIA_TYPES.get(item.kind, "MediaObject"),
+        "description": item.description,
+    }
+    if item.url:
+        data["contentUrl"] = item.url
+    if item.archived_url:
+        data["archivedAt"] = item.archived_url
+    if item.first_seen:
+        data["datePublished"] = str(item.first_seen)
+    return data
+
+
+def _media_review(view: BriefingView, ref: EvidenceRef, site: SiteInfo) -> dict[str, Any]:
+    """A MediaReview of an item of evidence the desk has assessed."""
+    assert ref.evidence.assessment is not None
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MediaReview",
+        "url": f"{site.absolute(view.page)}#{ref.anchor}",
+        "author": site.organization,
+        "mediaAuthenticityCategory": MEDIA_CATEGORIES[ref.evidence.assessment],
+        "itemReviewed": {
+            "@type": "MediaReviewItem",
+            "mediaItemAppearance": [_media_object(ref)],
+        },
+    }
+    assert view.briefing.published is not None
+    review["datePublished"] = view.changed.isoformat()
+    return review
 
 
 def _creative_work(source: Source) -> dict[str, Any]:

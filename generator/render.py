@@ -6,30 +6,29 @@ place it. Every value from YAML is escaped for the context it lands in, by one f
 - HTML text and attributes: Jinja autoescape (the templates emit raw HTML blocks, which
   Python-Markdown passes through untouched, so Markdown syntax in data stays literal);
 - Markdown (headings, the only places data meets Markdown syntax): `md_inline`;
-- Markdown fields (summary, notes, methodology): `markdown`, which renders them with raw HTML
-  switched off and then sanitizes the HTML with nh3, dropping `javascript:`/`data:` links.
+- Markdown fields (summary, notes, methodology): `markdown` (`generator.markdown_fields`),
+  which renders them with raw HTML switched off, makes `briefing:`/`actor:` links relative to
+  the page (or plain text when the target is not public), then sanitizes the HTML with nh3.
 
 Nothing here imports MkDocs: the plugin hands the pages to MkDocs, tests call this directly.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown as markdown_lib
-import nh3
 from markupsafe import Markup
 
 from . import structure
 from . import vocabulary as words
 from .archive import Archive
+from .markdown_fields import one_line, render_markdown
 from .model import Briefing, VerificationState
 from .parallel import run_all
 from .structure import SiteIndex
@@ -40,12 +39,6 @@ from .yamlio import quoted
 # Every ASCII character that means something to Markdown, its extensions, HTML or Jinja.
 _MARKDOWN_SIGNIFICANT = re.compile(r"""[\\`*_{}\[\]()<>#+\-.!|~:=^"'&$%@]""")
 
-ALLOWED_TAGS = {
-    "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr",
-    "h3", "h4", "h5", "h6", "del", "sup", "sub", "abbr", "table", "thead", "tbody", "tr", "th",
-    "td",
-}  # fmt: skip
-
 
 def md_inline(text: str) -> Markup:
     """Plain text made safe for a Markdown line: every significant character becomes an
@@ -54,40 +47,10 @@ def md_inline(text: str) -> Markup:
     return Markup(_MARKDOWN_SIGNIFICANT.sub(lambda m: f"&#{ord(m.group())};", flat))
 
 
-class _NoRawHtml(markdown_lib.Extension):
-    """Raw HTML in a Markdown field is shown as text, never passed to the page."""
-
-    def extendMarkdown(self, md: markdown_lib.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-
-
-_MARKDOWN = markdown_lib.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
-
-
-@lru_cache(maxsize=8192)
-def render_markdown(text: str) -> Markup:
-    """A Markdown field as sanitized HTML: no raw HTML, only http(s) and mailto links."""
-    html = _MARKDOWN.reset().convert(text)
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
-    # A blank line would end the raw HTML block this lands in; a newline is enough.
-    return Markup(re.sub(r"\n\s*\n", "\n", clean).strip())
-
-
-@lru_cache(maxsize=8192)
-def one_line(text: str, limit: int = 180) -> str:
-    """The first paragraph of a Markdown field as plain text, cut at a word near `limit`."""
-    first = render_markdown(text.strip().split("\n\n")[0])
-    plain = " ".join(html.unescape(nh3.clean(first, tags=set())).split())
-    if len(plain) <= limit:
-        return plain
-    return plain[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+@jinja2.pass_context
+def _markdown_filter(context: jinja2.runtime.Context, text: str) -> Markup:
+    """`{{ field | markdown }}`: links to the site's pages are made relative to the page."""
+    return render_markdown(text, context.get("link_to"))
 
 
 # --- Templates ---------------------------------------------------------------------------------
@@ -106,7 +69,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(
         md_inline=md_inline,
-        markdown=render_markdown,
+        markdown=_markdown_filter,
         one_line=one_line,
         # Front matter is YAML, not HTML: the value is escaped for HTML before it is quoted.
         yaml_quoted=lambda text: Markup(quoted(str(text))),
@@ -116,6 +79,9 @@ def environment(template_dir: Path) -> jinja2.Environment:
         label=words.label,
         credibility=words.CREDIBILITY.__getitem__,
         state_words=words.STATES.__getitem__,
+        figure=words.figure,
+        language_name=words.language_name,
+        direction=words.direction,
     )
     env.globals.update(
         structure=structure,
@@ -167,15 +133,23 @@ def _compiled(env: jinja2.Environment, name: str, template_dir: Path) -> jinja2.
 
 
 def _render(
-    template_dir: Path, template: str, page: str, fragments: Fragments, **context: Any
+    template_dir: Path,
+    template: str,
+    page: str,
+    fragments: Fragments,
+    index: SiteIndex,
+    **context: Any,
 ) -> str:
     href: Callable[..., str] = partial(structure.link, page)
     fragment = partial(_fragment, fragments)
+    link_to = partial(index.site_link, page)
     try:
         return (
             environment(template_dir)
             .get_template(template)
-            .render(page=page, href=href, fragment=fragment, **context)
+            .render(
+                page=page, href=href, fragment=fragment, link_to=link_to, index=index, **context
+            )
         )
     except jinja2.TemplateError as error:
         where = _where(error, template_dir.resolve())
@@ -193,7 +167,7 @@ def _briefing(
 ) -> str:
     older, newer = index.neighbours(view)
     return _render(
-        template_dir, "briefing.md", view.page, fragments,
+        template_dir, "briefing.md", view.page, fragments, index,
         view=view, related=index.related(view), older=older, newer=newer,
     )  # fmt: skip
 
@@ -210,7 +184,7 @@ def page_tasks(
 
     def add(page: str, template: str, **context: Any) -> None:
         _compiled(env, template, template_dir)  # once, here, rather than in every worker
-        render = partial(_render, template_dir, template, page, fragments, index=index)
+        render = partial(_render, template_dir, template, page, fragments, index)
         tasks[page] = partial(render, **context)
 
     def add_parts(first: str, items: Sequence[Any], template: str, **context: Any) -> None:

@@ -11,26 +11,31 @@ import posixpath
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 from . import vocabulary as words
 from .archive import Archive
+from .markdown_fields import SiteLink, classify, link_targets
 from .model import (
     Actor,
     Briefing,
     Claim,
+    Evidence,
+    Figure,
     HistoryEntry,
     OpenQuestion,
     PartialDate,
     Source,
+    Stance,
     Statement,
     Update,
     UpdateKind,
     VerificationState,
 )
+from .validate import markdown_fields
 
 # --- Pages and URLs (SPEC §5a) -----------------------------------------------------------------
 
@@ -118,21 +123,79 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class EvidenceRef:
+    """An item of evidence with its number on the briefing page (E1, E2 ...)."""
+
+    number: int
+    evidence: Evidence
+    source: SourceRef | None
+
+    @property
+    def anchor(self) -> str:
+        return f"evidence-{self.evidence.id}"
+
+    @property
+    def assessed(self) -> bool:
+        """Whether the desk has judged what it shows (MediaReview is emitted for it)."""
+        return self.evidence.assessment not in (None, "unassessed")
+
+
+@dataclass(frozen=True)
+class Position:
+    """What one statement says about one claim of its briefing."""
+
+    stance: Stance
+    label: str
+    claim: Claim
+    number: int
+    """The claim's number on the page."""
+
+    @property
+    def anchor(self) -> str:
+        return f"claim-{self.claim.id}"
+
+
+@dataclass(frozen=True)
 class StatementView:
     statement: Statement
     actor: Actor
     sources: tuple[SourceRef, ...]
+    positions: tuple[Position, ...] = ()
+    """Its stance on each claim it is about, in the order of the claims."""
+    evidence: tuple[EvidenceRef, ...] = ()
+    translated_by: SourceRef | None = None
+    reply_to: StatementView | None = None
+    """The statement it answers."""
 
     @property
     def anchor(self) -> str:
         return f"statement-{self.statement.id}"
 
+    def position_on(self, claim_id: str) -> Stance | None:
+        return self.statement.about.get(claim_id)
+
 
 @dataclass(frozen=True)
-class Stance:
-    key: str
+class Column:
+    """The statements that take one stance on a claim, side by side with the others."""
+
+    stance: Stance
     label: str
     statements: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    statement: StatementView
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """The figures given for one quantity ("killed"), by whoever gave them, oldest first."""
+
+    quantity: str
+    rows: tuple[FigureRow, ...]
 
 
 @dataclass(frozen=True)
@@ -142,12 +205,24 @@ class ClaimView:
     state: words.StateWords
     sources: tuple[SourceRef, ...]
     independent: int
-    stances: tuple[Stance, ...]
+    columns: tuple[Column, ...]
+    """Supports, contradicts, questions: those that have statements, in that order."""
+    mentions: tuple[StatementView, ...]
+    """Statements that refer to the claim without taking a side."""
     history: tuple[HistoryEntry, ...]
+    figures: tuple[FigureGroup, ...] = ()
+    evidence: tuple[EvidenceRef, ...] = ()
 
     @property
     def anchor(self) -> str:
         return f"claim-{self.claim.id}"
+
+    def taking(self, stance: Stance) -> tuple[StatementView, ...]:
+        """The statements that take `stance` on this claim, in the briefing's order."""
+        for column in self.columns:
+            if column.stance is stance:
+                return column.statements
+        return self.mentions if stance is Stance.MENTIONS else ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +250,10 @@ class BriefingView:
     questions: tuple[QuestionView, ...]
     updates: tuple[Update, ...]
     countries: tuple[tuple[str, str], ...]
+    evidence: tuple[EvidenceRef, ...] = ()
+    unlinked: frozenset[str] = frozenset()
+    """Briefings its Markdown fields link to that are not public: shown as plain text, and
+    named nowhere."""
 
     @property
     def page(self) -> str:
@@ -218,19 +297,42 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
         s.id: SourceRef(numbers[s.id], s, plain.get(s.derived_from or "")) for s in briefing.sources
     }
     actors = archive.actors_of(briefing)
+    evidence = {
+        item.id: EvidenceRef(n, item, refs[item.source] if item.source else None)
+        for n, item in enumerate(briefing.evidence, start=1)
+    }
+    claim_numbers = {claim.id: n for n, claim in enumerate(briefing.claims, start=1)}
+    claims_by_id = {claim.id: claim for claim in briefing.claims}
 
-    statements = tuple(
-        StatementView(st, actors[st.actor], _numbered(refs[i] for i in st.sources))
+    base = {
+        st.id: StatementView(
+            st,
+            actors[st.actor],
+            _numbered(refs[i] for i in st.sources),
+            positions=tuple(
+                Position(stance, words.STANCES[stance], claims_by_id[c], claim_numbers[c])
+                for c, stance in sorted(st.about.items(), key=lambda item: claim_numbers[item[0]])
+            ),
+            evidence=tuple(evidence[i] for i in st.evidence),
+            translated_by=refs[st.translated_by] if st.translated_by else None,
+        )
         for st in briefing.statements
+    }
+    statements = tuple(
+        replace(view, reply_to=base[view.statement.in_reply_to])
+        if view.statement.in_reply_to
+        else view
+        for view in base.values()
     )
 
     claims = []
     for number, claim in enumerate(briefing.claims, start=1):
         about = [view for view in statements if claim.id in view.statement.about]
-        stances = tuple(
-            Stance(key, stance_label, chosen)
-            for key, (stance_label, kinds) in words.STANCES.items()
-            if (chosen := tuple(view for view in about if view.statement.kind in kinds))
+        columns = tuple(
+            Column(stance, wording, chosen)
+            for stance, wording in words.STANCES.items()
+            if stance is not Stance.MENTIONS
+            and (chosen := tuple(v for v in about if v.statement.about[claim.id] is stance))
         )
         claims.append(
             ClaimView(
@@ -239,8 +341,11 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
                 state=words.STATES[claim.verification.state],
                 sources=_numbered(refs[i] for i in claim.sources),
                 independent=independent_count((by_id[i] for i in claim.sources), by_id),
-                stances=stances,
+                columns=columns,
+                mentions=tuple(v for v in about if v.statement.about[claim.id] is Stance.MENTIONS),
                 history=claim.verification.history,
+                figures=_figures(about),
+                evidence=tuple(evidence[i] for i in claim.evidence),
             )
         )
     claim_views = {view.claim.id: view for view in claims}
@@ -266,6 +371,31 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
         ),
         updates=tuple(sorted(briefing.updates, key=lambda u: u.date, reverse=True)),
         countries=tuple((code, words.country_name(code)) for code in briefing.event.countries),
+        evidence=tuple(evidence.values()),
+        unlinked=frozenset(
+            target.id
+            for _, text in markdown_fields(briefing)
+            if "briefing:" in text
+            for target in map(classify, link_targets(text))
+            if isinstance(target, SiteLink) and target.id not in archive.public_ids
+        ),
+    )
+
+
+def _figures(statements: Iterable[StatementView]) -> tuple[FigureGroup, ...]:
+    """The figures the statements give, by quantity in the order first given, each
+    quantity's figures by the date they were given (undated ones last)."""
+    rows: dict[str, list[FigureRow]] = defaultdict(list)
+    for view in statements:
+        for figure in view.statement.figure:
+            rows[figure.quantity].append(FigureRow(view, figure))
+
+    def when(row: FigureRow) -> tuple[int, tuple[int, int, int]]:
+        said = row.statement.statement.date
+        return (0, said.sort_key) if said else (1, (0, 0, 0))
+
+    return tuple(
+        FigureGroup(quantity, tuple(sorted(found, key=when))) for quantity, found in rows.items()
     )
 
 
@@ -440,6 +570,17 @@ class SiteIndex:
     @cached_property
     def actor_by_id(self) -> dict[str, ActorEntry]:
         return {entry.actor.id: entry for entry in self.actors}
+
+    def site_link(self, from_page: str, target: SiteLink) -> str | None:
+        """The relative href of a `briefing:`/`actor:` link from a page, or None when its
+        target has no public page (a private briefing is never linked)."""
+        if target.kind == "briefing" and target.id in self.by_id:
+            page = briefing_page(target.id)
+        elif target.kind == "actor" and target.id in self.actor_by_id:
+            page = actor_page(target.id)
+        else:
+            return None
+        return link(from_page, page) + target.fragment
 
     def most_active(self, count: int) -> tuple[ActorEntry, ...]:
         """The actors with the most statements, then by name."""

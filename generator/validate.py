@@ -19,22 +19,31 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import BriefingError
+from .markdown_fields import LinkProblem, SiteLink, classify, link_targets
 from .model import (
+    FORMAT_VERSION,
     SLUG_PATTERN,
+    VERDICTS,
     WIKIDATA_PATTERN,
     Actor,
     ActorRegistry,
     Briefing,
+    Stance,
     Status,
     Tlp,
 )
 from .yamlio import Document, Path_
 
 M = TypeVar("M", bound=BaseModel)
+
+CLAIM_REVIEWED_LENGTH = 75
+"""Google's fact-check markup guideline for `claimReviewed`: a longer claim is cut short in
+search results, so `briefings check` notes a verdict on one."""
 
 _PATTERN_HINTS = {
     SLUG_PATTERN: "use lowercase letters, digits and single hyphens, e.g. 'iran-missile-transfer'",
@@ -58,6 +67,23 @@ _EXPECTED = {
     "model_type": "a mapping of keys",
     "dict_type": "a mapping of keys",
     "model_attributes_type": "a mapping of keys",
+}
+
+
+# Fields of format 2 (SPEC §2) that this version reads but cannot build yet: refused by name,
+# rather than as unknown keys, so that nobody takes them for typing mistakes.
+NOT_SUPPORTED_YET = {
+    "follows": "a briefing that continues an earlier one",
+    "continues": "a claim that continues one of an earlier briefing",
+    "translation_of": "a briefing that translates another",
+    "review_by": "a date to review a claim's verification",
+}
+
+_STANCES = ", ".join(stance.value for stance in Stance)
+
+_ENUM_HINTS = {
+    ("tlp", "WHITE"): "TLP 2.0 renamed WHITE to CLEAR: write tlp: CLEAR",
+    ("tlp", "white"): "TLP 2.0 renamed WHITE to CLEAR: write tlp: CLEAR",
 }
 
 
@@ -91,13 +117,104 @@ def check_shape(document: Document, model: type[M]) -> tuple[M | None, list[Brie
                 n=1,
             )
         }
+        # A key indented one level too deep or too shallow is unknown where it is, and often
+        # missing where it belongs: one mistake, reported once, as indentation.
+        moved = {
+            error["loc"]: place
+            for error in details
+            if error["type"] == "extra_forbidden"
+            and (place := _misplaced(document, model, _data_path(document.data, error["loc"])))
+        }
+        missing_moved = {(*place.mapping, place.key) for place in moved.values() if place.missing}
         errors = [
-            _located(document, model, error)
+            moved[error["loc"]].error(document)
+            if error["loc"] in moved
+            else _located(document, model, error)
             for error in details
             if not (error["type"] == "too_short" and error["loc"] in deeper)
             and not (error["type"] == "missing" and error["loc"] in misspelled)
+            and not (
+                error["type"] == "missing"
+                and (*_data_path(document.data, error["loc"][:-1]), error["loc"][-1])
+                in missing_moved
+            )
         ]
         return None, sorted(set(errors))
+
+
+@dataclass(frozen=True)
+class _Misplaced:
+    """A key written in the wrong mapping, and the mapping it belongs to."""
+
+    path: Path_
+    """Where the key is written."""
+    key: str
+    mapping: Path_
+    """The mapping it belongs to."""
+    deeper: bool
+    """Whether it belongs deeper (indent it more) rather than one level up."""
+    missing: bool
+    """Whether the mapping it belongs to lacks it (a required key)."""
+
+    def error(self, document: Document) -> BriefingError:
+        target = document.node_at(self.mapping)
+        line = target.start_mark.line + 1
+        written = document.node_at(self.mapping, key=True).start_mark.line + 1
+        where = next((str(step) for step in reversed(self.mapping) if isinstance(step, str)), "")
+        neighbour = (
+            next(
+                (k.value for k, _ in target.value if k.value != self.key),
+                None,
+            )
+            if isinstance(target, yaml.MappingNode)
+            else None
+        )
+        if self.deeper:
+            message = (
+                f"{self.key!r} is indented as a key of this mapping, but belongs under "
+                f"{where!r} (line {written})"
+            )
+            hint = "indent it further"
+        else:
+            message = f"{self.key!r} is indented too far: it belongs one level up, not here"
+            hint = "indent it less"
+        if neighbour is not None:
+            hint += f", to line up with {neighbour!r} on line {line}"
+        return document.error(self.path, message, hint, key=True)
+
+
+def _misplaced(document: Document, model: type[BaseModel], path: Path_) -> _Misplaced | None:
+    """Whether the unknown key at `path` is a key of the mapping just inside or just outside
+    the one it is written in: the mark of a line indented one step wrong."""
+    key = str(path[-1])
+    here = path[:-1]
+    data = document.data
+    for step in here:
+        data = data[step]
+    current = _model_at(model, here)
+    # One level deeper: a mapping of this one whose model has the key.
+    for name in _field_names(current):
+        child = data.get(name) if isinstance(data, dict) else None
+        inner = _model_at(model, (*here, name))
+        if isinstance(child, dict) and key in _field_names(inner) and inner is not current:
+            assert inner is not None
+            return _Misplaced(path, key, (*here, name), True, _required(inner, key, child))
+    # One level up: the mapping this one is a value of (or an item of a list in).
+    parent = here[:-2] if len(here) >= 2 and isinstance(here[-1], int) else here[:-1]
+    if here and parent != here:
+        outer = _model_at(model, parent)
+        container: Any = document.data
+        for step in parent:
+            container = container[step]
+        if key in _field_names(outer) and isinstance(container, dict):
+            assert outer is not None
+            return _Misplaced(path, key, parent, False, _required(outer, key, container))
+    return None
+
+
+def _required(model: type[BaseModel], key: str, written: dict[str, Any]) -> bool:
+    fields = {field.alias or name: field for name, field in model.model_fields.items()}
+    return key not in written and fields[key].is_required()
 
 
 def _data_path(data: Any, loc: Sequence[str | int]) -> Path_:
@@ -159,6 +276,14 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     ctx = error.get("ctx") or {}
     hint: str | None
 
+    if kind == "extra_forbidden" and name in NOT_SUPPORTED_YET:
+        return document.error(
+            path,
+            f"{name!r} ({NOT_SUPPORTED_YET[str(name)]}) is part of format {FORMAT_VERSION} but "
+            "not supported yet by this version of briefing-site",
+            "remove it for now",
+            key=True,
+        )
     if kind == "extra_forbidden":
         known = _field_names(_model_at(model, path[:-1]))
         hint = did_you_mean(str(name), known) or f"allowed keys: {', '.join(known)}"
@@ -167,9 +292,29 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
         return document.error(path, f"missing required key {name!r}")
     if kind == "enum":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else None
+        hint = _ENUM_HINTS.get((str(name), str(value)))
+        if hint is None and isinstance(value, str):
+            hint = did_you_mean(value, allowed)
+        if len(loc) >= 2 and loc[-2] == "about":
+            name = f"stance on {name!r}"
         message = f"{name}: {_describe(value)} is not one of {', '.join(allowed)}"
         return document.error(path, message, hint)
+    if kind == "dict_type" and name == "about" and isinstance(value, list):
+        # Format 1 listed claim ids; format 2 says what the statement says of each.
+        ids = [str(item) for item in value]
+        written = ", ".join(f"{claim}: <stance>" for claim in ids) or "claim-id: <stance>"
+        return document.error(
+            path,
+            "about is a map of claim id to stance since format 2, not a list",
+            f"write about: {{{written}}}, each stance one of {_STANCES}",
+        )
+    if kind == "literal_error" and name == "schema" and value == 1 and len(path) == 1:
+        return document.error(
+            path,
+            f"this file is in format 1; briefing-site reads format {FORMAT_VERSION}",
+            f"write schema: {FORMAT_VERSION}, then follow the other messages "
+            "(each statement's about becomes a map of claim id to stance)",
+        )
     if kind == "literal_error":
         return document.error(path, f"{name} must be {ctx.get('expected')}, not {_describe(value)}")
     if kind == "string_pattern_mismatch":
@@ -201,7 +346,13 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
 
 # --- Salvage: the valid parts of an invalid document ----------------------------------------
 
-_REFERENCED = {"actors": "actor", "sources": "source", "claims": "claim"}
+_REFERENCED = {
+    "actors": "actor",
+    "sources": "source",
+    "claims": "claim",
+    "statements": "statement",
+    "evidence": "evidence",
+}
 
 
 @dataclass(frozen=True)
@@ -316,19 +467,25 @@ class _Checker:
         message: str,
         hint: str | None = None,
         unresolved: tuple[str, str] | None = None,
+        *,
+        key: bool = False,
     ) -> None:
         self.errors.append(
-            self.document.error(self._real(path), message, hint, unresolved=unresolved)
+            self.document.error(self._real(path), message, hint, key=key, unresolved=unresolved)
         )
 
-    def unique(self, what: str, ids: Iterable[tuple[Path_, str]]) -> None:
+    def unique(self, what: str, ids: Iterable[tuple[Path_, str]]) -> set[str]:
+        """Report every id used twice, once each; return the ids used twice."""
         seen: dict[str, Path_] = {}
+        twice: set[str] = set()
         for path, value in ids:
             if value in seen:
                 line = self.document.node_at(self._real(seen[value])).start_mark.line + 1
                 self.error(path, f"duplicate {what} id {value!r}", f"already used on line {line}")
+                twice.add(value)
             else:
                 seen[value] = path
+        return twice
 
     def resolves(
         self,
@@ -339,6 +496,7 @@ class _Checker:
         hint: str | None = None,
         *,
         among: str | None = None,
+        key: bool = False,
     ) -> bool:
         """Whether `value` names a known `what`; `among` names the set of ids searched when
         it is not the file's own (the registry's), for salvaged or unreadable files."""
@@ -350,8 +508,9 @@ class _Checker:
             return True
         suggestion = did_you_mean(value, [*known, *self.also_known.get(among, ())])
         if suggestion is None:
-            suggestion = hint or (f"known {what} ids: {', '.join(known)}" if known else None)
-        self.error(path, f"unknown {what} id {value!r}", suggestion, (what, value))
+            listed = f"known {what} ids: {', '.join(known)}" if known else None
+            suggestion = "; ".join(filter(None, [listed, hint])) or None
+        self.error(path, f"unknown {what} id {value!r}", suggestion, (what, value), key=key)
         return False
 
 
@@ -430,16 +589,29 @@ def check_briefing(
                 among="registry",
             )
 
-    # Sources, claims and statements.
+    # Sources, evidence, claims and statements.
     source_ids = [source.id for source in briefing.sources]
     claim_ids = [claim.id for claim in briefing.claims]
-    check.unique("source", ((("sources", i, "id"), s.id) for i, s in enumerate(briefing.sources)))
+    statement_ids = [statement.id for statement in briefing.statements]
+    evidence_ids = [item.id for item in briefing.evidence]
+    twice = check.unique(
+        "source", ((("sources", i, "id"), s.id) for i, s in enumerate(briefing.sources))
+    )
     check.unique("claim", ((("claims", i, "id"), c.id) for i, c in enumerate(briefing.claims)))
-    check.unique(
+    said_twice = check.unique(
         "statement", ((("statements", i, "id"), s.id) for i, s in enumerate(briefing.statements))
     )
+    check.unique(
+        "evidence", ((("evidence", i, "id"), e.id) for i, e in enumerate(briefing.evidence))
+    )
+
+    for i, item in enumerate(briefing.evidence):
+        if item.source is not None:
+            check.resolves(("evidence", i, "source"), "source", item.source, source_ids)
 
     for i, source in enumerate(briefing.sources):
+        if source.id in twice:
+            continue  # which of the two it derives from cannot be told; fix the id first
         if source.derived_from is not None:
             path = ("sources", i, "derived_from")
             if source.derived_from == source.id:
@@ -455,6 +627,14 @@ def check_briefing(
     for i, claim in enumerate(briefing.claims):
         for j, source_id in enumerate(claim.sources):
             check.resolves(("claims", i, "sources", j), "source", source_id, source_ids)
+        for j, evidence_id in enumerate(claim.evidence):
+            check.resolves(
+                ("claims", i, "evidence", j),
+                "evidence",
+                evidence_id,
+                evidence_ids,
+                _declare_evidence(evidence_id),
+            )
         _check_history(check, ("claims", i, "verification"), claim.verification)
 
     for i, statement in enumerate(briefing.statements):
@@ -467,11 +647,39 @@ def check_briefing(
                 f"add '- {statement.actor}' under actors:",
             )
         elif statement.actor not in listed:
-            check.resolves(("statements", i, "actor"), "actor", statement.actor, listed)
-        for j, claim_id in enumerate(statement.about):
-            check.resolves(("statements", i, "about", j), "claim", claim_id, claim_ids)
+            check.resolves(
+                ("statements", i, "actor"),
+                "actor",
+                statement.actor,
+                listed,
+                _declare_actor(statement.actor),
+            )
+        for claim_id in statement.about:
+            where: Path_ = ("statements", i, "about", claim_id)
+            check.resolves(where, "claim", claim_id, claim_ids, key=True)
         for j, source_id in enumerate(statement.sources):
             check.resolves(("statements", i, "sources", j), "source", source_id, source_ids)
+        for j, evidence_id in enumerate(statement.evidence):
+            check.resolves(
+                ("statements", i, "evidence", j),
+                "evidence",
+                evidence_id,
+                evidence_ids,
+                _declare_evidence(evidence_id),
+            )
+        if statement.in_reply_to is not None and statement.id not in said_twice:
+            reply: Path_ = ("statements", i, "in_reply_to")
+            if statement.in_reply_to == statement.id:
+                check.error(
+                    reply,
+                    f"statement {statement.id!r} cannot reply to itself",
+                    "name the statement it answers, or remove in_reply_to",
+                )
+            else:
+                check.resolves(reply, "statement", statement.in_reply_to, statement_ids)
+        _check_quote(check, ("statements", i), statement, source_ids)
+        for j, figure in enumerate(statement.figure):
+            _check_figure(check, ("statements", i, "figure", j), figure, statement.figure)
 
     for i, question in enumerate(briefing.open_questions):
         for j, claim_id in enumerate(question.would_change):
@@ -490,16 +698,35 @@ def check_briefing(
             "updated is the date of the last change, on or after published",
         )
 
+    # Links in Markdown fields: web addresses, or the site's own pages by id.
+    actor_links = dict.fromkeys(listed + registry_ids)
+    for where, text in markdown_fields(briefing):
+        for target in link_targets(text):
+            link = classify(target)
+            if isinstance(link, LinkProblem):
+                check.error(where, link.message, link.hint)
+            elif isinstance(link, SiteLink) and link.kind == "actor":
+                check.resolves(
+                    where,
+                    "actor",
+                    link.id,
+                    actor_links,
+                    f"an actor: link names an actor of this briefing or of actors.yaml; "
+                    f"{_declare_actor(link.id)}",
+                    among="registry",
+                )
+
     # Publication rules (SPEC §4): a published briefing must be CLEAR, dated and finished.
     if briefing.status is Status.PUBLISHED:
         # Most briefings hold none: one search of their JSON text (in C) spares the walk.
         text = json.dumps(document.data, ensure_ascii=False)
         found = _placeholders(document.data) if _PLACEHOLDER_TEXT.search(text) else ()
-        for where in found:
+        for where, key in found:
             check.error(
                 where,
                 "a placeholder from `briefings new` is still here",
                 "replace it, or keep status: draft",
+                key=key,
             )
         if briefing.tlp is not None and briefing.tlp is not Tlp.CLEAR:
             check.error(
@@ -514,6 +741,77 @@ def check_briefing(
                 "add published: YYYY-MM-DD",
             )
     return check.errors
+
+
+def markdown_fields(briefing: Briefing) -> Iterator[tuple[Path_, str]]:
+    """Every Markdown field of a briefing, with its path."""
+    if briefing.summary is not None:
+        yield ("summary",), briefing.summary
+    if briefing.methodology is not None:
+        yield ("methodology",), briefing.methodology
+    for i, claim in enumerate(briefing.claims):
+        verification = claim.verification
+        if verification.note is not None:
+            yield ("claims", i, "verification", "note"), verification.note
+        for k, entry in enumerate(verification.history):
+            if entry.note is not None:
+                yield ("claims", i, "verification", "history", k, "note"), entry.note
+    for i, update in enumerate(briefing.updates):
+        yield ("updates", i, "note"), update.note
+
+
+@dataclass(frozen=True)
+class BriefingLink:
+    """A `briefing:` link, and where it is written: whether its target exists is known only
+    once every file is read."""
+
+    target: str
+    where: BriefingError
+    """An error at the field that holds the link, to which a message is added if needed."""
+
+
+def briefing_links(
+    document: Document, briefing: Briefing, positions: Salvage | None = None
+) -> list[BriefingLink]:
+    """The `briefing:` links of a briefing's Markdown fields, located."""
+    check = _Checker(document, positions)
+    found = []
+    for where, text in markdown_fields(briefing):
+        for target in link_targets(text):
+            link = classify(target)
+            if isinstance(link, SiteLink) and link.kind == "briefing":
+                found.append(BriefingLink(link.id, document.error(check._real(where), "")))
+    return found
+
+
+def check_briefing_links(links: Iterable[BriefingLink], ids: Iterable[str]) -> list[BriefingError]:
+    """Every `briefing:` link must name a briefing of the folder (public or not: whether it
+    is shown as a link is decided when the site is made)."""
+    known = sorted(ids)
+    return [
+        replace(
+            link.where,
+            message=f"unknown briefing id {link.target!r} in a briefing: link",
+            hint=did_you_mean(link.target, known) or "write the id of a briefing in this folder",
+        )
+        for link in links
+        if link.target not in known
+    ]
+
+
+def claim_notes(document: Document, briefing: Briefing) -> list[BriefingError]:
+    """What is worth knowing but not wrong: a verdict on a claim longer than Google's
+    guideline for `claimReviewed`, which search results would cut short."""
+    return [
+        document.error(
+            ("claims", i, "text"),
+            f"the claim has a verdict and is {len(claim.text)} characters long; Google's "
+            f"fact-check markup shows up to {CLAIM_REVIEWED_LENGTH}",
+            "state it more briefly if it should show in full in search results",
+        )
+        for i, claim in enumerate(briefing.claims)
+        if claim.verification.state in VERDICTS and len(claim.text) > CLAIM_REVIEWED_LENGTH
+    ]
 
 
 @dataclass(frozen=True)
@@ -554,18 +852,88 @@ PLACEHOLDER = "TODO"
 _PLACEHOLDER_TEXT = re.compile(f'"({PLACEHOLDER}|{PLACEHOLDER.lower()}-)')
 
 
-def _placeholders(data: Any, path: Path_ = ()) -> Iterator[Path_]:
-    """Paths of the scaffold's placeholder values ("TODO: ...", ids "todo-...")."""
+def _placeholders(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, bool]]:
+    """Paths of the scaffold's placeholder values ("TODO: ...", ids "todo-...") and keys (a
+    claim id in `about`), each with whether it is a key."""
     if isinstance(data, dict):
         for key, value in data.items():
+            if _is_placeholder(key):
+                yield (*path, key), True
             yield from _placeholders(value, (*path, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _placeholders(value, (*path, index))
-    elif isinstance(data, str) and (
-        data.startswith(PLACEHOLDER) or data.startswith(PLACEHOLDER.lower() + "-")
-    ):
-        yield path
+    elif _is_placeholder(data):
+        yield path, False
+
+
+def _is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith((PLACEHOLDER, PLACEHOLDER.lower() + "-"))
+
+
+def _declare_actor(actor_id: str) -> str:
+    return (
+        f"to add it, write it out under actors: (- id: {actor_id}, with name and kind), or "
+        f"add it to actors.yaml and list - {actor_id} under actors:"
+    )
+
+
+def _declare_evidence(evidence_id: str) -> str:
+    return f"to add it, list it under evidence: (- id: {evidence_id}, with kind and description)"
+
+
+def _check_quote(check: _Checker, path: Path_, statement: Any, source_ids: list[str]) -> None:
+    """A translation belongs to a quote in another language; a paraphrase is the desk's own
+    words, in the briefing's language."""
+    quote = statement.mode.value == "quote"
+    if statement.translation is not None and not quote:
+        check.error(
+            (*path, "translation"),
+            "a paraphrase has no translation: it is written in the briefing's language",
+            "write the paraphrase in the briefing's language, or use mode: quote for the "
+            "words as said",
+        )
+    elif statement.translation is not None and statement.lang is None:
+        check.error(
+            (*path, "translation"),
+            "a translated quote needs the language it was said in",
+            "add lang: with its language tag, e.g. lang: pt-BR",
+        )
+    if statement.translated_by is not None:
+        if not quote:
+            check.error(
+                (*path, "translated_by"),
+                "translated_by is for a quote known through a published translation",
+                "use mode: quote, or remove translated_by",
+            )
+        else:
+            check.resolves((*path, "translated_by"), "source", statement.translated_by, source_ids)
+
+
+def _check_figure(check: _Checker, path: Path_, figure: Any, figures: Sequence[Any]) -> None:
+    ranged = figure.min is not None or figure.max is not None
+    if figure.value is None and not ranged:
+        check.error(
+            path,
+            f"the figure for {figure.quantity!r} has no number",
+            "give value:, or min: and max: for a range",
+        )
+    elif figure.value is not None and ranged:
+        check.error(
+            (*path, "value"),
+            "a figure is either one value or a range, not both",
+            "keep value:, or keep min: and max:",
+        )
+    elif figure.min is not None and figure.max is not None and figure.min > figure.max:
+        check.error((*path, "max"), f"max ({figure.max:g}) is less than min ({figure.min:g})")
+    if sum(1 for other in figures if other.quantity == figure.quantity) > 1:
+        first = next(n for n, other in enumerate(figures) if other.quantity == figure.quantity)
+        if figures[first] is not figure:
+            check.error(
+                (*path, "quantity"),
+                f"the statement already gives a figure for {figure.quantity!r}",
+                "give one figure per quantity, or a range with min: and max:",
+            )
 
 
 def _check_history(check: _Checker, path: Path_, verification: Any) -> None:

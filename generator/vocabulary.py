@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+import langcodes
 import pycountry
 
 from .model import (
     ActorKind,
+    Assessment,
     Confidence,
+    EvidenceKind,
+    Figure,
     PartialDate,
     Reliability,
     SourceKind,
+    Stance,
     StatementKind,
     StatementMode,
     UpdateKind,
@@ -45,6 +51,14 @@ STATES: dict[VerificationState, StateWords] = {
     ),
     VerificationState.DISPUTED: StateWords(
         "Disputed", "Credible sources contradict each other.", "⇄"
+    ),
+    VerificationState.MISLEADING: StateWords(
+        "Misleading",
+        "Built on true elements, arranged to give a false impression.",
+        "≈",
+    ),
+    VerificationState.UNFOUNDED: StateWords(
+        "Unfounded", "Examined, and nothing supports it; not shown to be untrue either.", "∅"
     ),
     VerificationState.FALSE: StateWords("False", "Shown to be untrue by reliable evidence.", "✗"),
     VerificationState.RETRACTED: StateWords("Retracted", "Withdrawn by those who made it.", "↺"),
@@ -93,6 +107,9 @@ STATEMENT_KINDS = {
     StatementKind.CALL: "Call",
     StatementKind.QUESTION: "Question",
     StatementKind.ANNOUNCEMENT: "Announcement",
+    StatementKind.ADMISSION: "Admission",
+    StatementKind.RETRACTION: "Retraction",
+    StatementKind.ASSESSMENT: "Assessment",
 }
 
 STATEMENT_MODES = {StatementMode.QUOTE: "Quote", StatementMode.PARAPHRASE: "Paraphrase"}
@@ -108,19 +125,38 @@ ACTOR_KINDS = {
 
 UPDATE_KINDS = {UpdateKind.UPDATE: "Update", UpdateKind.CORRECTION: "Correction"}
 
-# How a statement bears on the claims it is about, for the side-by-side view under each claim.
-STANCES: dict[str, tuple[str, frozenset[StatementKind]]] = {
-    "supporting": (
-        "Asserting",
-        frozenset({StatementKind.CLAIM, StatementKind.CONFIRMATION, StatementKind.REPORT}),
-    ),
-    "denying": ("Denying", frozenset({StatementKind.DENIAL})),
-    "questioning": ("Questioning", frozenset({StatementKind.QUESTION})),
-    "reacting": (
-        "Reacting",
-        frozenset({StatementKind.WARNING, StatementKind.CALL, StatementKind.ANNOUNCEMENT}),
-    ),
+
+# What a statement says about one claim, in the order of the columns under each claim.
+STANCES: dict[Stance, str] = {
+    Stance.SUPPORTS: "Supports",
+    Stance.CONTRADICTS: "Contradicts",
+    Stance.QUESTIONS: "Questions",
+    Stance.MENTIONS: "Mentions",
 }
+
+EVIDENCE_KINDS = {
+    EvidenceKind.PHOTO: "Photo",
+    EvidenceKind.VIDEO: "Video",
+    EvidenceKind.AUDIO: "Audio recording",
+    EvidenceKind.DOCUMENT: "Document",
+    EvidenceKind.SATELLITE_IMAGE: "Satellite image",
+    EvidenceKind.DATASET: "Dataset",
+    EvidenceKind.OTHER: "Other material",
+}
+
+ASSESSMENTS = {
+    Assessment.AUTHENTIC: "Authentic: shown as it was recorded, in its true context",
+    Assessment.MISCAPTIONED: "Miscaptioned: genuine, but presented as something it does not show",
+    Assessment.EDITED: "Edited: altered or cut in a way that changes what it shows",
+    Assessment.STAGED: "Staged: recorded to deceive",
+    Assessment.FABRICATED: "Fabricated: made up or generated",
+    Assessment.UNASSESSED: "Not yet assessed",
+}
+
+# ISO 15924 scripts written right to left, for text in a language that uses one.
+RTL_SCRIPTS = frozenset(
+    {"Adlm", "Arab", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"}
+)
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -145,6 +181,40 @@ def full_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+@lru_cache(maxsize=256)
+def language_name(tag: str) -> str:
+    """The English name of a language tag: 'pt-BR' -> 'Portuguese (Brazil)'."""
+    return str(langcodes.Language.get(tag).display_name())
+
+
+@lru_cache(maxsize=256)
+def direction(tag: str) -> str:
+    """'rtl' for a language written right to left (fa, ar, he, ur...), else 'ltr'."""
+    script = langcodes.Language.get(tag).maximize().script
+    return "rtl" if script in RTL_SCRIPTS else "ltr"
+
+
+def number(value: float | int) -> str:
+    """A number as readers write it: 471, 1,200, 2.5."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}"
+
+
+def figure(given: Figure) -> str:
+    """A figure in words: '471', '100 to 300' (with an en dash), 'at least 500', 'up to 300'."""
+    if given.value is not None:
+        text = number(given.value)
+    elif given.min is not None and given.max is not None:
+        text = f"{number(given.min)}\N{EN DASH}{number(given.max)}"
+    elif given.min is not None:
+        text = f"at least {number(given.min)}"
+    else:
+        assert given.max is not None  # the checks require a value, a min or a max
+        text = f"up to {number(given.max)}"
+    return f"{text} {given.unit}" if given.unit else text
+
+
 def country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     return str(getattr(country, "common_name", None) or country.name) if country else code
@@ -154,7 +224,7 @@ _LABELS: dict[type, dict[Any, str]] = {
     type(key): table
     for table in (
         CONFIDENCE, RELIABILITY, SOURCE_KINDS, STATEMENT_KINDS,
-        STATEMENT_MODES, ACTOR_KINDS, UPDATE_KINDS,
+        STATEMENT_MODES, ACTOR_KINDS, UPDATE_KINDS, EVIDENCE_KINDS, ASSESSMENTS,
     )
     for key in table
 }  # fmt: skip

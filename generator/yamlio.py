@@ -240,6 +240,77 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, BriefingError | None]:
         )
 
 
+# What libyaml says when a line is indented to a level that does not exist, or so deep that it
+# reads as the continuation of the value above it.
+_INDENTATION_CAUSES = (
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "mapping values are not allowed",
+    "expected <block end>",
+)
+_KEY_LINE = re.compile(
+    r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s#:'\"\[\]{}][^:#]*?):(?: +(?P<value>.*))?$"
+)
+
+
+def _indentation_slip(lines: list[str], start: int, end: int) -> tuple[int, int, str, str] | None:
+    """The line, from `start` to `end` (0-based), whose indentation breaks the structure
+    around it, explained: a key indented to no level that is open above it, or a key indented
+    under a line that already has its value. None when no line looks like that."""
+    levels: list[tuple[int, bool]] = []  # open levels: indent, and whether it holds keys
+    previous: tuple[int, int, str, bool] | None = None  # line, indent, key, whether it opens
+    slip: tuple[int, int, str, str] | None = None
+    block_scalar = -1  # the indent a block scalar's lines are deeper than, while in one
+    for number, raw in enumerate(lines[: end + 1]):
+        stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip(" "))
+        if not stripped or stripped.startswith("#") or (0 <= block_scalar < indent):
+            continue
+        block_scalar = -1
+        found = _KEY_LINE.match(raw.rstrip())
+        if found is None:
+            previous = None
+            continue
+        key_indent = indent + len(found["dash"] or "")
+        value = (found["value"] or "").split(" #")[0].strip()
+        while levels and levels[-1][0] > key_indent:
+            levels.pop()
+        open_here = levels and levels[-1][0] == key_indent
+        if number >= start and previous is not None and not open_here:
+            line, above, key, opens = previous
+            if key_indent > above and not opens and not found["dash"]:
+                slip = (
+                    number + 1,
+                    key_indent + 1,
+                    f"{found['key']!r} is indented more than {key!r} on line {line + 1}, "
+                    f"so it is read as part of {key}'s value",
+                    f"indent it by {above} spaces, like {key!r}, or by fewer if it belongs "
+                    "to a mapping further out",
+                )
+            elif key_indent < above and not open_here:
+                outer = [n for n, keys in levels if keys and n < key_indent]
+                spaces = f"{key_indent} space{'s' * (key_indent != 1)}"
+                slip = (
+                    number + 1,
+                    key_indent + 1,
+                    f"{found['key']!r} is indented by {spaces}, which lines up with no key "
+                    "above it",
+                    f"indent it by {above} spaces, like {key!r} on line {line + 1}"
+                    + (f", or by {outer[-1]} if it belongs one level up" if outer else ""),
+                )
+        if found["dash"]:
+            while levels and levels[-1][0] >= indent:
+                levels.pop()
+            levels += [(indent, False), (key_indent, True)]
+        elif not open_here:
+            levels.append((key_indent, True))
+        opens = value == "" or value in ("|", ">", "|-", ">-", "|+", ">+")
+        if value.startswith(("|", ">")):
+            block_scalar = key_indent
+        previous = (number, key_indent, found["key"], opens)
+    return slip
+
+
 def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
     """Parse YAML text into a `Document`, or return every problem found in it."""
     try:
@@ -259,6 +330,11 @@ def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
         elif at in ("@", "`"):
             hint = f"put text that starts with {at} in quotes"
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if mark and at != "\t" and any(cause in message for cause in _INDENTATION_CAUSES):
+            start = exc.context_mark.line if exc.context_mark else 0
+            slip = _indentation_slip(text.splitlines(), start, mark.line)
+            if slip is not None:
+                return None, [BriefingError(path, *slip)]
         return None, [BriefingError(path, line, column, message, hint)]
     except yaml.YAMLError as exc:
         return None, [BriefingError(path, 0, 0, f"invalid YAML: {exc}")]

@@ -29,7 +29,8 @@ MISSPELLED_STATE = (
     "      state: unverified\n      as_of: 2026-11-25\n      note: |",
     "      state: unverifed\n      as_of: 2026-11-25\n      note: |",
     f"briefings/{SEED}.yaml:72:14: state: 'unverifed' is not one of unverified, "
-    "partially-verified, verified, disputed, false, retracted; did you mean 'unverified'?",
+    "partially-verified, verified, disputed, misleading, unfounded, false, retracted; "
+    "did you mean 'unverified'?",
 )
 TAB = (
     "\nstatus: published\n",

@@ -129,8 +129,70 @@ def test_shape_and_reference_mistakes_in_one_file_are_reported_together(tmp_path
 
     assert _shown(archive.errors) == [
         "3:1: unknown key 'titel'; did you mean 'title'?",
-        "29:12: unknown actor id 'jane'; known actor ids: jane-example, local-group",
+        "29:12: unknown actor id 'jane'; known actor ids: jane-example, local-group; to add "
+        "it, write it out under actors: (- id: jane, with name and kind), or add it to "
+        "actors.yaml and list - jane under actors:",
     ]
+
+
+def test_a_format_1_file_gets_one_error_per_place_to_change_saying_what_to_write(
+    tmp_path: Path,
+) -> None:
+    _case(
+        tmp_path,
+        "old-format",
+        ("schema: 2", "schema: 1"),
+        ("    mode: quote\n", "    mode: quote\n    about: [it-happened]\n"),
+    )
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert _shown(archive.errors) == [
+        "1:9: this file is in format 1; briefing-site reads format 2; write schema: 2, then "
+        "follow the other messages (each statement's about becomes a map of claim id to stance)",
+        "32:12: about is a map of claim id to stance since format 2, not a list; write about: "
+        "{it-happened: <stance>}, each stance one of supports, contradicts, questions, mentions",
+    ]
+
+
+def test_an_unquoted_false_is_the_state_false(tmp_path: Path) -> None:
+    _case(tmp_path, "false-state", ("      state: unverified", "      state: false"))
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert archive.errors == ()
+    assert archive.briefings[0].key_claim.verification.state.value == "false"
+
+
+def test_a_capitalised_false_is_pointed_at_the_state_false(tmp_path: Path) -> None:
+    _case(tmp_path, "false-state", ("      state: unverified", "      state: False"))
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert _shown(archive.errors)[0].endswith("; did you mean 'false'?")
+
+
+@pytest.mark.parametrize(
+    ("what", "edit"),
+    [
+        ("claim", ("    sources: [notice]\nstatements:",
+                   "    sources: [notice]\n  - id: it-happened\n    text: Again.\n"
+                   "    verification: {state: false, as_of: 2024-09-10}\n"
+                   "    sources: [notice]\nstatements:")),
+        ("source", ("    kind: news-report\n", "    kind: news-report\n  - id: notice\n"
+                    "    outlet: Relay\n    kind: news-report\n    derived_from: notice\n")),
+        ("statement", ("attribution:", "  - id: jane-says\n    actor: jane-example\n"
+                       "    kind: denial\n    mode: paraphrase\n    text: No.\n"
+                       "    in_reply_to: jane-says\n    sources: [notice]\nattribution:")),
+    ],
+)  # fmt: skip
+def test_one_duplicate_id_is_one_error(tmp_path: Path, what: str, edit: tuple[str, str]) -> None:
+    _case(tmp_path, "duplicate", edit)
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert len(archive.errors) == 1
+    assert archive.errors[0].message.startswith(f"duplicate {what} id")
 
 
 def test_an_invalid_source_is_reported_once_and_references_to_it_are_not(tmp_path: Path) -> None:
@@ -189,10 +251,20 @@ def _across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for case, files in {
         # A claim of another briefing, a .yml file and a file that is not YAML.
         "reference": {
-            "sample-briefing.yaml": sample.replace("[bridge-closed]", "[road-closed]", 1),
+            "sample-briefing.yaml": sample.replace(
+                "{bridge-closed: supports}", "{road-closed: supports}", 1
+            ),
             "other-briefing.yaml": other.replace("bridge-closed", "road-closed"),
             "old-format.yml": "schema: 1\n",
             "README.md": "About these briefings.\n",
+        },
+        # A verdict on a claim too long for search results: a note, not an error.
+        "note": {
+            "sample-briefing.yaml": sample.replace(
+                "text: The river bridge is closed to traffic.",
+                "text: The river bridge is closed to all traffic, in both directions, until "
+                "further notice.",
+            ),
         },
         # An actor written out differently in two briefings.
         "actor": {

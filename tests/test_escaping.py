@@ -19,10 +19,11 @@ import feedparser
 import pytest
 import yaml
 
+from generator.archive import load_archive
 from generator.yamlio import load
 
 from .building import build, copy_project, page_of
-from .conftest import FIXTURES
+from .conftest import FIXTURES, NOW
 
 SITE_URL = "https://briefings.example.org/"
 BRIEFING = "sample-briefing"
@@ -36,12 +37,22 @@ HOSTILE = (
     "<div markdown=\"1\">**md**</div> {{ 'Qz' ~ 'Jx' }} {% if true %}jinja{% endif %} "
     "&amp; &lt; ]]> --> </title> *not emphasis* `not code` # not a heading"
 )
+# A Markdown field may link only to web pages and to the site's own pages (a `javascript:` or
+# `data:` link is refused by the checks): it gets links of those kinds, with hostile text.
+HOSTILE_MARKDOWN = HOSTILE.replace(
+    "[a](javascript:alert(4))",
+    '[<b>a</b>](briefing:sample-briefing) [b" onclick="alert(4)](actor:jane-example) '
+    '[c](https://evil.example/" onmouseover="alert(4)) [d](mailto:x@example.org?subject=<i>)',
+)
 # Markdown fields get block-level tricks too, each on its own line.
 HOSTILE_BLOCKS = (
-    f'{HOSTILE}\n\n--8<-- "secret.txt"\n\n{{: onclick="alert(6)" }}\n\n'
-    '<div markdown="1">\n*inside*\n</div>\n\n[b](data:text/html,x) ![c](javascript:alert(7))\n'
+    f'{HOSTILE_MARKDOWN}\n\n--8<-- "secret.txt"\n\n{{: onclick="alert(6)" }}\n\n'
+    '<div markdown="1">\n*inside*\n</div>\n\n![c](javascript:alert(7))\n'
 )
-TEXT = {"title", "location", "name", "role", "outlet", "text", "note", "attribution"}
+TEXT = {
+    "title", "location", "name", "role", "outlet", "text", "attribution", "description",
+    "translation", "quantity", "unit",
+}  # fmt: skip
 MARKDOWN = {"summary", "methodology"}
 
 # Turned on in the test site's mkdocs.yml, as a publisher might.
@@ -63,6 +74,8 @@ def _hostile(value: Any, key: str = "") -> Any:
         return [_hostile(item, key) for item in value]
     if isinstance(value, str) and key in TEXT:
         return f"{value} {HOSTILE}"
+    if isinstance(value, str) and key == "note":  # notes are Markdown, written on one line
+        return f"{value} {HOSTILE_MARKDOWN}"
     if isinstance(value, str) and key in MARKDOWN:
         return HOSTILE_BLOCKS
     return value
@@ -212,6 +225,9 @@ def test_the_briefing_page_shows_every_hostile_text_as_written(
         data["sources"][0]["title"],
         data["claims"][0]["text"],
         data["statements"][0]["text"],
+        data["statements"][3]["translation"],
+        data["statements"][3]["figure"]["quantity"],
+        data["evidence"][0]["description"],
         data["attribution"],
     ):
         assert " ".join(shown.split()) in words
@@ -249,3 +265,34 @@ def test_attributes_json_ld_feed_api_and_search_keep_the_text_intact(
     assert api["statements"][0]["text"] == data["statements"][0]["text"]
     assert api["summary"] == data["summary"]
     assert " ".join(data["title"].split()) in fragment["content"]
+
+
+def test_links_in_markdown_fields_lead_only_to_the_site_and_the_web(
+    hostile: tuple[dict[str, Any], Path],
+) -> None:
+    _, site = hostile
+    page = _elements(site / "briefings" / BRIEFING / "index.html")
+    methodology = _text_of(site / "briefings" / BRIEFING / "index.html", "briefing-methodology")
+
+    hrefs = [attrs.get("href") or "" for tag, attrs in page.elements if tag == "a"]
+    assert "./" in hrefs  # briefing:sample-briefing, from its own page
+    assert "../../actors/jane-example/" in hrefs
+    assert [h for h in hrefs if h.startswith(("briefing:", "actor:", "javascript:", "data:"))] == []
+    assert "<b>a</b>" in methodology
+    assert 'b" onclick="alert(4)' in methodology
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_a_script_or_data_link_in_a_markdown_field_is_refused(tmp_path: Path, target: str) -> None:
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    path = folder / f"{BRIEFING}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("(actor:jane-example)", f"({target})", 1), encoding="utf-8")
+
+    archive = load_archive(folder, NOW)
+
+    assert [(e.line, e.message) for e in archive.errors] == [
+        (9, f"the link target {target!r} is not an address this site can use")
+    ]
+    assert archive.public == ()

@@ -108,6 +108,8 @@ def test_the_schema_forbids_unknown_keys_and_names_the_yaml_keys() -> None:
         "partially-verified",
         "verified",
         "disputed",
+        "misleading",
+        "unfounded",
         "false",
         "retracted",
     ]

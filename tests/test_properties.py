@@ -23,8 +23,9 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from generator.archive import load_archive
+from generator.markdown_fields import ALLOWED_TAGS, render_markdown
 from generator.publish import SiteInfo, script_json, structured_data
-from generator.render import ALLOWED_TAGS, render_briefing, render_markdown
+from generator.render import render_briefing
 from generator.structure import SiteIndex
 from generator.yamlio import load
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import jsonschema
 import pytest
 
 from generator.archive import load_archive
-from generator.model import Briefing, briefing_json_schema
+from generator.model import VERDICTS, Briefing, Stance, briefing_json_schema
 from generator.publish import (
     API_INDEX,
     FEED,
@@ -172,22 +173,21 @@ def test_a_claim_without_a_verdict_gets_no_claim_review(index: SiteIndex, state:
     view = next(
         v
         for v in index.briefings
-        if v.key_claim.claim.verification.state.value == state and len(v.claims) == 1
+        if v.key_claim.claim.verification.state.value == state
+        and all(c.claim.verification.state not in VERDICTS for c in v.claims)
     )
 
     assert _verdicts(structured_data(view, SITE)) == []
 
 
 def test_the_claim_review_names_who_made_the_claim_and_where(index: SiteIndex) -> None:
-    view = next(
-        v
+    view, claim = next(
+        (v, c)
         for v in index.briefings
-        for claim in v.claims
-        if claim.claim.verification.state.value in {"verified", "false", "partially-verified"}
-        and any(stance.key == "supporting" for stance in claim.stances)
+        for c in v.claims
+        if c.claim.verification.state in VERDICTS and c.taking(Stance.SUPPORTS)
     )
-    claim = next(c for c in view.claims if any(stance.key == "supporting" for stance in c.stances))
-    first = next(s for s in claim.stances if s.key == "supporting").statements[0]
+    supporting = claim.taking(Stance.SUPPORTS)
 
     review = next(
         r for r in _verdicts(structured_data(view, SITE)) if r["url"].endswith(claim.anchor)
@@ -195,10 +195,46 @@ def test_the_claim_review_names_who_made_the_claim_and_where(index: SiteIndex) -
 
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
-    assert item["author"]["name"] == first.actor.name
-    assert [a["publisher"]["name"] for a in item["appearance"]] == [
-        ref.source.outlet for ref in first.sources
-    ]
+    assert item["author"]["name"] in {said.actor.name for said in supporting}
+    assert {a["publisher"]["name"] for a in item["appearance"]} == {
+        ref.source.outlet for said in supporting for ref in said.sources
+    }
+
+
+def test_a_claim_only_contradicted_has_no_author_in_its_claim_review(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    sample = folder / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8")
+    text = text.replace("about: {bridge-reopens: supports}", "about: {bridge-reopens: mentions}")
+    text = text.replace("      state: disputed\n", "      state: false\n")
+    sample.write_text(text, encoding="utf-8")
+    index = SiteIndex(load_archive(folder, NOW))
+
+    reviews = _verdicts(structured_data(index.briefings[0], SITE))
+
+    reopening = next(r for r in reviews if r["url"].endswith("#claim-bridge-reopens"))
+    # Two statements contradict the claim and one mentions it: none of them made it.
+    assert "author" not in reopening["itemReviewed"]
+    assert reopening["reviewRating"]["alternateName"] == "False"
+
+
+@pytest.mark.parametrize(("state", "rating"), [("misleading", 2), ("unfounded", 2), ("false", 1)])
+def test_misleading_and_unfounded_are_verdicts_rated_in_their_own_words(
+    tmp_path: Path, state: str, rating: int
+) -> None:
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    sample = folder / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8").replace("state: disputed", f"state: {state}")
+    sample.write_text(text, encoding="utf-8")
+    index = SiteIndex(load_archive(folder, NOW))
+
+    reviews = _verdicts(structured_data(index.briefings[0], SITE))
+
+    reopening = next(r for r in reviews if r["url"].endswith("#claim-bridge-reopens"))
+    assert reopening["reviewRating"]["ratingValue"] == rating
+    assert reopening["reviewRating"]["alternateName"] == state.capitalize()
 
 
 def test_json_ld_cannot_close_its_script_element() -> None:

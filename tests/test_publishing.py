@@ -31,9 +31,9 @@ SITE_URL = "https://briefings.example.org/"
 # --- Planting a marker in every field ------------------------------------------------------------
 
 TEXT = {"title", "summary", "location", "name", "role", "outlet", "text", "note",
-        "attribution", "methodology"}  # fmt: skip
-SLUGS = {"id", "actor", "affiliation", "derived_from"}
-SLUG_LISTS = {"about", "sources", "would_change", "tags"}
+        "attribution", "methodology", "description", "translation", "quantity", "unit"}  # fmt: skip
+SLUGS = {"id", "actor", "affiliation", "derived_from", "in_reply_to", "translated_by", "source"}
+SLUG_LISTS = {"sources", "would_change", "tags", "evidence"}
 
 
 def _marked(value: Any, marker: str, key: str = "") -> Any:
@@ -43,6 +43,8 @@ def _marked(value: Any, marker: str, key: str = "") -> Any:
     ids (plain strings under `actors`) are left as they are, since they name shared actors.
     """
     slug = marker.lower()
+    if isinstance(value, dict) and key == "about":  # claim id -> stance
+        return {f"{claim}-{slug}": stance for claim, stance in value.items()}
     if isinstance(value, dict):
         return {k: _marked(v, marker, k) for k, v in value.items()}
     if isinstance(value, list):
@@ -104,7 +106,12 @@ def marked_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     document.data["actors"] = inline
     # A control: the public briefing carries a marker too, which must be found, so that the
     # scan below is known to see every file, the compressed search index included.
-    _write(folder, {**_marked(document.data, "Xk9Public"), "id": "sample-briefing"})
+    public = _marked(document.data, "Xk9Public")
+    # Links to each private briefing, which must show as their text and name nothing.
+    public["summary"] += "".join(
+        f"\n\nSee [the {kind} one](briefing:private-{kind})." for kind in PRIVATE
+    )
+    _write(folder, {**public, "id": "sample-briefing"})
     for kind, changes in PRIVATE.items():
         marker = f"Zq7{kind.replace('-', '')}"
         data = {**_marked(document.data, marker), **changes, "id": f"private-{kind}"}
@@ -139,6 +146,8 @@ def test_a_private_briefings_marker_is_in_no_file_of_the_site(
 
     assert leaks == []
     assert not any(b"private-" + kind.encode() in content for content in marked_site.values())
+    page = marked_site["briefings/sample-briefing/index.html"].decode()
+    assert f"<p>see the {kind} one.</p>" in page  # the link's text, as plain text
 
 
 def test_a_published_red_briefing_fails_the_build_at_its_tlp_line(tmp_path: Path) -> None:
@@ -201,7 +210,7 @@ def test_the_briefing_page_carries_news_article_and_claim_review_json_ld(sample_
         html, base_url=f"{SITE_URL}briefings/sample-briefing/", syntaxes=["json-ld", "opengraph"]
     )
 
-    article, review = data["json-ld"]
+    article, review, media = data["json-ld"]
     assert article["@type"] == "NewsArticle"
     assert (
         article["headline"]
@@ -220,6 +229,21 @@ def test_the_briefing_page_carries_news_article_and_claim_review_json_ld(sample_
     assert review["claimReviewed"] == "The river bridge is closed to traffic."
     assert review["reviewRating"]["alternateName"] == "Verified"
     assert review["itemReviewed"]["author"]["name"] == "Jane Example"
+    # What Google's fact-check markup recommends: when and where the claim first appeared.
+    assert review["itemReviewed"]["datePublished"] == "2024-09-09"
+    assert review["itemReviewed"]["firstAppearance"]["url"] == "https://example.org/notice"
+    assert review["itemReviewed"]["appearance"][0]["url"] == "https://example.org/notice"
+    assert media["@type"] == "MediaReview"
+    assert media["mediaAuthenticityCategory"] == "DecontextualizedContent"
+    assert media["itemReviewed"]["mediaItemAppearance"] == [
+        {
+            "@type": "ImageObject",
+            "description": "A photo of the barrier across the bridge, said to be from 9 September.",
+            "contentUrl": "https://example.org/barrier.jpg",
+            "archivedAt": "https://archive.example.org/barrier.jpg",
+            "datePublished": "2023-06",
+        }
+    ]
     og = dict(data["opengraph"][0]["properties"])
     assert og["og:type"] == "article"
     assert og["og:url"] == f"{SITE_URL}briefings/sample-briefing/"

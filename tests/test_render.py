@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from generator.archive import load_archive
+from generator.markdown_fields import render_markdown
 from generator.model import PartialDate, VerificationState
 from generator.render import (
     TemplateProblem,
     md_inline,
     render_briefing,
-    render_markdown,
     render_site,
 )
 from generator.structure import briefing_view
@@ -98,16 +98,22 @@ def test_sources_relaying_another_count_once() -> None:
     assert closed.independent == 2  # the news report relays the ministry notice
 
 
-def test_statements_about_a_claim_are_grouped_by_stance() -> None:
+def test_statements_about_a_claim_are_grouped_by_their_stance_on_it() -> None:
     archive = _archive(FIXTURES / "valid")
     view = briefing_view(archive, archive.public[0])
 
     reopening = view.claims[1]
 
-    assert [(s.label, [v.actor.name for v in s.statements]) for s in reopening.stances] == [
-        ("Asserting", ["Sample News"]),
-        ("Denying", ["Example Ministry of Information"]),
+    assert [(c.label, [v.actor.name for v in c.statements]) for c in reopening.columns] == [
+        ("Supports", ["Sample News"]),
+        ("Contradicts", ["Example Ministry of Information", "Example Ministry of Information"]),
     ]
+    # The ministry's quote supports the first claim while it contradicts the second.
+    closed = view.claims[0]
+    assert [(c.label, [v.statement.id for v in c.statements]) for c in closed.columns] == [
+        ("Supports", ["jane-closure", "ministry-quote"]),
+    ]
+    assert [v.statement.id for v in closed.mentions] == ["jane-admission"]
 
 
 def test_updates_are_listed_newest_first() -> None:

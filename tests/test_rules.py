@@ -65,23 +65,23 @@ def test_unknown_keys_are_found_at_any_depth(archive_dir: Path) -> None:
     ("old", "new", "expected"),
     [
         (
-            "    about: [bridge-closed]",
-            "    about: [road-closed]",
-            "74:13: unknown claim id 'road-closed'; 'road-closed' is a claim of "
+            "    about: {bridge-closed: supports}",
+            "    about: {road-closed: supports}",
+            "75:13: unknown claim id 'road-closed'; 'road-closed' is a claim of "
             "other-briefing.yaml, and a briefing can refer only to its own claims; "
             "write the claim here too",
         ),
         (
             "    sources: [ministry-notice]\n  - id: news",
             "    sources: [road-notice]\n  - id: news",
-            "75:15: unknown source id 'road-notice'; 'road-notice' is a source of "
+            "76:15: unknown source id 'road-notice'; 'road-notice' is a source of "
             "other-briefing.yaml, and a briefing can refer only to its own sources; "
             "write the source here too",
         ),
         (
             "    actor: sample-news",
             "    actor: road-news",
-            "77:12: unknown actor id 'road-news'; 'road-news' is written out in "
+            "78:12: unknown actor id 'road-news'; 'road-news' is written out in "
             "other-briefing.yaml; move it to actors.yaml to use it in both",
         ),
     ],
@@ -177,6 +177,6 @@ def test_values_yaml_reads_as_numbers_booleans_or_nothing_fail_where_text_is_nee
         "write the text here; an empty value and ~ both mean nothing",
         f"{SAMPLE}:42:13: outlet: expected text, got 1984; put it in quotes to keep it as "
         'text: "1984"',
-        f"{SAMPLE}:91:14: attribution: expected text, got true/false; put it in quotes to keep "
+        f"{SAMPLE}:116:14: attribution: expected text, got true/false; put it in quotes to keep "
         'it as text: "true"',
     ]

@@ -6,6 +6,10 @@ browser reloading them would. `mkdocs build` with the same problems must still f
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -181,3 +185,28 @@ def test_a_dirty_preview_rebuilds_only_the_pages_an_edit_changes(
     assert untouched.stat().st_mtime_ns == before[0]
     assert touched.stat().st_mtime_ns > before[1]
     assert "not always right" in touched.read_text(encoding="utf-8")
+
+
+def test_a_preview_on_a_busy_port_says_so_in_one_line_before_building(project: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    said = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert [line for line in said.splitlines() if line.startswith("ERROR")] == [
+        f"ERROR   -  briefings: 127.0.0.1:{port} is already in use, perhaps by another "
+        f"preview; stop it, or preview on another port: mkdocs serve -a 127.0.0.1:{port + 1}"
+    ]
+    assert "Traceback" not in said
+    assert "earch index" not in said  # no word of a search index it never built
