@@ -1,0 +1,326 @@
+"""Briefings written from real, public reporting (tests/fixtures/real/), built with MkDocs and
+read back from the pages as a reader sees them.
+
+Each fixture cites the articles it was written from in its `sources`. The expectations below
+name, per claim, the people and bodies the source articles put on each side: they were
+written from those articles, not from the pages, and the pages must agree with them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import extruct
+import lxml.html
+import pytest
+import yaml
+
+from generator.archive import load_archive
+
+from .building import build, copy_project
+from .conftest import FIXTURES, NOW, ROOT
+
+REAL = FIXTURES / "real"
+STORIES = sorted(path.stem for path in REAL.glob("*.yaml"))
+
+Sides = dict[str, set[str]]
+
+# Per claim, the actors the sources put under each stance (by name, as the page shows them).
+EXPECTED: dict[str, dict[str, Sides]] = {
+    "al-ahli-hospital-explosion": {
+        "israeli-air-strike-caused-explosion": {
+            "supports": {
+                "Ministry of Health in Gaza", "Ashraf al-Qidra", "Hamas",
+                "Palestinian Islamic Jihad", "Basem Naim",
+            },
+            "contradicts": {
+                "Daniel Hagari", "Joe Biden", "Adrienne Watson", "U.S. intelligence community",
+                "French Directorate of Military Intelligence", "The Associated Press",
+                "Human Rights Watch",
+            },
+            "questions": {"Israel Defense Forces"},
+            "mentions": {"Ida Sawyer"},
+        },
+        "misfired-palestinian-rocket-caused-explosion": {
+            "supports": {
+                "Daniel Hagari", "Joe Biden", "French Directorate of Military Intelligence",
+                "The Associated Press", "Human Rights Watch", "Emmanuel Nahshon",
+            },
+            "contradicts": {"Palestinian Islamic Jihad", "Basem Naim"},
+            "questions": {"The New York Times", "Aric Toler", "Basem Naim"},
+            "mentions": {"U.S. intelligence community", "Ida Sawyer"},
+        },
+        "death-toll-471": {
+            "supports": {"Ministry of Health in Gaza"},
+            "contradicts": {
+                "U.S. intelligence community", "Daniel Hagari",
+                "French Directorate of Military Intelligence",
+            },
+            "questions": {"Human Rights Watch"},
+            "mentions": {"Ministry of Health in Gaza", "Ashraf al-Qidra"},
+        },
+    },
+    "bolsonaro-ambassadors-voting-machines": {
+        "hacker-could-alter-votes": {
+            "supports": {"Jair Bolsonaro"},
+            "contradicts": {
+                "Tribunal Superior Eleitoral (TSE)", "Giuseppe Janino",
+                "Victor Neves Feitosa Campos", "Estadão Verifica",
+            },
+            "questions": set(),
+            "mentions": set(),
+        },
+        "tse-systems-hacked-2018": {
+            "supports": {"Jair Bolsonaro", "Tribunal Superior Eleitoral (TSE)", "Estadão Verifica"},
+            "contradicts": set(),
+            "questions": set(),
+            "mentions": set(),
+        },
+        "only-three-countries-paperless": {
+            "supports": {"Jair Bolsonaro", "Folha de S.Paulo"},
+            "contradicts": {"Tribunal Superior Eleitoral (TSE)", "Estadão Verifica"},
+            "questions": set(),
+            "mentions": set(),
+        },
+        "fraud-in-2018-election": {
+            "supports": {"Jair Bolsonaro"},
+            "contradicts": {
+                "Tribunal Superior Eleitoral (TSE)", "Edson Fachin",
+                "Victor Neves Feitosa Campos", "U.S. Embassy in Brasília", "Aos Fatos",
+            },
+            "questions": set(),
+            "mentions": set(),
+        },
+        "outsourced-company-counts-votes": {
+            "supports": {"Jair Bolsonaro"},
+            "contradicts": {"Tribunal Superior Eleitoral (TSE)", "Estadão Verifica"},
+            "questions": set(),
+            "mentions": set(),
+        },
+        "system-cannot-be-audited": {
+            "supports": {"Jair Bolsonaro"},
+            "contradicts": {"Tribunal Superior Eleitoral (TSE)", "Aos Fatos"},
+            "questions": set(),
+            "mentions": set(),
+        },
+        "meeting-breached-electoral-law": {
+            "supports": {
+                "Opposition parties (PDT, PT, Rede, PCdoB)", "Maria Claudia Bucchianeri",
+                "Tribunal Superior Eleitoral (TSE)", "Benedito Gonçalves", "Cármen Lúcia",
+            },
+            "contradicts": {
+                "Partido Liberal (PL)", "Jair Bolsonaro's legal defence",
+                "Tarcísio Vieira de Carvalho Neto",
+            },
+            "questions": set(),
+            "mentions": {"Palácio do Planalto (Presidency of Brazil)", "Edson Fachin"},
+        },
+    },
+    "tianjin-video-shared-as-mossad-explosion": {
+        "video-shows-mossad-hq-explosion": {
+            "supports": {
+                "Unnamed X user", 'Social media users sharing the "Mossad headquarters" caption',
+                "Social media users posting the Arabic-language caption",
+            },
+            "contradicts": {"Full Fact", "Logically Facts", "Misbar", "Kashif"},
+            "questions": set(),
+            "mentions": {"Full Fact"},
+        },
+        "video-shows-tianjin-2015-explosions": {
+            "supports": {
+                "Full Fact", "Logically Facts", "Misbar", "Kashif", "Hong Kong Free Press",
+                "BBC News", "The Guardian",
+            },
+            "contradicts": set(),
+            "questions": set(),
+            "mentions": {"Full Fact"},
+        },
+        "iran-missile-attack-2024-10-01": {
+            "supports": {"Full Fact", "Iranian Revolutionary Guard", "Channel 12"},
+            "contradicts": set(),
+            "questions": set(),
+            "mentions": set(),
+        },
+    },
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("real"), REAL)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def _page(site: Path, story: str) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(site / "briefings" / story / "index.html")).getroot()
+
+
+def _sides(page: lxml.html.HtmlElement, claim: str) -> dict[str, list[str]]:
+    """The statements under each stance of one claim, as links to them: 'statement-<id>'."""
+    box = page.xpath(f'//h3[@id="claim-{claim}"]/following-sibling::div[1]')[0]
+    found: dict[str, list[str]] = defaultdict(list)
+    for stance in ("supports", "contradicts", "questions"):
+        for link in box.xpath(f'.//section[contains(@class, "briefing-stance--{stance}")]//a'):
+            found[stance].append(link.get("href").removeprefix("#"))
+    for link in box.xpath('.//p[@class="briefing-mentions"]/a'):
+        found["mentions"].append(link.get("href").removeprefix("#"))
+    return found
+
+
+def _names(page: lxml.html.HtmlElement, anchors: list[str]) -> set[str]:
+    """The actor of each statement, as the Statements section heads its group."""
+    names = set()
+    for anchor in anchors:
+        group = page.xpath(f'//div[@id="{anchor}"]/ancestor::div[@class="briefing-actor"][1]')[0]
+        names.add(group.getprevious().text_content().strip().removesuffix("¶").strip())
+    return names
+
+
+def test_there_are_real_stories_to_read() -> None:
+    assert len(STORIES) >= 3
+    assert set(STORIES) == set(EXPECTED)
+
+
+def test_every_real_story_is_valid_and_public() -> None:
+    archive = load_archive(REAL, NOW)
+
+    assert archive.errors == ()
+    assert sorted(b.id for b in archive.public) == STORIES
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story", STORIES)
+def test_each_claim_names_the_people_on_each_side_as_the_sources_do(site: Path, story: str) -> None:
+    page = _page(site, story)
+
+    for claim, expected in EXPECTED[story].items():
+        found = _sides(page, claim)
+        shown = {stance: _names(page, found[stance]) for stance in expected}
+        assert shown == expected, claim
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story", STORIES)
+def test_every_statement_is_under_the_stance_its_about_gives_and_nowhere_else(
+    site: Path, story: str
+) -> None:
+    data = yaml.safe_load((REAL / f"{story}.yaml").read_text(encoding="utf-8"))
+    page = _page(site, story)
+
+    for claim in data["claims"]:
+        found = _sides(page, claim["id"])
+        for statement in data["statements"]:
+            anchor = f"statement-{statement['id']}"
+            stance = (statement.get("about") or {}).get(claim["id"])
+            where = [side for side, anchors in found.items() if anchor in anchors]
+            assert where == ([stance] if stance else []), (claim["id"], statement["id"])
+            assert all(anchors.count(anchor) <= 1 for anchors in found.values())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story", STORIES)
+def test_each_statement_says_in_words_what_it_says_of_each_claim(site: Path, story: str) -> None:
+    data = yaml.safe_load((REAL / f"{story}.yaml").read_text(encoding="utf-8"))
+    page = _page(site, story)
+    numbers = {claim["id"]: n for n, claim in enumerate(data["claims"], start=1)}
+
+    for statement in data["statements"]:
+        box = page.xpath(f'//div[@id="statement-{statement["id"]}"]')[0]
+        said = [
+            " ".join(item.text_content().split())
+            for item in box.xpath('.//li[contains(@class, "briefing-position")]')
+        ]
+        about = sorted((statement.get("about") or {}).items(), key=lambda i: numbers[i[0]])
+        assert [line.split(":")[0] for line in said] == [
+            f"{stance.capitalize()} claim {numbers[claim]}" for claim, stance in about
+        ]
+
+
+@pytest.mark.slow
+def test_competing_death_tolls_are_shown_together_under_the_claim(site: Path) -> None:
+    page = _page(site, "al-ahli-hospital-explosion")
+
+    box = page.xpath('//h3[@id="claim-death-toll-471"]/following-sibling::div[1]')[0]
+    table = box.xpath('.//table[contains(@class, "briefing-figures")]')[0]
+    rows = [
+        [" ".join(cell.text_content().split()) for cell in row.xpath("./td")]
+        for row in table.xpath(".//tbody/tr")
+    ]
+
+    assert "killed" in table.xpath(".//caption")[0].text_content()
+    figures = {(who, figure) for who, figure, _, _ in rows}
+    assert ("Ministry of Health in Gaza", "471") in figures
+    assert ("Ashraf al-Qidra", "at least 500") in figures
+    assert ("U.S. intelligence community", "100\N{EN DASH}300") in figures
+    assert ("Ministry of Health in Gaza", "200\N{EN DASH}300") in figures
+
+
+@pytest.mark.slow
+def test_a_portuguese_quote_is_shown_as_said_with_the_desks_translation(site: Path) -> None:
+    page = _page(site, "bolsonaro-ambassadors-voting-machines")
+
+    box = page.xpath('//div[@id="statement-bolsonaro-eight-months"]')[0]
+    quote = box.xpath(".//blockquote")[0]
+    translation = box.xpath('.//p[@class="briefing-translation"]')[0].text_content()
+
+    assert quote.get("lang") == "pt-BR"
+    assert "os hackers ficaram por oito meses" in quote.text_content()
+    assert translation.startswith("Translation by the desk, from Portuguese (Brazil):")
+    assert "“" not in translation
+
+
+@pytest.mark.slow
+def test_a_reply_links_to_the_statement_it_answers(site: Path) -> None:
+    page = _page(site, "bolsonaro-ambassadors-voting-machines")
+
+    reply = page.xpath(
+        '//div[@id="statement-tse-france-us"]//p[@class="briefing-statement__reply"]'
+    )
+
+    assert reply[0].text_content().startswith("In reply to Jair Bolsonaro: claim")
+    assert reply[0].xpath(".//a")[0].get("href") == "#statement-bolsonaro-only-two-countries"
+
+
+@pytest.mark.slow
+def test_a_recycled_video_is_shown_first_seen_years_before_the_event(site: Path) -> None:
+    page = _page(site, "tianjin-video-shared-as-mossad-explosion")
+
+    item = page.xpath('//li[@id="evidence-tianjin-explosion-clip"]')[0]
+    text = " ".join(item.text_content().split())
+
+    assert "first seen 14 August 2015" in text
+    assert "Miscaptioned" in text
+
+
+@pytest.mark.slow
+def test_the_structured_data_reviews_the_video_and_names_who_made_the_claim(site: Path) -> None:
+    html = site / "briefings" / "tianjin-video-shared-as-mossad-explosion" / "index.html"
+    data = extruct.extract(html.read_text(encoding="utf-8"), syntaxes=["json-ld"])["json-ld"]
+    reviews = {item["@type"]: item for item in data if item["@type"] != "NewsArticle"}
+    claim = next(
+        item for item in data
+        if item["@type"] == "ClaimReview" and "Mossad" in item["claimReviewed"]
+    )  # fmt: skip
+
+    assert reviews["MediaReview"]["mediaAuthenticityCategory"] == "DecontextualizedContent"
+    media = reviews["MediaReview"]["itemReviewed"]["mediaItemAppearance"][0]
+    assert media["@type"] == "VideoObject"
+    assert media["datePublished"] == "2015-08-14"
+    assert claim["reviewRating"]["alternateName"] == "False"
+    # The claim's author is one who shared it, never a fact-checker who rated it false.
+    sides = EXPECTED["tianjin-video-shared-as-mossad-explosion"]["video-shows-mossad-hq-explosion"]
+    assert claim["itemReviewed"]["author"]["name"] in sides["supports"]
+    assert claim["itemReviewed"]["firstAppearance"]["url"].startswith("https://")
+
+
+def test_the_readme_example_of_about_is_a_statement_of_a_real_story() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("of the 2023 al-Ahli hospital explosion:\n\n```yaml\n")[1].split("```")[
+        0
+    ]
+    data = yaml.safe_load((REAL / "al-ahli-hospital-explosion.yaml").read_text(encoding="utf-8"))
+
+    assert yaml.safe_load(example)[0] in data["statements"]
