@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:

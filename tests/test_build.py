@@ -11,6 +11,8 @@ import pytest
 from .building import build, copy_project, page_of
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 SEED = "iran-russia-ballistic-missile-transfer"
 
 

@@ -13,11 +13,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.archive import load_archive
 from generator.publish import SiteInfo, site_output
 
 from .building import copy_project, page_of
 from .conftest import FIXTURES, NOW, ROOT, TEMPLATES
+
+pytestmark = pytest.mark.slow
 
 BIN = Path(sys.executable).parent
 NOW_TEXT = NOW.isoformat()

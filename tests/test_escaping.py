@@ -173,6 +173,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], P
     return data, project / "site"
 
 
+@pytest.mark.slow
 def test_no_file_of_the_site_includes_a_file_or_evaluates_a_template(
     hostile: tuple[dict[str, Any], Path],
 ) -> None:
@@ -192,6 +193,7 @@ def test_no_file_of_the_site_includes_a_file_or_evaluates_a_template(
     assert [p for p, text in texts.items() if "QzJx" in text] == []
 
 
+@pytest.mark.slow
 def test_no_page_runs_or_links_to_anything_from_the_data(
     hostile: tuple[dict[str, Any], Path],
 ) -> None:
@@ -211,6 +213,7 @@ def test_no_page_runs_or_links_to_anything_from_the_data(
         assert not [s for s in parsed.scripts if "alert(" in s and "@context" not in s], page
 
 
+@pytest.mark.slow
 def test_the_briefing_page_shows_every_hostile_text_as_written(
     hostile: tuple[dict[str, Any], Path],
 ) -> None:
@@ -239,6 +242,7 @@ def test_the_briefing_page_shows_every_hostile_text_as_written(
     assert '<div markdown="1"> inside </div>' in methodology
 
 
+@pytest.mark.slow
 def test_attributes_json_ld_feed_api_and_search_keep_the_text_intact(
     hostile: tuple[dict[str, Any], Path],
 ) -> None:
@@ -267,6 +271,7 @@ def test_attributes_json_ld_feed_api_and_search_keep_the_text_intact(
     assert " ".join(data["title"].split()) in fragment["content"]
 
 
+@pytest.mark.slow
 def test_links_in_markdown_fields_lead_only_to_the_site_and_the_web(
     hostile: tuple[dict[str, Any], Path],
 ) -> None:

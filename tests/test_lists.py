@@ -16,6 +16,8 @@ from generator.structure import SiteIndex, list_page, parts
 from .building import build, copy_project, page_of
 from .conftest import FIXTURES, NOW
 
+pytestmark = pytest.mark.slow
+
 ARCHIVE = FIXTURES / "archive"
 SIZE = 4
 SITE_ROOT = "http://site.test/"

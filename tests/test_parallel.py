@@ -51,6 +51,7 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     assert asked, "the site was not made through run_all"
 
 
+@pytest.mark.slow
 def test_a_site_made_by_several_workers_is_the_site_made_by_one(
     archive: Archive, workers: list[int]
 ) -> None:
@@ -108,6 +109,7 @@ def test_a_small_archive_is_made_here() -> None:
     assert parallel.workers_for(parallel.MIN_TASKS - 1) == 1
 
 
+@pytest.mark.slow
 def test_list_items_made_once_are_the_items_made_every_time(
     archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,6 +193,7 @@ def _digests(site: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_a_build_whose_pages_are_made_by_workers_is_the_build_made_on_one_core(
     tmp_path: Path,
 ) -> None:
@@ -212,6 +215,7 @@ def test_a_build_whose_pages_are_made_by_workers_is_the_build_made_on_one_core(
     assert _digests(projects[0] / "site") == _digests(projects[1] / "site")
 
 
+@pytest.mark.slow
 def test_a_broken_template_stops_the_build_in_one_line_on_several_cores_and_on_one(
     tmp_path: Path,
 ) -> None:

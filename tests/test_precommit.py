@@ -13,6 +13,8 @@ import pytest
 
 from .conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow
+
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
 

@@ -8,6 +8,7 @@ Markdown page, front matter, and Markdown with the extensions of the site's `mkd
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from functools import cache
 from html import unescape
@@ -16,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from generator.archive import load_archive
+from generator.archive import Archive, load_archive
 from generator.markdown_fields import ALLOWED_TAGS, render_markdown
 from generator.publish import SiteInfo, script_json, structured_data
 from generator.render import render_briefing
@@ -32,7 +34,13 @@ from generator.yamlio import load
 from .building import PageText
 from .conftest import FIXTURES, NOW, ROOT, TEMPLATES
 
+pytestmark = pytest.mark.slow
+
 SITE = SiteInfo(name="Briefings", url="https://briefings.example.org/")
+LINK_PROBLEM = re.compile(
+    r"the link target .* is not an address this site can use|.* does not name an? \w+ by its id"
+    r"|unknown (briefing|actor) id"
+)
 
 # Any character the format accepts (control characters and surrogates are refused, see
 # test_model), with the ASCII that means something to Markdown, HTML, YAML and Jinja
@@ -66,14 +74,18 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _build(data: dict[str, Any]) -> tuple[dict[str, Any], str, list[Any]]:
-    """The front matter and HTML of the briefing page, and its structured data."""
+def _archive(data: dict[str, Any]) -> Archive:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "actors.yaml").write_bytes((FIXTURES / "valid" / "actors.yaml").read_bytes())
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         (folder / "sample-briefing.yaml").write_text(text, encoding="utf-8")
-        archive = load_archive(folder, NOW)
+        return load_archive(folder, NOW)
+
+
+def _build(data: dict[str, Any]) -> tuple[dict[str, Any], str, list[Any]]:
+    """The front matter and HTML of the briefing page, and its structured data."""
+    archive = _archive(data)
     assert archive.errors == ()
     (briefing,) = archive.public
     body, meta = get_data(render_briefing(archive, briefing, TEMPLATES))
@@ -96,6 +108,9 @@ def _build(data: dict[str, Any]) -> tuple[dict[str, Any], str, list[Any]]:
     source_title=TEXT,
     claim=TEXT,
     statement=TEXT,
+    translation=TEXT,
+    quantity=TEXT,
+    evidence=TEXT,
     question=TEXT,
     attribution=TEXT,
 )
@@ -108,6 +123,9 @@ def test_any_text_builds_and_is_shown_exactly_as_written(
     source_title: str,
     claim: str,
     statement: str,
+    translation: str,
+    quantity: str,
+    evidence: str,
     question: str,
     attribution: str,
 ) -> None:
@@ -118,6 +136,8 @@ def test_any_text_builds_and_is_shown_exactly_as_written(
     data["sources"][0].update(outlet=outlet, title=source_title)
     data["claims"][0]["text"] = claim
     data["statements"][0]["text"] = statement
+    data["statements"][3].update(translation=translation, figure={"quantity": quantity, "value": 1})
+    data["evidence"][0]["description"] = evidence
     data["open_questions"][0]["text"] = question
     data["attribution"] = attribution
 
@@ -127,7 +147,7 @@ def test_any_text_builds_and_is_shown_exactly_as_written(
     page.feed(html)
     for written in (title, event, location, name, outlet, source_title, claim, statement):
         assert _words(written) in page.words
-    for written in (question, attribution):
+    for written in (translation, quantity, evidence, question, attribution):
         assert _words(written) in page.words
     assert unescape(meta["title"]) == title  # HTML-escaped, as the theme prints it raw
     assert json.loads(script_json(structured))[0]["headline"] == title
@@ -161,6 +181,11 @@ def test_any_markdown_field_builds_into_the_page_as_safe_html(
     data["methodology"] = methodology
     data["claims"][0]["verification"]["note"] = note
 
+    refused = _archive(data).errors
+    # A link the site cannot use is refused, where it is written; anything else builds.
+    assert all(LINK_PROBLEM.match(error.message) for error in refused), refused
+    if refused:
+        return
     _, html, _ = _build(data)
 
     for written in (summary, methodology, note):

@@ -25,6 +25,8 @@ from generator.yamlio import load
 from .building import build, copy_project, page_of
 from .conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow
+
 SAMPLE = FIXTURES / "valid" / "sample-briefing.yaml"
 SITE_URL = "https://briefings.example.org/"
 

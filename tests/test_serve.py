@@ -19,6 +19,8 @@ from .building import PageText, build, copy_project
 from .conftest import ROOT
 from .serving import MISSPELLED_STATE, PANEL, SEED, SEED_PAGE, TAB, Preview, edit
 
+pytestmark = pytest.mark.slow
+
 
 def _shows_panel(status: int, page: PageText) -> bool:
     return PANEL in page.words

@@ -14,6 +14,8 @@ from generator.model import VerificationState
 from .building import build, copy_project, page_of
 from .conftest import FIXTURES, NOW
 
+pytestmark = pytest.mark.slow
+
 ARCHIVE = FIXTURES / "archive"
 SITE_ROOT = "http://site.test/"
 

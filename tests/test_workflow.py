@@ -72,6 +72,7 @@ def test_a_scheduled_run_publishes_briefings_whose_embargo_has_ended(
     assert workflow[True]["schedule"][0]["cron"].split()[1:] == ["*", "*", "*", "*"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("pages_url", "site_url"),
     [("https://owner.github.io/briefings", "https://owner.github.io/briefings/"),

@@ -10,6 +10,8 @@ from playwright.sync_api import Page
 
 from .conftest import ARTIFACTS
 
+pytestmark = pytest.mark.slow
+
 PAGES = {
     "home": "",
     "briefing": "briefings/synthetic-briefing-05/",

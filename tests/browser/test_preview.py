@@ -13,6 +13,8 @@ from ..building import copy_project
 from ..serving import MISSPELLED_STATE, SEED, SEED_PAGE, TIMEOUT, Preview, edit
 from .test_accessibility import _record, _serious, _violations
 
+pytestmark = pytest.mark.slow
+
 WAIT = TIMEOUT * 1000  # a guard against a hang, in Playwright's milliseconds
 
 

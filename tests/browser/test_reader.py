@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+pytestmark = pytest.mark.slow
+
 
 def _search(page: Page, query: str) -> list[str]:
     """Open the header search as a reader would, type the query and read the result titles."""

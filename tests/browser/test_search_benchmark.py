@@ -8,9 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks.search import QUERIES
 
 from ..conftest import ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def test_the_search_comparison_finds_results_with_both_backends(tmp_path: Path) -> None:
