@@ -5,12 +5,15 @@
 `write_archive(directory, count, seed)` writes `count` briefings and an `actors.yaml` registry
 of a few hundred actors. Every archive passes `load_archive` with no error, and its shape
 follows SPEC §2: 3-8 actors per briefing drawn from the shared registry (now and then one written
-out inline), 4-12 statements (quotes and paraphrases of every kind), 1-4 claims with dated
-verification histories, 2-6 sources (some relaying others), tags, countries, dates at every
-precision, Markdown summaries and notes, and names and quotes in Cyrillic, Persian, Arabic,
-Chinese, Japanese, Korean, Hebrew, Greek, Devanagari, Georgian and Armenian script. Most
-briefings are public; some are drafts, restricted (TLP other than CLEAR) or under embargo.
-Files are 4-8 KB each, like the hand-written seed briefing.
+out inline), 4-12 statements (quotes and paraphrases of every kind, each saying of the claims
+it is about whether it supports, contradicts, questions or only mentions them; some replying to
+an earlier one, some giving figures), 1-4 claims in every state with dated verification
+histories, 2-6 sources (some relaying others), evidence examined in about one briefing in three
+(some of it first seen long before the event), tags, countries, dates at every precision,
+Markdown summaries and notes, and names and quotes (with the desk's translation) in Cyrillic,
+Persian, Arabic, Chinese, Japanese, Korean, Hebrew, Greek, Devanagari, Georgian and Armenian
+script. Most briefings are public; some are drafts, restricted (TLP other than CLEAR) or under
+embargo. Files are 4-8 KB each, like the hand-written seed briefing.
 
 The output depends on the seed only: every choice comes from a `random.Random` seeded per
 briefing (so briefing 7 is the same in an archive of 100 as in one of 10,000), and every date

@@ -114,6 +114,15 @@ def test_the_archive_uses_every_part_of_the_format(archive_dir: Path) -> None:
     assert any(isinstance(entry, dict) for b in briefings for entry in b["actors"])
     assert any(source.get("derived_from") for b in briefings for source in b["sources"])
     assert {len(d) for d in event_dates} >= {4, 7, 10}, "dates known to the year, month, day"
+    # Format 2: a stance per claim, one statement taking different sides on two claims.
+    stances = [stance for s in statements for stance in (s.get("about") or {}).values()]
+    assert set(stances) == {"supports", "contradicts", "questions", "mentions"}
+    assert any(len(set((s.get("about") or {}).values())) > 1 for s in statements)
+    assert any(s.get("in_reply_to") for s in statements)
+    assert any(s.get("translation") and s.get("lang") for s in statements)
+    assert any(s.get("figure") for s in statements)
+    assert any(b.get("evidence") for b in briefings)
+    assert any(c.get("evidence") for c in claims)
     assert all(b["published"] <= NOW.date().isoformat() for b in briefings if "published" in b)
 
 
