@@ -33,8 +33,6 @@ WEB_SCHEMES = ("http://", "https://", "mailto:")
 SITE_KINDS = ("briefing", "actor")
 _SITE_LINK = re.compile(rf"^(?P<kind>{'|'.join(SITE_KINDS)}):(?P<id>[^#]*)(?P<fragment>#.*)?$")
 _SLUG = re.compile(SLUG_PATTERN)
-# Text that cannot hold a link: no `](`, no `]:` (a reference definition), no `<` (autolink).
-_MAY_LINK = re.compile(r"\]\(|\]:|<")
 
 
 @dataclass(frozen=True)
@@ -129,14 +127,22 @@ def _converter() -> tuple[markdown_lib.Markdown, _SiteLinks]:
 
 _MARKDOWN, _LINKS = _converter()
 
+# Where Markdown may find a link target: after `](`, in a reference definition `]:`, or in an
+# autolink `<...>`. A field whose every `](` is followed by a web address holds no other target.
+_LINK_OPENING = re.compile(r"\]\(\s*<?")
+_WEB_TARGET = re.compile(r"\]\(\s*<?(?:https?://|mailto:)")
 
-def link_targets(text: str) -> list[str]:
-    """Every link target in a Markdown field, as Markdown reads them."""
-    if not _MAY_LINK.search(text):
+
+def checked_targets(text: str) -> list[str]:
+    """The link targets of a Markdown field that are not web addresses, as Markdown reads
+    them: links to the site's pages by id, and mistakes. Most fields hold none, or only web
+    links, and are not parsed for them."""
+    only_web = len(_LINK_OPENING.findall(text)) == len(_WEB_TARGET.findall(text))
+    if only_web and "]:" not in text and "<" not in text:
         return []
     _LINKS.targets, _LINKS.resolve = [], None
     _MARKDOWN.reset().convert(text)
-    return _LINKS.targets
+    return [target for target in _LINKS.targets if not target.startswith(WEB_SCHEMES)]
 
 
 def _sanitized(converted: str) -> Markup:
@@ -185,7 +191,7 @@ def cache_clear() -> None:
     one_line.cache_clear()
 
 
-# `[text](briefing:<id> "title")`, the form `link_targets` accepts, with one level of brackets
+# `[text](briefing:<id> "title")`, the form `checked_targets` finds, with one level of brackets
 # inside the text; and the bare target, wherever else Markdown may have read it from.
 _INLINE_LINK = (
     r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"  # [text], with [brackets] inside

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -648,6 +649,24 @@ class ActorRegistry(Model):
         alias="schema", description="Format version: 2 (actors did not change since 1)."
     )
     actors: tuple[Actor, ...] = Field((), description="Actors that briefings list by id.")
+
+
+def markdown_fields(briefing: Briefing) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every Markdown field of a briefing, with its path. A briefing salvaged from an invalid
+    file (`validate.salvage`) may lack its summary: that is skipped."""
+    if briefing.summary is not None:
+        yield ("summary",), briefing.summary
+    if briefing.methodology is not None:
+        yield ("methodology",), briefing.methodology
+    for i, claim in enumerate(briefing.claims):
+        verification = claim.verification
+        if verification.note is not None:
+            yield ("claims", i, "verification", "note"), verification.note
+        for k, entry in enumerate(verification.history):
+            if entry.note is not None:
+                yield ("claims", i, "verification", "history", k, "note"), entry.note
+    for i, update in enumerate(briefing.updates):
+        yield ("updates", i, "note"), update.note
 
 
 def briefing_json_schema() -> dict[str, Any]:

@@ -18,9 +18,10 @@ from typing import Generic, TypeVar
 
 from . import vocabulary as words
 from .archive import Archive
-from .markdown_fields import SiteLink, classify, link_targets
+from .markdown_fields import SiteLink, checked_targets, classify
 from .model import (
     Actor,
+    Assessment,
     Briefing,
     Claim,
     Evidence,
@@ -34,8 +35,8 @@ from .model import (
     Update,
     UpdateKind,
     VerificationState,
+    markdown_fields,
 )
-from .validate import markdown_fields
 
 # --- Pages and URLs (SPEC §5a) -----------------------------------------------------------------
 
@@ -137,7 +138,7 @@ class EvidenceRef:
     @property
     def assessed(self) -> bool:
         """Whether the desk has judged what it shows (MediaReview is emitted for it)."""
-        return self.evidence.assessment not in (None, "unassessed")
+        return self.evidence.assessment not in (None, Assessment.UNASSESSED)
 
 
 @dataclass(frozen=True)
@@ -170,9 +171,6 @@ class StatementView:
     @property
     def anchor(self) -> str:
         return f"statement-{self.statement.id}"
-
-    def position_on(self, claim_id: str) -> Stance | None:
-        return self.statement.about.get(claim_id)
 
 
 @dataclass(frozen=True)
@@ -376,8 +374,10 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
             target.id
             for _, text in markdown_fields(briefing)
             if "briefing:" in text
-            for target in map(classify, link_targets(text))
-            if isinstance(target, SiteLink) and target.id not in archive.public_ids
+            for target in map(classify, checked_targets(text))
+            if isinstance(target, SiteLink)
+            and target.kind == "briefing"
+            and target.id not in archive.public_ids
         ),
     )
 

@@ -19,12 +19,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import BriefingError
-from .markdown_fields import LinkProblem, SiteLink, classify, link_targets
+from .markdown_fields import LinkProblem, SiteLink, checked_targets, classify
 from .model import (
     FORMAT_VERSION,
     SLUG_PATTERN,
@@ -36,6 +35,7 @@ from .model import (
     Stance,
     Status,
     Tlp,
+    markdown_fields,
 )
 from .yamlio import Document, Path_
 
@@ -157,18 +157,9 @@ class _Misplaced:
     """Whether the mapping it belongs to lacks it (a required key)."""
 
     def error(self, document: Document) -> BriefingError:
-        target = document.node_at(self.mapping)
-        line = target.start_mark.line + 1
         written = document.node_at(self.mapping, key=True).start_mark.line + 1
         where = next((str(step) for step in reversed(self.mapping) if isinstance(step, str)), "")
-        neighbour = (
-            next(
-                (k.value for k, _ in target.value if k.value != self.key),
-                None,
-            )
-            if isinstance(target, yaml.MappingNode)
-            else None
-        )
+        neighbour = next((k for k in document.keys_at(self.mapping) if k[0] != self.key), None)
         if self.deeper:
             message = (
                 f"{self.key!r} is indented as a key of this mapping, but belongs under "
@@ -179,7 +170,7 @@ class _Misplaced:
             message = f"{self.key!r} is indented too far: it belongs one level up, not here"
             hint = "indent it less"
         if neighbour is not None:
-            hint += f", to line up with {neighbour!r} on line {line}"
+            hint += f", to line up with {neighbour[0]!r} on line {neighbour[1]}"
         return document.error(self.path, message, hint, key=True)
 
 
@@ -701,7 +692,7 @@ def check_briefing(
     # Links in Markdown fields: web addresses, or the site's own pages by id.
     actor_links = dict.fromkeys(listed + registry_ids)
     for where, text in markdown_fields(briefing):
-        for target in link_targets(text):
+        for target in checked_targets(text):
             link = classify(target)
             if isinstance(link, LinkProblem):
                 check.error(where, link.message, link.hint)
@@ -743,23 +734,6 @@ def check_briefing(
     return check.errors
 
 
-def markdown_fields(briefing: Briefing) -> Iterator[tuple[Path_, str]]:
-    """Every Markdown field of a briefing, with its path."""
-    if briefing.summary is not None:
-        yield ("summary",), briefing.summary
-    if briefing.methodology is not None:
-        yield ("methodology",), briefing.methodology
-    for i, claim in enumerate(briefing.claims):
-        verification = claim.verification
-        if verification.note is not None:
-            yield ("claims", i, "verification", "note"), verification.note
-        for k, entry in enumerate(verification.history):
-            if entry.note is not None:
-                yield ("claims", i, "verification", "history", k, "note"), entry.note
-    for i, update in enumerate(briefing.updates):
-        yield ("updates", i, "note"), update.note
-
-
 @dataclass(frozen=True)
 class BriefingLink:
     """A `briefing:` link, and where it is written: whether its target exists is known only
@@ -777,7 +751,7 @@ def briefing_links(
     check = _Checker(document, positions)
     found = []
     for where, text in markdown_fields(briefing):
-        for target in link_targets(text):
+        for target in checked_targets(text):
             link = classify(target)
             if isinstance(link, SiteLink) and link.kind == "briefing":
                 found.append(BriefingLink(link.id, document.error(check._real(where), "")))

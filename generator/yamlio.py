@@ -105,6 +105,13 @@ class Document:
                 node = node.value[step]
         return node
 
+    def keys_at(self, path: Path_) -> list[tuple[str, int]]:
+        """The keys of the mapping at `path`, each with its 1-based line; [] if not a mapping."""
+        node = self.node_at(path)
+        if not isinstance(node, yaml.MappingNode):
+            return []
+        return [(str(key.value), key.start_mark.line + 1) for key, _ in node.value]
+
     def error(
         self,
         path: Path_,

@@ -73,6 +73,12 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The briefings written from real reporting (tests/fixtures/real/), served."""
+    yield from _serve(_built(tmp_path_factory.mktemp("real"), FIXTURES / "real"))
+
+
+@pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real briefings/ folder, served; yields its base URL."""
     yield from _serve(_built(tmp_path_factory.mktemp("seed"), ROOT / "briefings"))
