@@ -364,8 +364,11 @@ PDate = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            # A year alone is read from YAML as a number.
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
             "description": "A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD.",
         }
     ),
@@ -470,17 +473,26 @@ class Evidence(Model):
     )
 
 
+def _or_false(schema: dict[str, Any]) -> None:
+    """A state's JSON Schema, also accepting the boolean YAML reads `state: false` as."""
+    schema["anyOf"] = [{"$ref": schema.pop("$ref")}, {"const": False}]
+
+
 StateValue = Annotated[VerificationState, BeforeValidator(_state_word)]
 
 
 class HistoryEntry(Model):
     date: IsoDate = Field(description="When this earlier assessment was made.")
-    state: StateValue = Field(description="The state the claim was in then.")
+    state: StateValue = Field(
+        description="The state the claim was in then.", json_schema_extra=_or_false
+    )
     note: MarkdownText | None = Field(None, description="Why, in Markdown.")
 
 
 class Verification(Model):
-    state: StateValue = Field(description="How well the claim is verified now.")
+    state: StateValue = Field(
+        description="How well the claim is verified now.", json_schema_extra=_or_false
+    )
     as_of: IsoDate = Field(description="When this assessment was made.")
     confidence: Confidence | None = Field(None, description="Confidence in this assessment.")
     credibility: Credibility | None = Field(
@@ -517,6 +529,13 @@ def _figures(value: object) -> object:
     return [value] if isinstance(value, dict) else value
 
 
+def _one_or_list(schema: dict[str, Any]) -> None:
+    """The JSON Schema of a list that may be written as its one item, for editors."""
+    items = schema.pop("items")
+    del schema["type"]
+    schema["anyOf"] = [items, {"type": "array", "items": items}]
+
+
 class Statement(Model):
     id: Slug
     actor: Slug = Field(description="Id of the actor who said it, listed under actors.")
@@ -550,7 +569,9 @@ class Statement(Model):
         None, description="Id of the statement this one answers, in this briefing."
     )
     figure: Annotated[tuple[Figure, ...], BeforeValidator(_figures)] = Field(
-        (), description="Numbers the statement gives: one figure, or a list of them."
+        (),
+        description="Numbers the statement gives: one figure, or a list of them.",
+        json_schema_extra=_one_or_list,
     )
     evidence: tuple[Slug, ...] = Field(
         (), description="Ids of the evidence the statement rests on or is about."

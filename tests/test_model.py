@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from generator.cli import schema_text
@@ -94,6 +97,30 @@ def test_the_committed_json_schema_matches_the_model(kind: str, file: str) -> No
     assert committed == schema_text(kind), (
         f"generator/{file} is out of date: run `briefings schema {kind} -o generator/{file}`"
     )
+
+
+BRIEFING_FILES = sorted(
+    path
+    for folder in (
+        "briefings",
+        "tests/fixtures/valid",
+        "tests/fixtures/real",
+        "tests/fixtures/archive",
+    )
+    for path in (ROOT / folder).glob("*.yaml")
+    if path.name != "actors.yaml"
+)
+
+
+@pytest.mark.parametrize("path", BRIEFING_FILES, ids=[p.stem for p in BRIEFING_FILES])
+def test_the_schema_editors_use_accepts_every_valid_briefing_as_yaml_reads_it(path: Path) -> None:
+    # An editor's YAML language server reads `date: 2024` as a number, `state: false` as a
+    # boolean, and one figure without its list: the schema must not underline what is valid.
+    schema = json.loads((ROOT / "generator" / "briefing.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = json.loads(json.dumps(data, default=str))  # dates as the language server sees them
+
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
 
 
 def test_the_schema_forbids_unknown_keys_and_names_the_yaml_keys() -> None:
