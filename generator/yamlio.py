@@ -263,17 +263,25 @@ _KEY_LINE = re.compile(
 def _indentation_slip(lines: list[str], start: int, end: int) -> tuple[int, int, str, str] | None:
     """The line, from `start` to `end` (0-based), whose indentation breaks the structure
     around it, explained: a key indented to no level that is open above it, or a key indented
-    under a line that already has its value. None when no line looks like that."""
+    under a line that already has its value. None when no line looks like that, or none near
+    `end`, where libyaml noticed the structure break (at most two lines after the slip)."""
     levels: list[tuple[int, bool]] = []  # open levels: indent, and whether it holds keys
     previous: tuple[int, int, str, bool] | None = None  # line, indent, key, whether it opens
     slip: tuple[int, int, str, str] | None = None
     block_scalar = -1  # the indent a block scalar's lines are deeper than, while in one
+    flow = 0  # brackets left open by a [list] or {mapping} written over several lines
     for number, raw in enumerate(lines[: end + 1]):
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip(" "))
         if not stripped or stripped.startswith("#") or (0 <= block_scalar < indent):
             continue
         block_scalar = -1
+        opened = flow
+        flow = max(
+            0, flow + sum(stripped.count(c) for c in "[{") - sum(stripped.count(c) for c in "]}")
+        )
+        if opened:
+            continue
         found = _KEY_LINE.match(raw.rstrip())
         if found is None:
             previous = None
@@ -283,7 +291,7 @@ def _indentation_slip(lines: list[str], start: int, end: int) -> tuple[int, int,
         while levels and levels[-1][0] > key_indent:
             levels.pop()
         open_here = levels and levels[-1][0] == key_indent
-        if number >= start and previous is not None and not open_here:
+        if max(start, end - 2) <= number and previous is not None and not open_here:
             line, above, key, opens = previous
             if key_indent > above and not opens and not found["dash"]:
                 slip = (

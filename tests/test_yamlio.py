@@ -282,3 +282,29 @@ def test_the_c_parser_is_used_when_available() -> None:
 
     expected = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     assert yamlio._Loader.__mro__[1] is expected
+
+
+def test_a_key_indented_to_no_level_is_explained_as_indentation_at_its_line() -> None:
+    text = "event:\n  title: Something\n date: 2024-09\n"
+
+    _, errors = yamlio.parse(text, "x.yaml")
+
+    assert [str(e) for e in errors] == [
+        "x.yaml:3:2: 'date' is indented by 1 space, which lines up with no key above it; "
+        "indent it by 2 spaces, like 'title' on line 2, or by 0 if it belongs one level up"
+    ]
+
+
+def test_a_mapping_written_over_several_lines_is_not_taken_for_an_indentation_slip() -> None:
+    text = (
+        "event:\n"
+        "  location: {city: Gaza,\n"
+        "    country: PS}\n"  # deeper than the line above, as a flow mapping may be
+        "  date: 2024-09: x\n"  # the real mistake: a second colon
+    )
+
+    _, errors = yamlio.parse(text, "x.yaml")
+
+    assert [(e.line, e.message) for e in errors] == [
+        (4, "invalid YAML: mapping values are not allowed in this context")
+    ]
