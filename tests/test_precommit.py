@@ -65,5 +65,6 @@ def test_the_hook_passes_valid_briefings_and_stops_a_broken_one(
     assert failed.returncode == 1
     assert (
         "briefings/sample-briefing.yaml:49:14: state: 'verifed' is not one of unverified, "
-        "partially-verified, verified, disputed, false, retracted; did you mean 'verified'?"
+        "partially-verified, verified, disputed, misleading, unfounded, false, retracted; "
+        "did you mean 'verified'?"
     ) in failed.stdout
