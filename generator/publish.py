@@ -415,10 +415,11 @@ def _media_object(ref: EvidenceRef) -> dict[str, Any]:
 def _media_review(view: BriefingView, ref: EvidenceRef, site: SiteInfo) -> dict[str, Any]:
     """A MediaReview of an item of evidence the desk has assessed."""
     assert ref.evidence.assessment is not None
-    review: dict[str, Any] = {
+    return {
         "@context": "https://schema.org",
         "@type": "MediaReview",
         "url": f"{site.absolute(view.page)}#{ref.anchor}",
+        "datePublished": view.changed.isoformat(),
         "author": site.organization,
         "mediaAuthenticityCategory": MEDIA_CATEGORIES[ref.evidence.assessment],
         "itemReviewed": {
@@ -426,9 +427,6 @@ def _media_review(view: BriefingView, ref: EvidenceRef, site: SiteInfo) -> dict[
             "mediaItemAppearance": [_media_object(ref)],
         },
     }
-    assert view.briefing.published is not None
-    review["datePublished"] = view.changed.isoformat()
-    return review
 
 
 def _creative_work(source: Source) -> dict[str, Any]:
