@@ -125,9 +125,25 @@ def test_a_state_page_explains_the_state_and_lists_only_its_briefings(site: Path
     page = page_of(site / "verification" / "disputed" / "index.html")
 
     assert "What “Disputed” means Credible sources contradict each other." in page.words
-    labels = "Unverified|Partially verified|Verified|Disputed|False|Retracted"
-    states = re.findall(rf"[?◐✓⇄✗↺] ({labels})", page.words)
+    labels = "Unverified|Partially verified|Verified|Disputed|Misleading|Unfounded|False|Retracted"
+    states = re.findall(rf"[?◐✓⇄≈∅✗↺] ({labels})", page.words)
     assert set(states) == {"Disputed"}
+
+
+@pytest.mark.parametrize(
+    ("state", "meaning"),
+    [
+        ("misleading", "Built on true elements, arranged to give a false impression."),
+        ("unfounded", "Examined, and nothing supports it; not shown to be untrue either."),
+    ],
+)
+def test_the_newer_states_have_pages_that_say_what_they_mean(
+    site: Path, state: str, meaning: str
+) -> None:
+    page = page_of(site / "verification" / state / "index.html")
+
+    assert f"What “{state.capitalize()}” means {meaning}" in page.words
+    assert "Synthetic briefing 3" in page.words  # 30 (misleading) and 31 (unfounded)
 
 
 def test_the_timeline_shows_partial_dates_honestly_in_date_order(site: Path) -> None:
