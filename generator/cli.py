@@ -13,11 +13,12 @@ from pathlib import Path
 
 import click
 
-from .archive import load_archive, write_scaffold
+from .archive import REGISTRY_FILE, load_archive, write_scaffold
 from .errors import format_github, format_json, format_text
-from .model import SLUG_PATTERN, briefing_json_schema, registry_json_schema
+from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
 from .publish import SiteInfo, site_output, write_tree
 from .render import TemplateProblem
+from .upgrade import upgrade_text
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -168,6 +169,41 @@ def render(
         click.echo(str(problem), err=True)
         sys.exit(1)
     click.echo(f"{out}: {count} pages and files from {len(archive.public)} public briefings")
+
+
+@main.command()
+@click.argument(
+    "directory", default="briefings", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+def upgrade(directory: Path) -> None:
+    """Move the briefings in DIRECTORY from format 1 to format 2, in place.
+
+    Each statement's list of claims becomes a map of claim to stance, with every stance left
+    as <stance> for you to choose: `briefings check` then points at each one."""
+    upgraded = stances = 0
+    for path in sorted(directory.glob("[!.]*.yaml")):
+        if path.name == REGISTRY_FILE:
+            continue  # actors.yaml did not change
+        with path.open(encoding="utf-8", newline="") as file:  # line ends kept as written
+            try:
+                text = file.read()
+            except UnicodeDecodeError:
+                continue  # `briefings check` says where
+        result = upgrade_text(text, str(path))
+        if result is None:
+            continue
+        with path.open("w", encoding="utf-8", newline="") as file:
+            file.write(result.text)
+        upgraded += 1
+        stances += result.stances
+        click.echo(f"{path}: now format 2; {result.stances} stance(s) to choose")
+    if upgraded:
+        click.echo(
+            f"{upgraded} briefing{'s' * (upgraded != 1)} upgraded; choose each of {stances} "
+            f"stance(s) written {STANCE_TO_CHOOSE}, where `briefings check` points"
+        )
+    else:
+        click.echo("nothing to upgrade: no briefing here is in format 1")
 
 
 SCHEMAS = {"briefing": briefing_json_schema, "actors": registry_json_schema}

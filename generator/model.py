@@ -147,6 +147,10 @@ class Stance(StrEnum):
     MENTIONS = "mentions"
 
 
+STANCE_TO_CHOOSE = "<stance>"
+"""What `briefings upgrade` writes where format 1 did not say a statement's stance."""
+
+
 class EvidenceKind(StrEnum):
     PHOTO = "photo"
     VIDEO = "video"

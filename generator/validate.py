@@ -27,6 +27,7 @@ from .markdown_fields import LinkProblem, SiteLink, checked_targets, classify
 from .model import (
     FORMAT_VERSION,
     SLUG_PATTERN,
+    STANCE_TO_CHOOSE,
     VERDICTS,
     WIKIDATA_PATTERN,
     Actor,
@@ -288,6 +289,8 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
             hint = did_you_mean(value, allowed)
         if len(loc) >= 2 and loc[-2] == "about":
             name = f"stance on {name!r}"
+            if value == STANCE_TO_CHOOSE:
+                hint = "choose what this statement says of that claim"
         message = f"{name}: {_describe(value)} is not one of {', '.join(allowed)}"
         return document.error(path, message, hint)
     if kind == "dict_type" and name == "about" and isinstance(value, list):

@@ -105,6 +105,11 @@ class Document:
                 node = node.value[step]
         return node
 
+    def span(self, path: Path_) -> tuple[int, int]:
+        """Where the value at `path` is written: its first and past-the-last character."""
+        node = self.node_at(path)
+        return node.start_mark.index, node.end_mark.index
+
     def keys_at(self, path: Path_) -> list[tuple[str, int]]:
         """The keys of the mapping at `path`, each with its 1-based line; [] if not a mapping."""
         node = self.node_at(path)
