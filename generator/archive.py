@@ -242,9 +242,11 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> A
     links: list[BriefingLink] = []
     notes: list[BriefingError] = []
     owners: dict[tuple[str, str], str] = {}
+    stems: set[str] = set()  # every briefing file, valid or not: what `briefing:` may name
     for path in sorted(directory.glob("[!.]*.yaml")):
         if path.name == REGISTRY_FILE:
             continue
+        stems.add(path.stem)
         if outside := _outside(path, directory):
             errors.append(outside)
             continue
@@ -268,7 +270,6 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> A
             briefings.append(checked.briefing)
             written_out += checked.written_out
     errors += check_inline_actors(written_out)
-    stems = {p.stem for p in directory.glob("[!.]*.yaml") if p.name != REGISTRY_FILE}
     broken = check_briefing_links(links, stems)
     errors += broken
     # Like any briefing with a problem of its own, one with a broken link is left out.

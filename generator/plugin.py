@@ -226,7 +226,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.preview = False
         self.problems: PreviewProblems | None = None
         self.stream: Stream[Any] | None = None
-        self.listening = False
+        self.address_checked = False
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
@@ -253,10 +253,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         if _served(config):
             self.stage, self.preview = False, True
-        if self.preview and not self.listening:
+        if self.preview and not self.address_checked:
             # Once: on a rebuild, the address is busy because the preview itself serves it.
             _refuse_busy_address(config.dev_addr.host, config.dev_addr.port)
-            self.listening = True
+            self.address_checked = True
         if self.stage:
             self.site_dir = Path(config.site_dir)
             self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building")
