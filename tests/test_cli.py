@@ -26,6 +26,29 @@ def test_valid_briefings_exit_zero_with_a_summary() -> None:
     assert result.stdout == "1 valid briefing: 1 public, 0 private\n"
 
 
+def test_a_verdict_on_a_claim_too_long_for_search_results_is_noted_without_failing(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(FIXTURES / "valid", tmp_path / "briefings")
+    sample = tmp_path / "briefings" / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8").replace(
+        "text: The river bridge is closed to traffic.",
+        "text: The river bridge is closed to all traffic, in both directions, until further "
+        "notice.",
+    )
+    sample.write_text(text, encoding="utf-8")
+
+    result = _run("check", "briefings", cwd=tmp_path)
+
+    assert result.returncode == 0
+    assert result.stdout == "1 valid briefing: 1 public, 0 private\n"
+    assert result.stderr == (
+        "note: briefings/sample-briefing.yaml:47:11: the claim has a verdict and is 84 "
+        "characters long; Google's fact-check markup shows up to 75; state it more briefly if "
+        "it should show in full in search results\n"
+    )
+
+
 def test_invalid_briefings_exit_one_with_located_errors_and_no_traceback(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "errors" / "actors.yaml", tmp_path)
     shutil.copy(FIXTURES / "errors" / "misspelled-key.yaml", tmp_path)
