@@ -167,6 +167,8 @@ class StatementView:
     translated_by: SourceRef | None = None
     reply_to: StatementView | None = None
     """The statement it answers."""
+    replies: tuple[StatementView, ...] = ()
+    """The statements that answer it, in the briefing's order."""
 
     @property
     def anchor(self) -> str:
@@ -316,10 +318,16 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
         )
         for st in briefing.statements
     }
+    replies: dict[str, list[StatementView]] = defaultdict(list)
+    for view in base.values():
+        if view.statement.in_reply_to:
+            replies[view.statement.in_reply_to].append(view)
     statements = tuple(
-        replace(view, reply_to=base[view.statement.in_reply_to])
-        if view.statement.in_reply_to
-        else view
+        replace(
+            view,
+            reply_to=base.get(view.statement.in_reply_to or ""),
+            replies=tuple(replies[view.statement.id]),
+        )
         for view in base.values()
     )
 

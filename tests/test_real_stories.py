@@ -282,6 +282,12 @@ def test_a_reply_links_to_the_statement_it_answers(site: Path) -> None:
 
     assert reply[0].text_content().startswith("In reply to Jair Bolsonaro: claim")
     assert reply[0].xpath(".//a")[0].get("href") == "#statement-bolsonaro-only-two-countries"
+    # And the statement answered links back to every answer.
+    answered = page.xpath(
+        '//div[@id="statement-bolsonaro-only-two-countries"]//p[@class="briefing-statement__reply"]'
+    )
+    assert answered[0].text_content().startswith("Answered by ")
+    assert "#statement-tse-france-us" in [a.get("href") for a in answered[0].xpath(".//a")]
 
 
 @pytest.mark.slow
