@@ -6,13 +6,15 @@ Exit codes: 0 when the input is valid, 1 when it has problems, 2 on a usage erro
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
 
+from . import instant
 from .archive import REGISTRY_FILE, load_archive, write_scaffold
 from .errors import format_github, format_json, format_text
 from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
@@ -32,21 +34,25 @@ class _Instant(click.ParamType):  # type: ignore[type-arg]  # not generic before
         if isinstance(value, datetime):
             return value
         try:
-            parsed = datetime.fromisoformat(str(value))
-        except ValueError:
-            self.fail(
-                f"{value!r} is not an ISO 8601 date and time, e.g. 2024-09-10T12:00:00Z", param, ctx
-            )
-        if parsed.tzinfo is None:
-            self.fail(f"{value!r} needs a timezone, e.g. 2024-09-10T12:00:00Z", param, ctx)
-        return parsed
+            return instant.parse_instant(str(value))
+        except instant.InstantError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _now(explicit: datetime | None) -> datetime:
+    """'Now' as every entry point takes it: --now, else SOURCE_DATE_EPOCH, else the clock."""
+    try:
+        return instant.now(explicit, os.environ)
+    except instant.InstantError as error:
+        raise click.UsageError(str(error)) from None
 
 
 NOW_OPTION = click.option(
     "--now",
     type=_Instant(),
     default=None,
-    help="Judge embargoes as of this instant (ISO 8601 with timezone) instead of the clock.",
+    help="Judge embargoes as of this instant (ISO 8601 with timezone); otherwise "
+    "SOURCE_DATE_EPOCH, else the clock.",
 )
 
 
@@ -70,7 +76,7 @@ def main() -> None:
 @NOW_OPTION
 def check(directory: Path, output_format: str, now: datetime | None) -> None:
     """Check every briefing in DIRECTORY (default: briefings) and report all problems."""
-    archive = load_archive(directory, now or datetime.now(UTC))
+    archive = load_archive(directory, _now(now))
     if archive.errors:
         click.echo(FORMATTERS[output_format](archive.errors))
     if archive.notes and output_format == "github":
@@ -99,7 +105,8 @@ def check(directory: Path, output_format: str, now: datetime | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of the briefings.",
 )
-def new(briefing_id: str, directory: Path) -> None:
+@NOW_OPTION
+def new(briefing_id: str, directory: Path, now: datetime | None) -> None:
     """Start a new draft briefing, briefings/ID.yaml, from a commented template."""
     if not re.fullmatch(SLUG_PATTERN, briefing_id):
         raise click.BadParameter(
@@ -107,7 +114,7 @@ def new(briefing_id: str, directory: Path) -> None:
             param_hint="ID",
         )
     try:
-        path = write_scaffold(directory, briefing_id, datetime.now(UTC).date())
+        path = write_scaffold(directory, briefing_id, _now(now).date())
     except FileExistsError as exc:
         click.echo(f"{exc.filename}: already exists; choose another id", err=True)
         sys.exit(1)
@@ -155,7 +162,7 @@ def render(
     now: datetime | None,
 ) -> None:
     """Write the site's generated pages and files to a folder, for any static site engine."""
-    archive = load_archive(directory, now or datetime.now(UTC))
+    archive = load_archive(directory, _now(now))
     if archive.errors:
         click.echo(format_text(archive.errors), err=True)
         sys.exit(1)

@@ -49,7 +49,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal
@@ -66,7 +66,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import parallel
+from . import instant, parallel
 from .archive import CheckCache, load_archive
 from .errors import BriefingError
 from .parallel import Stream, WorkerFailed
@@ -104,21 +104,13 @@ def problem_count(count: int) -> str:
     return f"{count} problem{'s' * (count != 1)}"
 
 
-def build_instant(option: str | None, environ: dict[str, str] | os._Environ[str]) -> datetime:
-    """'Now' for the publication rules: the option, else SOURCE_DATE_EPOCH, else the clock."""
-    if option:
-        try:
-            instant = datetime.fromisoformat(option)
-        except ValueError:
-            raise PluginError(f"briefings: 'now' is not an ISO 8601 instant: {option!r}") from None
-        if instant.tzinfo is None:
-            raise PluginError(f"briefings: 'now' needs a timezone, e.g. {option}Z")
-        return instant
-    if epoch := environ.get("SOURCE_DATE_EPOCH"):
-        if not epoch.isdigit():
-            raise PluginError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime.now(UTC)
+def build_instant(option: str | None, environ: Mapping[str, str]) -> datetime:
+    """'Now' for the publication rules, as every entry point takes it (`generator.instant`):
+    the option, else SOURCE_DATE_EPOCH, else the clock."""
+    try:
+        return instant.now(instant.parse_instant(option) if option else None, environ)
+    except instant.InstantError as error:
+        raise PluginError(f"briefings: now: {error}") from None
 
 
 def _refuse_busy_address(host: str, port: int) -> None:
