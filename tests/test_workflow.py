@@ -4,6 +4,7 @@ run here as it runs there."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,44 @@ def test_the_workflow_is_valid_for_github_actions() -> None:
     )  # fmt: skip
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _scripts(workflow: dict[Any, Any]) -> list[tuple[str, str]]:
+    """Every `run:` block, by job and step, with each ${{ expression }} as GitHub leaves it
+    for the shell: replaced by a value (here a plain word, as actionlint does)."""
+    return [
+        (f"{job}: {step.get('name', step['run'][:20])}", re.sub(r"\$\{\{.*?\}\}", "x", step["run"]))
+        for job, spec in workflow["jobs"].items()
+        for step in spec["steps"]
+        if "run" in step
+    ]
+
+
+def test_every_run_block_passes_shellcheck(workflow: dict[Any, Any]) -> None:
+    found = []
+    for where, script in _scripts(workflow):
+        # GitHub runs each block with `bash -e`.
+        result = subprocess.run(
+            ["shellcheck", "--shell=bash", "-"],
+            input=script, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if result.returncode != 0:
+            found.append(f"{where}:\n{result.stdout}")
+
+    assert len(_scripts(workflow)) >= 3
+    assert found == []
+
+
+def test_shellcheck_finds_a_mistake_in_a_run_block() -> None:
+    # The control: an unquoted variable in a test is what shellcheck exists to find.
+    result = subprocess.run(
+        ["shellcheck", "--shell=bash", "-"],
+        input='if [ -n $PAGES_URL ]; then echo "$PAGES_URL"; fi\n',
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert result.returncode == 1
+    assert "SC2070" in result.stdout
 
 
 def test_pull_requests_are_checked_and_built_but_never_published(workflow: dict[Any, Any]) -> None:
