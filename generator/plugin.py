@@ -73,6 +73,7 @@ from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo, SiteOutput, site_output, site_stream
 from .render import TemplateProblem
 from .search import SearchIndexError, index_site
+from .security import with_policy
 from .structure import LIST_SIZE
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -343,6 +344,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # The theme reads it in main.html; TemplateContext does not know the key.
         context["structured_data"] = self.output.structured_data.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         return context
+
+    # Every finished page of a build gets a Content-Security-Policy allowing its own inline
+    # scripts by hash: the hashes can only be taken from the page as MkDocs wrote it. A preview
+    # gets none, since MkDocs injects its live-reload script after this hook.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return output if self.preview else with_policy(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if self.preview or not template_name.endswith(".html"):  # 404.html, not sitemap.xml
+            return output_content
+        return with_policy(output_content)
 
     # A global rather than a page context, so that the 404 page, which a briefing with
     # problems leads to in a preview, lists them too.

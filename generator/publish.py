@@ -43,6 +43,7 @@ from .structure import BriefingView, ClaimView, EvidenceRef, SiteIndex
 FEED = "feed.xml"
 API_INDEX = "api/briefings.json"
 SCHEMA = "schema/briefing.schema.json"
+ROBOTS = "robots.txt"
 FEED_LENGTH = 50
 """The newest briefings the feed carries; readers poll it, so it does not grow with the archive."""
 
@@ -447,12 +448,25 @@ def _creative_work(source: Source) -> dict[str, Any]:
 
 
 def _site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
-    """The files about the whole archive: feed, API index and schema."""
+    """The files about the whole archive: feed, API index, schema and robots.txt."""
     return {
         FEED: feed_xml(index, site),
         API_INDEX: dump_json(api_index(index, site)),
-        SCHEMA: dump_json(briefing_json_schema()),
+        SCHEMA: dump_json(published_schema(site)),
+        ROBOTS: robots_txt(site),
     }
+
+
+def published_schema(site: SiteInfo) -> dict[str, Any]:
+    """The JSON Schema as the site publishes it, named by its own address (`$id`), so that a
+    validator can tell it from the copy an editor uses."""
+    schema = briefing_json_schema()
+    return {"$schema": schema.pop("$schema"), "$id": site.absolute(SCHEMA), **schema}
+
+
+def robots_txt(site: SiteInfo) -> bytes:
+    """Every page may be crawled; the sitemap lists them, dated by their last change."""
+    return f"User-agent: *\nAllow: /\nSitemap: {site.absolute('sitemap.xml')}\n".encode()
 
 
 def _api_file(view: BriefingView) -> bytes:

@@ -117,7 +117,7 @@ def test_each_exported_briefing_validates_against_the_published_schema(
     schema = json.loads(files[SCHEMA])
     validator = jsonschema.Draft202012Validator(schema)
 
-    assert schema == briefing_json_schema()
+    assert {key: value for key, value in schema.items() if key != "$id"} == briefing_json_schema()
     for view in index.briefings:
         exported = json.loads(files[api_briefing(view.briefing.id)])
         errors = [error.message for error in validator.iter_errors(exported)]
@@ -260,3 +260,18 @@ def test_an_empty_archive_still_has_a_valid_feed_and_index(tmp_path: Path) -> No
     assert feed.entries == []
     assert json.loads(output.files[API_INDEX])["briefings"] == []
     assert output.structured_data == {}
+
+
+def test_robots_txt_points_crawlers_at_the_sitemap(files: dict[str, bytes]) -> None:
+    assert files["robots.txt"].decode().splitlines() == [
+        "User-agent: *",
+        "Allow: /",
+        "Sitemap: https://news.example.org/briefings/sitemap.xml",
+    ]
+
+
+def test_the_published_schema_is_named_by_its_address(files: dict[str, bytes]) -> None:
+    schema = json.loads(files[SCHEMA])
+
+    assert schema["$id"] == "https://news.example.org/briefings/schema/briefing.schema.json"
+    assert {k: v for k, v in schema.items() if k != "$id"} == briefing_json_schema()

@@ -1,0 +1,81 @@
+"""The Content-Security-Policy of a finished page, computed from the page itself.
+
+The theme (Material) puts a few scripts inline in every page, and one of them holds the page's
+depth, so the scripts differ from page to page. Instead of allowing every inline script
+(`'unsafe-inline'`), each page allows exactly its own, by their SHA-256 hashes; everything else
+must come from the site itself. JSON-LD and the theme's JSON configuration are data, not
+scripts, and need no hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+
+REFERRER = "no-referrer"
+"""Readers follow links to the sources; the sources need not learn which briefing sent them."""
+
+_DATA_TYPES = frozenset({"application/ld+json", "application/json"})
+_CHARSET = '<meta charset="utf-8">'
+
+
+class _InlineScripts(HTMLParser):
+    """The text of every inline script a browser would run, exactly as written."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "script" and "src" not in found and found.get("type") not in _DATA_TYPES:
+            self._current = []
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def content_security_policy(html: str) -> str:
+    """The policy of a page: its own inline scripts by hash, everything else from the site."""
+    parser = _InlineScripts()
+    parser.feed(html)
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+            for script in parser.scripts
+        }
+    )
+    return "; ".join(
+        [
+            "default-src 'self'",
+            " ".join(["script-src 'self'", *hashes]),
+            "style-src 'self'",
+            "img-src 'self' data:",  # the theme's icons are SVG data in its stylesheet
+            "connect-src 'self'",
+            "worker-src 'self' blob:",  # Pagefind searches in a worker
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+def with_policy(html: str) -> str:
+    """The page with its Content-Security-Policy and referrer policy, right after its charset,
+    before any script; a page without a charset declaration is returned unchanged."""
+    if _CHARSET not in html:
+        return html
+    policy = content_security_policy(html)
+    tags = (
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        f'<meta name="referrer" content="{REFERRER}">'
+    )
+    return html.replace(_CHARSET, _CHARSET + tags, 1)

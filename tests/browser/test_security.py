@@ -1,0 +1,62 @@
+"""The public site under its Content-Security-Policy, in a real browser: every page type, a
+search and the palette toggle work with no violation, no script error, and no request that
+leaves the site."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page
+
+from .test_accessibility import PAGES
+
+pytestmark = pytest.mark.slow
+
+
+def _watch(page: Page, site: str) -> tuple[list[str], list[str]]:
+    """Collects what the browser refused under the policy, and requests to other origins."""
+    refused: list[str] = []
+    elsewhere: list[str] = []
+    origin = urlsplit(site)[:2]
+
+    def console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(message.text)
+
+    page.on("console", console)
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url) if urlsplit(request.url)[:2] != origin else None
+        ),
+    )
+    return refused, elsewhere
+
+
+def test_every_page_type_loads_under_its_policy(page: Page, fixture_site: str) -> None:
+    refused, elsewhere = _watch(page, fixture_site)
+
+    for path in [*PAGES.values(), "404.html"]:  # the page Pages serves for a missing one
+        page.goto(fixture_site + path)
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert "'unsafe-inline'" not in (policy.get_attribute("content") or ""), path
+        assert page.locator('meta[name="referrer"]').get_attribute("content") == "no-referrer"
+
+    assert refused == []
+    assert elsewhere == []
+
+
+def test_search_and_the_palette_work_under_the_policy(page: Page, fixture_site: str) -> None:
+    refused, elsewhere = _watch(page, fixture_site)
+
+    page.goto(fixture_site)
+    page.locator(".briefing-search input").click()
+    page.locator(".briefing-search input").fill("pipeline")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.goto(fixture_site + "about/")
+    page.locator("label[for='__palette_1']").first.click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+
+    assert refused == []
+    assert elsewhere == []
