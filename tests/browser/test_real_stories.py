@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_accessibility import _record, _serious, _violations
+from .test_accessibility import audit
 
 pytestmark = pytest.mark.slow
 
@@ -79,10 +79,4 @@ def test_the_recycled_video_says_when_it_was_first_seen(page: Page, real_site: s
 def test_no_serious_violation_on_a_real_story(
     request: pytest.FixtureRequest, real_site: str, path: str, palette: str
 ) -> None:
-    page: Page = request.getfixturevalue("page" if palette == "light" else "dark_page")
-    page.goto(real_site + path)
-
-    violations = _violations(page)
-
-    _record(f"{path.split('/')[1]}-{palette}", violations)
-    assert _serious(violations) == []
+    assert audit(request, real_site + path, path.split("/")[1], palette) == []
