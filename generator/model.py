@@ -233,6 +233,11 @@ class PartialDate:
         return text
 
 
+def undated_last(when: PartialDate | None) -> tuple[int, tuple[int, int, int]]:
+    """A sort key: in date order, with what has no date after everything that has one."""
+    return (0, when.sort_key) if when else (1, (0, 0, 0))
+
+
 def _partial_date(value: object) -> PartialDate:
     return PartialDate.parse(value)
 

@@ -26,15 +26,16 @@ from . import vocabulary as words
 from .archive import Archive, collector_paused
 from .markdown_fields import Resolver, SiteLink, one_line, render_markdown, unlink_briefing
 from .model import (
+    VERDICTS,
     Actor,
     ActorKind,
     Assessment,
     EvidenceKind,
-    PartialDate,
     Source,
     Stance,
     VerificationState,
     briefing_json_schema,
+    undated_last,
 )
 from .parallel import Stream, run_all
 from .render import page_tasks
@@ -306,7 +307,7 @@ def structured_data(view: BriefingView, site: SiteInfo) -> list[dict[str, Any]]:
 
 
 def _is_verdict(claim: ClaimView) -> bool:
-    return claim.claim.verification.state in RATINGS
+    return claim.claim.verification.state in VERDICTS
 
 
 def _event(view: BriefingView) -> dict[str, Any]:
@@ -357,11 +358,10 @@ def _claim(view: BriefingView, claim: ClaimView) -> dict[str, Any]:
     """The claim as schema.org sees it: who made it, when and where it first appeared, and
     where else. Only statements that support the claim make it; one that contradicts or
     questions it is a reply, never its author."""
-    making = sorted(
-        enumerate(claim.taking(Stance.SUPPORTS)),
-        key=lambda item: (_undated(item[1].statement.date), item[0]),
+    # Earliest first; the sort is stable, so undated statements keep the briefing's order.
+    supporting = sorted(
+        claim.taking(Stance.SUPPORTS), key=lambda said: undated_last(said.statement.date)
     )
-    supporting = [said for _, said in making]
     data: dict[str, Any] = {"@type": "Claim"}
     refs = [ref for said in supporting for ref in said.sources] or list(claim.sources)
     works = [_creative_work(ref.source) for ref in dict.fromkeys(refs)]
@@ -384,17 +384,13 @@ def _claim(view: BriefingView, claim: ClaimView) -> dict[str, Any]:
     return data
 
 
-def _undated(when: PartialDate | None) -> tuple[int, tuple[int, int, int]]:
-    return (0, when.sort_key) if when else (1, (0, 0, 0))
-
-
 def _first_seen(claim: ClaimView) -> dict[str, Any] | None:
     """The earliest appearance of the claim's evidence, when the desk dated one: a recycled
     video shows the claim was around before the event it is said to show."""
     dated = [ref for ref in claim.evidence if ref.evidence.first_seen is not None]
     if not dated:
         return None
-    earliest = min(dated, key=lambda ref: _undated(ref.evidence.first_seen))
+    earliest = min(dated, key=lambda ref: undated_last(ref.evidence.first_seen))
     return _media_object(earliest)
 
 

@@ -36,6 +36,7 @@ from .model import (
     UpdateKind,
     VerificationState,
     markdown_fields,
+    undated_last,
 )
 
 # --- Pages and URLs (SPEC §5a) -----------------------------------------------------------------
@@ -399,8 +400,7 @@ def _figures(statements: Iterable[StatementView]) -> tuple[FigureGroup, ...]:
             rows[figure.quantity].append(FigureRow(view, figure))
 
     def when(row: FigureRow) -> tuple[int, tuple[int, int, int]]:
-        said = row.statement.statement.date
-        return (0, said.sort_key) if said else (1, (0, 0, 0))
+        return undated_last(row.statement.statement.date)
 
     return tuple(
         FigureGroup(quantity, tuple(sorted(found, key=when))) for quantity, found in rows.items()

@@ -16,6 +16,7 @@ from generator.model import VERDICTS, Briefing, Stance, briefing_json_schema
 from generator.publish import (
     API_INDEX,
     FEED,
+    RATINGS,
     SCHEMA,
     SiteInfo,
     api_briefing,
@@ -275,3 +276,7 @@ def test_the_published_schema_is_named_by_its_address(files: dict[str, bytes]) -
 
     assert schema["$id"] == "https://news.example.org/briefings/schema/briefing.schema.json"
     assert {k: v for k, v in schema.items() if k != "$id"} == briefing_json_schema()
+
+
+def test_every_verdict_has_a_rating_and_nothing_else_does() -> None:
+    assert set(RATINGS) == VERDICTS
