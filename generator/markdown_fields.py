@@ -133,16 +133,17 @@ _LINK_OPENING = re.compile(r"\]\(\s*<?")
 _WEB_TARGET = re.compile(r"\]\(\s*<?(?:https?://|mailto:)")
 
 
-def checked_targets(text: str) -> list[str]:
+@lru_cache(maxsize=8192)  # a field is checked, its briefing: links collected, then shown
+def checked_targets(text: str) -> tuple[str, ...]:
     """The link targets of a Markdown field that are not web addresses, as Markdown reads
     them: links to the site's pages by id, and mistakes. Most fields hold none, or only web
     links, and are not parsed for them."""
     only_web = len(_LINK_OPENING.findall(text)) == len(_WEB_TARGET.findall(text))
     if only_web and "]:" not in text and "<" not in text:
-        return []
+        return ()
     _LINKS.targets, _LINKS.resolve = [], None
     _MARKDOWN.reset().convert(text)
-    return [target for target in _LINKS.targets if not target.startswith(WEB_SCHEMES)]
+    return tuple(target for target in _LINKS.targets if not target.startswith(WEB_SCHEMES))
 
 
 def _sanitized(converted: str) -> Markup:
@@ -189,6 +190,7 @@ def cache_clear() -> None:
     """Forget every field rendered so far (for measuring a first build)."""
     _plain_links.cache_clear()
     one_line.cache_clear()
+    checked_targets.cache_clear()
 
 
 # `[text](briefing:<id> "title")`, the form `checked_targets` finds, with one level of brackets

@@ -621,14 +621,7 @@ def check_briefing(
     for i, claim in enumerate(briefing.claims):
         for j, source_id in enumerate(claim.sources):
             check.resolves(("claims", i, "sources", j), "source", source_id, source_ids)
-        for j, evidence_id in enumerate(claim.evidence):
-            check.resolves(
-                ("claims", i, "evidence", j),
-                "evidence",
-                evidence_id,
-                evidence_ids,
-                _declare_evidence(evidence_id),
-            )
+        _check_evidence(check, ("claims", i), claim.evidence, evidence_ids)
         _check_history(check, ("claims", i, "verification"), claim.verification)
 
     for i, statement in enumerate(briefing.statements):
@@ -653,14 +646,7 @@ def check_briefing(
             check.resolves(where, "claim", claim_id, claim_ids, key=True)
         for j, source_id in enumerate(statement.sources):
             check.resolves(("statements", i, "sources", j), "source", source_id, source_ids)
-        for j, evidence_id in enumerate(statement.evidence):
-            check.resolves(
-                ("statements", i, "evidence", j),
-                "evidence",
-                evidence_id,
-                evidence_ids,
-                _declare_evidence(evidence_id),
-            )
+        _check_evidence(check, ("statements", i), statement.evidence, evidence_ids)
         if statement.in_reply_to is not None and statement.id not in said_twice:
             reply: Path_ = ("statements", i, "in_reply_to")
             if statement.in_reply_to == statement.id:
@@ -855,8 +841,18 @@ def _declare_actor(actor_id: str) -> str:
     )
 
 
-def _declare_evidence(evidence_id: str) -> str:
-    return f"to add it, list it under evidence: (- id: {evidence_id}, with kind and description)"
+def _check_evidence(
+    check: _Checker, path: Path_, named: Sequence[str], evidence_ids: list[str]
+) -> None:
+    """The evidence ids a claim or statement names must be listed under evidence."""
+    for j, evidence_id in enumerate(named):
+        check.resolves(
+            (*path, "evidence", j),
+            "evidence",
+            evidence_id,
+            evidence_ids,
+            f"to add it, list it under evidence: (- id: {evidence_id}, with kind and description)",
+        )
 
 
 def _check_quote(check: _Checker, path: Path_, statement: Any, source_ids: list[str]) -> None:
