@@ -81,9 +81,15 @@ from benchmarks.profiles import write_reports  # noqa: E402
 from benchmarks.synthetic import NOW, write_archive  # noqa: E402
 from generator import markdown_fields, parallel, render  # noqa: E402
 from generator.archive import load_archive  # noqa: E402
+from generator.desk import Desk, Repository  # noqa: E402
 from generator.publish import SiteInfo, site_output, write_tree  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "theme")
+
+# The synthetic archive holds drafts marked TLP:AMBER and RED, and embargoes, as a desk's
+# private repository does.
+PRIVATE_DESK = Desk(repository=Repository.PRIVATE)
+DESK_ENV = {"NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_REPOSITORY": "private"}
 TEMPLATES = Path("theme") / "markdown"
 SITE = SiteInfo(name="Verified news briefings", url="https://briefings.example.org/")
 _SEARCH_SCRIPT = Path(__file__).resolve().parent.parent / "theme/assets/javascripts/search.js"
@@ -159,7 +165,7 @@ def _tree_rss(pid: int) -> int:
 
 def run_process(command: Sequence[str], cwd: Path, log: Path) -> Process:
     """Run a command to completion, its output to `log`; fail loudly if it fails."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+    env = {**os.environ, **DESK_ENV, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
     peak = 0
     done = threading.Event()
     with log.open("wb") as output:
@@ -207,7 +213,7 @@ def serve_reload(project: Path, briefing: Path, work: Path) -> float:
     `briefing` is changed, as an editor saving the file would."""
     tmp = work / "serve-tmp"
     tmp.mkdir(exist_ok=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)}
+    env = {**os.environ, **DESK_ENV, "TMPDIR": str(tmp)}
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -295,7 +301,7 @@ def baseline_project(target: Path, briefings: Path, plugins: str = "[]") -> Path
     config = target / "mkdocs.yml"
     plain = plain_config(config.read_text(encoding="utf-8"), plugins)
     config.write_text(plain, encoding="utf-8")
-    archive = load_archive(briefings, NOW)
+    archive = load_archive(briefings, NOW, desk=PRIVATE_DESK)
     write_tree(site_output(archive, ROOT / TEMPLATES, SITE), target / "docs")
     return target
 
@@ -377,7 +383,7 @@ def _run_stages(briefings: Path, timings: dict[str, list[float]], suffix: str) -
     markdown_fields.cache_clear()
     render.environment.cache_clear()
     start = time.perf_counter()
-    archive = load_archive(briefings, NOW)
+    archive = load_archive(briefings, NOW, desk=PRIVATE_DESK)
     timings["load" + suffix].append(time.perf_counter() - start)
     if archive.errors:
         sys.exit(f"the synthetic archive is invalid: {archive.errors[0]}")
@@ -419,7 +425,7 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
     print(f"\n== N = {n:,}: writing the archive ...", flush=True)
     written = write_archive(briefings, n)
     result.archive_bytes = written.bytes
-    result.public = len(load_archive(briefings, NOW).public)
+    result.public = len(load_archive(briefings, NOW, desk=PRIVATE_DESK).shown)
 
     print("   in-process stages ...", flush=True)
     profile = profile_dir / f"inprocess-{n}" if profile_dir else None

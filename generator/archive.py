@@ -18,6 +18,15 @@ from functools import cached_property
 from pathlib import Path
 from string import Template
 
+from .desk import (
+    PUBLIC_DESK,
+    Audience,
+    Desk,
+    Exposure,
+    embargo_message,
+    exposure_errors,
+    restricted_message,
+)
 from .errors import BriefingError
 from .model import Actor, ActorRegistry, Briefing, Status, Tlp
 from .validate import (
@@ -33,24 +42,30 @@ from .validate import (
     inline_actors,
     salvage,
 )
-from .yamlio import parse_bytes, read
+from .yamlio import Document, parse_bytes, read
 
 REGISTRY_FILE = "actors.yaml"
 
 
-def is_public(briefing: Briefing, now: datetime) -> bool:
-    """SPEC §4: published, TLP:CLEAR, and past any embargo. Everything else stays private."""
+def is_shown(briefing: Briefing, now: datetime, audience: Audience = Audience.PUBLIC) -> bool:
+    """SPEC §4: published, TLP:CLEAR, and past any embargo; for the internal audience, also
+    GREEN, AMBER and AMBER+STRICT. RED never; everything else stays private."""
+    allowed = (Tlp.CLEAR,) if audience is Audience.PUBLIC else RESTRICTED_SHOWN
     return (
         briefing.status is Status.PUBLISHED
-        and briefing.tlp is Tlp.CLEAR
+        and briefing.tlp in allowed
         and briefing.published is not None
         and (briefing.embargo_until is None or briefing.embargo_until <= now)
     )
 
 
+RESTRICTED_SHOWN = (Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT)
+"""What an internal site shows; RED is for named recipients and never reaches any site."""
+
+
 @dataclass(frozen=True)
 class Archive:
-    """Valid briefings and the actor registry, as of `now`."""
+    """Valid briefings and the actor registry, as of `now`, for a build's audience."""
 
     briefings: tuple[Briefing, ...]
     registry: ActorRegistry
@@ -59,16 +74,19 @@ class Archive:
     notes: tuple[BriefingError, ...] = field(default=())
     """What is worth knowing but not wrong: files in the folder that were not read, and
     verdicts on claims too long for search results."""
+    audience: Audience = Audience.PUBLIC
 
     @cached_property
-    def public(self) -> tuple[Briefing, ...]:
-        """Public briefings, newest first. The only briefings any page may show or count."""
-        chosen = [b for b in self.briefings if is_public(b, self.now)]
+    def shown(self) -> tuple[Briefing, ...]:
+        """The briefings this build shows, newest first: the public ones, and for the internal
+        audience the published restricted ones too. The only briefings any page may show or
+        count."""
+        chosen = [b for b in self.briefings if is_shown(b, self.now, self.audience)]
         return tuple(sorted(chosen, key=lambda b: (b.published, b.id), reverse=True))
 
     @cached_property
-    def public_ids(self) -> frozenset[str]:
-        return frozenset(briefing.id for briefing in self.public)
+    def shown_ids(self) -> frozenset[str]:
+        return frozenset(briefing.id for briefing in self.shown)
 
     @cached_property
     def registry_actors(self) -> dict[str, Actor]:
@@ -175,22 +193,27 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_archive(directory: Path, now: datetime, cache: CheckCache | None = None) -> Archive:
+def load_archive(
+    directory: Path, now: datetime, cache: CheckCache | None = None, desk: Desk = PUBLIC_DESK
+) -> Archive:
     """Read and check every file in `directory`; the archive's `errors` lists every problem.
 
     The archive holds only briefings that passed every check and whose actors are all known;
     callers must not publish anything while `errors` is not empty. With a `cache`, files
     whose bytes (and the registry's) are unchanged since the last load are not checked again.
+    The `desk` says whether the folder is in a public repository, where a briefing not fit
+    for everyone is an error, and whom the build is for.
     """
     with collector_paused():
-        return _load_archive(directory, now, cache)
+        return _load_archive(directory, now, cache, desk)
 
 
-def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> Archive:
+def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk: Desk) -> Archive:
     errors: list[BriefingError] = []
     if not directory.is_dir():
         error = BriefingError(_shown(directory), 0, 0, "no such folder of briefings")
-        return Archive((), ActorRegistry.model_validate({"schema": 1}), now, (error,))
+        registry = ActorRegistry.model_validate({"schema": 1})
+        return Archive((), registry, now, (error,), audience=desk.audience)
 
     registry = ActorRegistry.model_validate({"schema": 1})
     registry_written: frozenset[str] | None = frozenset()
@@ -262,11 +285,18 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> A
         if cache is not None:
             cache.keep(key, checked)
         errors += checked.errors
+        # Whether an embargo is still on depends on `now`, which the cache does not know.
+        # One error a line: a published RED briefing is told what is wrong with it first.
+        taken = {error.location for error in checked.errors}
+        exposed = [
+            e for e in exposure_errors(checked.exposures, desk, now) if e.location not in taken
+        ]
+        errors += exposed
         links += checked.links
         notes += checked.notes
         for defined in checked.defined:
             owners.setdefault(defined, path.name)
-        if checked.briefing is not None:
+        if checked.briefing is not None and not exposed:
             briefings.append(checked.briefing)
             written_out += checked.written_out
     errors += check_inline_actors(written_out)
@@ -284,6 +314,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None) -> A
         now,
         tuple(sorted(errors)),
         tuple(_not_read(directory)) + tuple(sorted(notes)),
+        desk.audience,
     )
 
 
@@ -299,6 +330,21 @@ class _Checked:
     links: tuple[BriefingLink, ...] = ()
     """Its `briefing:` links, checked once every file is read."""
     notes: tuple[BriefingError, ...] = ()
+    exposures: tuple[Exposure, ...] = ()
+    """What would be an error in a public repository."""
+
+
+def _exposures(document: Document, briefing: Briefing) -> tuple[Exposure, ...]:
+    found = []
+    if briefing.tlp is not None and briefing.tlp is not Tlp.CLEAR:
+        message, hint = restricted_message(briefing.tlp.value)
+        found.append(Exposure(document.error(("tlp",), message, hint)))
+    if briefing.embargo_until is not None:
+        message, hint = embargo_message(briefing.embargo_until)
+        found.append(
+            Exposure(document.error(("embargo_until",), message, hint), briefing.embargo_until)
+        )
+    return tuple(found)
 
 
 def _check_file(
@@ -320,19 +366,21 @@ def _check_file(
         part = salvage(Briefing, document.data)
         errors += check_briefing(document, part.model, path.stem, registry, part, registry_written)
         links = tuple(briefing_links(document, part.model, part))
-        return _Checked(tuple(errors), defined, None, (), links)
+        exposures = _exposures(document, part.model)
+        return _Checked(tuple(errors), defined, None, (), links, (), exposures)
     problems = check_briefing(
         document, briefing, path.stem, registry, registry_written=registry_written
     )
     errors += problems
     links = tuple(briefing_links(document, briefing))
     notes = tuple(claim_notes(document, briefing))
+    exposures = _exposures(document, briefing)
     # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
     # briefing cannot be shown either.
     if problems or not _registry_actors_known(briefing, registry):
-        return _Checked(tuple(errors), defined, None, (), links, notes)
+        return _Checked(tuple(errors), defined, None, (), links, notes, exposures)
     written_out = tuple(inline_actors(document, briefing))
-    return _Checked(tuple(errors), defined, briefing, written_out, links, notes)
+    return _Checked(tuple(errors), defined, briefing, written_out, links, notes, exposures)
 
 
 class CheckCache:

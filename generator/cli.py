@@ -16,6 +16,7 @@ import click
 
 from . import instant
 from .archive import REGISTRY_FILE, load_archive, write_scaffold
+from .desk import Audience, Desk, DeskError, desk_of, project_options, visibility_problem
 from .errors import format_github, format_json, format_text
 from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
 from .publish import SiteInfo, site_output, write_tree
@@ -47,6 +48,25 @@ def _now(explicit: datetime | None) -> datetime:
         raise click.UsageError(str(error)) from None
 
 
+def _desk(config_file: Path) -> Desk:
+    """The repository and audience as the build takes them: the environment variables
+    BRIEFINGS_REPOSITORY and BRIEFINGS_AUDIENCE, else the plugin's options in mkdocs.yml."""
+    try:
+        return desk_of(project_options(config_file), os.environ)
+    except DeskError as error:
+        raise click.UsageError(str(error)) from None
+
+
+CONFIG_OPTION = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="mkdocs.yml",
+    show_default=True,
+    help="The mkdocs.yml whose briefings plugin says whether the repository is public or "
+    "private, and whom the site is for (env: BRIEFINGS_REPOSITORY, BRIEFINGS_AUDIENCE).",
+)
+
 NOW_OPTION = click.option(
     "--now",
     type=_Instant(),
@@ -74,9 +94,28 @@ def main() -> None:
     help="How to print problems: text lines, GitHub annotations, or JSON.",
 )
 @NOW_OPTION
-def check(directory: Path, output_format: str, now: datetime | None) -> None:
+@CONFIG_OPTION
+@click.option(
+    "--visibility",
+    type=click.Choice(["public", "private", "internal"]),
+    default=None,
+    help="The repository's visibility on GitHub: a problem when it is public and the desk "
+    "is configured as private, or for an internal site.",
+)
+def check(
+    directory: Path,
+    output_format: str,
+    now: datetime | None,
+    config_file: Path,
+    visibility: str | None,
+) -> None:
     """Check every briefing in DIRECTORY (default: briefings) and report all problems."""
-    archive = load_archive(directory, _now(now))
+    desk = _desk(config_file)
+    mismatch = visibility_problem(desk, visibility) if visibility else None
+    if mismatch:
+        click.echo(f"{config_file}: {mismatch}", err=True)
+        sys.exit(1)
+    archive = load_archive(directory, _now(now), desk=desk)
     if archive.errors:
         click.echo(FORMATTERS[output_format](archive.errors))
     if archive.notes and output_format == "github":
@@ -84,10 +123,11 @@ def check(directory: Path, output_format: str, now: datetime | None) -> None:
     elif archive.notes:
         click.echo("\n".join(f"note: {note}" for note in archive.notes), err=True)
     total = len(archive.briefings)
-    public = len(archive.public)
+    shown = len(archive.shown)
     problems = len(archive.errors)
+    where = "public" if desk.audience is Audience.PUBLIC else "on the internal site"
     summary = (
-        f"{total} valid briefing{'s' * (total != 1)}: {public} public, {total - public} private"
+        f"{total} valid briefing{'s' * (total != 1)}: {shown} {where}, {total - shown} private"
     )
     if problems:
         summary += f"; {problems} problem{'s' * (problems != 1)} found"
@@ -153,6 +193,7 @@ def new(briefing_id: str, directory: Path, now: datetime | None) -> None:
 )
 @click.option("--site-name", default="Verified news briefings", show_default=True)
 @NOW_OPTION
+@CONFIG_OPTION
 def render(
     out: Path,
     directory: Path,
@@ -160,9 +201,10 @@ def render(
     site_url: str,
     site_name: str,
     now: datetime | None,
+    config_file: Path,
 ) -> None:
     """Write the site's generated pages and files to a folder, for any static site engine."""
-    archive = load_archive(directory, _now(now))
+    archive = load_archive(directory, _now(now), desk=_desk(config_file))
     if archive.errors:
         click.echo(format_text(archive.errors), err=True)
         sys.exit(1)
@@ -175,7 +217,8 @@ def render(
     except TemplateProblem as problem:
         click.echo(str(problem), err=True)
         sys.exit(1)
-    click.echo(f"{out}: {count} pages and files from {len(archive.public)} public briefings")
+    shown = len(archive.shown)
+    click.echo(f"{out}: {count} pages and files from {shown} briefings")
 
 
 @main.command()

@@ -10,6 +10,10 @@ Configure it in `mkdocs.yml`:
           publisher: Example Newsroom   # optional: who publishes (default: site_name)
           publisher_url: https://example.org/   # optional (default: site_url)
           list_size: 50                 # briefings or statements on one page of a list
+          repository: public            # or private: where briefings not fit for everyone
+                                        # may be committed (env: BRIEFINGS_REPOSITORY)
+          audience: public              # or internal: a site for the desk alone, which also
+                                        # shows GREEN and AMBER briefings (env: BRIEFINGS_AUDIENCE)
 
 Without `now`, the build uses SOURCE_DATE_EPOCH when it is set (reproducible builds), else
 the clock. The plugin also indexes the built site for search (`generator.search`), so Material's
@@ -68,6 +72,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import instant, parallel
 from .archive import CheckCache, load_archive
+from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError
 from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo, SiteOutput, site_output, site_stream
@@ -87,6 +92,10 @@ class BriefingsConfig(base.Config):
     publisher_url = c.Optional(c.URL())
     list_size = c.Type(int, default=LIST_SIZE)
     """Briefings on one page of a list (all briefings, a tag, the timeline...)."""
+    repository = c.Optional(c.Type(str))
+    """public (the default) or private; see `generator.desk`."""
+    audience = c.Optional(c.Type(str))
+    """public (the default) or internal."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +229,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.problems: PreviewProblems | None = None
         self.stream: Stream[Any] | None = None
         self.address_checked = False
+        self.desk = Desk()
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
@@ -244,6 +254,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 "briefings: set site_url, e.g. https://example.github.io/briefings/ "
                 "(the feed and the structured data need absolute URLs)"
             )
+        try:
+            self.desk = desk_of(self.config, os.environ)
+        except DeskError as error:
+            raise PluginError(f"briefings: {error}") from None
         if _served(config):
             self.stage, self.preview = False, True
         if self.preview and not self.address_checked:
@@ -265,7 +279,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # browser.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
-        archive = load_archive(self._path(config, self.config.briefings_dir), now, self.cache)
+        folder = self._path(config, self.config.briefings_dir)
+        archive = load_archive(folder, now, self.cache, self.desk)
         for note in archive.notes:
             log.info(f"note: {note}")
         self.problems = None
@@ -290,7 +305,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             language=config.theme.get("language") or "en",
         )
         templates = self._path(config, self.config.templates)
-        workers = parallel.workers_for(len(archive.public))
+        workers = parallel.workers_for(len(archive.shown))
         try:
             if self.preview or workers == 1:
                 # In this process: a preview's next build finds the Markdown it rendered cached.
@@ -304,7 +319,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(f"briefings: {problem}") from None
         latest = max(self.output.changed.values(), default=None)
         self.latest = latest.isoformat() if latest else None
-        log.info(f"{len(archive.public)} public of {len(archive.briefings)} briefings")
+        where = "public" if self.desk.audience is Audience.PUBLIC else "on the internal site"
+        log.info(f"{len(archive.briefings)} briefings: {len(archive.shown)} {where}")
 
     # Pages are added in memory and left out of the automatic navigation: readers reach
     # briefings through index pages (mkdocs.yml's nav lists those), and a nav of every

@@ -1,6 +1,6 @@
 """The site's structure: which pages exist, where they live, and what each one lists.
 
-Everything here is derived from `Archive.public` only, so that a private briefing can never be
+Everything here is derived from `Archive.shown` only, so that a private briefing can never be
 listed, linked or counted. Pages are named by their path under the docs folder (`src_uri`);
 `url_of` turns that into the stable directory URL of SPEC §5a.
 """
@@ -386,7 +386,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
             for target in map(classify, checked_targets(text))
             if isinstance(target, SiteLink)
             and target.kind == "briefing"
-            and target.id not in archive.public_ids
+            and target.id not in archive.shown_ids
         ),
     )
 
@@ -498,7 +498,7 @@ class SiteIndex:
     @cached_property
     def briefings(self) -> tuple[BriefingView, ...]:
         """Public briefings, newest first."""
-        return tuple(briefing_view(self.archive, briefing) for briefing in self.archive.public)
+        return tuple(briefing_view(self.archive, briefing) for briefing in self.archive.shown)
 
     @cached_property
     def by_id(self) -> dict[str, BriefingView]:

@@ -696,7 +696,7 @@ def check_briefing(
                     among="registry",
                 )
 
-    # Publication rules (SPEC §4): a published briefing must be CLEAR, dated and finished.
+    # Publication rules (SPEC §4): a published briefing must be dated, finished, and not RED.
     if briefing.status is Status.PUBLISHED:
         # Most briefings hold none: one search of their JSON text (in C) spares the walk.
         text = json.dumps(document.data, ensure_ascii=False)
@@ -708,11 +708,14 @@ def check_briefing(
                 "replace it, or keep status: draft",
                 key=key,
             )
-        if briefing.tlp is not None and briefing.tlp is not Tlp.CLEAR:
+        # GREEN and AMBER reach the internal site, and are errors in a public repository
+        # (`generator.desk`); RED is for named recipients, never for a site.
+        if briefing.tlp is Tlp.RED:
             check.error(
                 ("tlp",),
-                f"a published briefing must be TLP:CLEAR, not {briefing.tlp}",
-                "set status: draft, or tlp: CLEAR once it may be shared publicly",
+                "a published briefing cannot be TLP:RED: RED is for named recipients, "
+                "never for a site, not even the desk's",
+                "set status: draft, and share it with its recipients by other means",
             )
         if briefing.published is None and not (partial and "published" in partial.invalid):
             check.error(

@@ -12,7 +12,10 @@ from pathlib import Path
 from .conftest import ROOT
 
 
-def copy_project(target: Path, briefings: Path = ROOT / "briefings") -> Path:
+def copy_project(target: Path, briefings: Path = ROOT / "briefings", **options: str | int) -> Path:
+    """A copy of the project with these briefings, and these options of the briefings plugin
+    written into its mkdocs.yml (e.g. repository="private" for the fixture archive, whose
+    restricted drafts and embargoes only a private repository may hold)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "theme"):
         source = ROOT / name
@@ -21,11 +24,25 @@ def copy_project(target: Path, briefings: Path = ROOT / "briefings") -> Path:
         else:
             shutil.copy(source, target / name)
     shutil.copytree(briefings, target / "briefings")
+    if options:
+        config = target / "mkdocs.yml"
+        written = "".join(f"      {name}: {value}\n" for name, value in options.items())
+        text = config.read_text(encoding="utf-8")
+        assert "  - briefings:\n" in text
+        config.write_text(text.replace("  - briefings:\n", f"  - briefings:\n{written}"), "utf-8")
     return target
 
 
-def build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
+def build(
+    project: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in the project, at a fixed instant, with these variables set."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1795608000",
+        **(env or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=project,

@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from generator.desk import Desk, Repository
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TEMPLATES = ROOT / "theme" / "markdown"
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+PRIVATE = Desk(repository=Repository.PRIVATE)
+"""A desk whose briefings live in a private repository, as the fixture archive's restricted
+drafts and embargoes require."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

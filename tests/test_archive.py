@@ -1,13 +1,18 @@
-"""Publication rules (SPEC §4): only published, TLP:CLEAR, un-embargoed briefings are public."""
+"""Publication rules (SPEC §4, §4a): only published, TLP:CLEAR, un-embargoed briefings are
+public; the internal site adds published GREEN and AMBER ones; and a public repository holds
+nothing that is not fit for everyone."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
 
-from generator.archive import load_archive
+import pytest
 
-from .conftest import NOW
+from generator.archive import load_archive
+from generator.desk import Audience, Desk, Repository
+
+from .conftest import NOW, PRIVATE
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -20,7 +25,7 @@ def test_a_published_clear_briefing_is_public(archive_dir: Path) -> None:
     archive = load_archive(archive_dir, NOW)
 
     assert archive.errors == ()
-    assert [b.id for b in archive.public] == ["sample-briefing"]
+    assert [b.id for b in archive.shown] == ["sample-briefing"]
 
 
 def test_a_draft_is_valid_but_private(archive_dir: Path) -> None:
@@ -30,33 +35,117 @@ def test_a_draft_is_valid_but_private(archive_dir: Path) -> None:
 
     assert archive.errors == ()
     assert [b.id for b in archive.briefings] == ["sample-briefing"]
-    assert archive.public == ()
+    assert archive.shown == ()
 
 
-def test_a_restricted_draft_is_valid_but_private(archive_dir: Path) -> None:
+def test_a_restricted_draft_is_valid_but_private_in_a_private_repository(
+    archive_dir: Path,
+) -> None:
     path = archive_dir / "sample-briefing.yaml"
     _edit(path, "status: published", "status: draft")
     _edit(path, "tlp: CLEAR", "tlp: AMBER+STRICT")
 
-    archive = load_archive(archive_dir, NOW)
+    archive = load_archive(archive_dir, NOW, desk=PRIVATE)
 
     assert archive.errors == ()
-    assert archive.public == ()
+    assert archive.shown == ()
+
+
+@pytest.mark.parametrize("tlp", ["GREEN", "AMBER", "AMBER+STRICT", "RED"])
+def test_a_restricted_draft_in_a_public_repository_is_an_error_at_its_tlp_line(
+    archive_dir: Path, tlp: str
+) -> None:
+    path = archive_dir / "sample-briefing.yaml"
+    _edit(path, "status: published", "status: draft")
+    _edit(path, "tlp: CLEAR", f"tlp: {tlp}")
+
+    archive = load_archive(archive_dir, NOW)
+
+    [error] = archive.errors
+    assert (error.line, error.column) == (6, 6)
+    assert error.message == (
+        f"TLP:{tlp} in a public repository: anyone can read this file on GitHub, and it "
+        "stays in the history even once deleted"
+    )
+    assert "keep briefings that are not TLP:CLEAR in a private repository" in str(error.hint)
+    assert "repository: private" in str(error.hint)
+    assert archive.briefings == ()
+
+
+def test_the_repository_setting_defaults_to_public(archive_dir: Path) -> None:
+    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR", "tlp: GREEN")
+
+    assert load_archive(archive_dir, NOW).errors
+    assert load_archive(archive_dir, NOW, desk=Desk(repository=Repository.PUBLIC)).errors
+    assert not load_archive(archive_dir, NOW, desk=PRIVATE).errors
+
+
+EMBARGO = "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00+00:00\n"
 
 
 def test_an_embargoed_briefing_becomes_public_at_the_embargo_instant(archive_dir: Path) -> None:
-    _edit(
-        archive_dir / "sample-briefing.yaml",
-        "tlp: CLEAR\n",
-        "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00+00:00\n",
-    )
+    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR\n", EMBARGO)
+
+    before = load_archive(archive_dir, NOW - timedelta(seconds=1), desk=PRIVATE)
+    at = load_archive(archive_dir, NOW, desk=PRIVATE)
+
+    assert before.errors == ()
+    assert before.shown == ()
+    assert [b.id for b in at.shown] == ["sample-briefing"]
+
+
+def test_an_embargo_in_a_public_repository_is_an_error_until_it_ends(archive_dir: Path) -> None:
+    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR\n", EMBARGO)
 
     before = load_archive(archive_dir, NOW - timedelta(seconds=1))
     at = load_archive(archive_dir, NOW)
 
-    assert before.errors == ()
-    assert before.public == ()
-    assert [b.id for b in at.public] == ["sample-briefing"]
+    [error] = before.errors
+    assert (error.line, error.column) == (7, 16)
+    assert error.message.startswith(
+        "embargoed until 2026-11-25T12:00:00+00:00 in a public repository: anyone can read "
+        "this file on GitHub before then"
+    )
+    assert "keep embargoed briefings in a private repository" in str(error.hint)
+    assert at.errors == ()
+    assert [b.id for b in at.shown] == ["sample-briefing"]
+
+
+@pytest.mark.parametrize("tlp", ["GREEN", "AMBER", "AMBER+STRICT"])
+def test_a_published_restricted_briefing_is_shown_only_to_the_internal_audience(
+    archive_dir: Path, tlp: str
+) -> None:
+    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR", f"tlp: {tlp}")
+    internal = Desk(repository=Repository.PRIVATE, audience=Audience.INTERNAL)
+
+    public_site = load_archive(archive_dir, NOW, desk=PRIVATE)
+    internal_site = load_archive(archive_dir, NOW, desk=internal)
+
+    assert public_site.errors == internal_site.errors == ()
+    assert public_site.shown == ()
+    assert [b.id for b in internal_site.shown] == ["sample-briefing"]
+
+
+def test_the_internal_audience_never_sees_drafts_or_embargoes(archive_dir: Path) -> None:
+    path = archive_dir / "sample-briefing.yaml"
+    _edit(path, "tlp: CLEAR\n", "tlp: AMBER\nembargo_until: 2026-11-25T12:00:00+00:00\n")
+    internal = Desk(repository=Repository.PRIVATE, audience=Audience.INTERNAL)
+
+    assert load_archive(archive_dir, NOW - timedelta(seconds=1), desk=internal).shown == ()
+    _edit(path, "status: published", "status: draft")
+    assert load_archive(archive_dir, NOW, desk=internal).shown == ()
+
+
+def test_a_published_red_briefing_is_an_error_in_any_repository(archive_dir: Path) -> None:
+    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR", "tlp: RED")
+    internal = Desk(repository=Repository.PRIVATE, audience=Audience.INTERNAL)
+
+    archive = load_archive(archive_dir, NOW, desk=internal)
+
+    [error] = archive.errors
+    assert (error.line, error.column) == (6, 6)
+    assert error.message.startswith("a published briefing cannot be TLP:RED")
+    assert archive.shown == ()
 
 
 def test_an_embargo_without_timezone_is_an_error(archive_dir: Path) -> None:
@@ -88,7 +177,7 @@ def test_a_misspelled_status_is_an_error_not_a_draft(archive_dir: Path) -> None:
     archive = load_archive(archive_dir, NOW)
 
     assert [e.hint for e in archive.errors] == ["did you mean 'published'?"]
-    assert archive.public == ()
+    assert archive.shown == ()
 
 
 def test_public_briefings_are_listed_newest_first(archive_dir: Path) -> None:
@@ -99,7 +188,7 @@ def test_public_briefings_are_listed_newest_first(archive_dir: Path) -> None:
 
     archive = load_archive(archive_dir, NOW)
 
-    assert [b.id for b in archive.public] == ["sample-briefing", "older-briefing"]
+    assert [b.id for b in archive.shown] == ["sample-briefing", "older-briefing"]
 
 
 def test_a_missing_folder_is_one_clear_error(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ or the actor registry's, changed, and the result is always what a fresh load giv
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from generator import archive as archive_module
 from generator.archive import Archive, CheckCache, load_archive
 
-from .conftest import FIXTURES, NOW
+from .conftest import FIXTURES, NOW, PRIVATE
 
 
 def _same(cached: Archive, fresh: Archive) -> None:
@@ -45,10 +46,10 @@ def test_a_second_load_checks_no_file_and_gives_the_same_archive(
     folder: Path, checked: list[str]
 ) -> None:
     cache = CheckCache()
-    first = load_archive(folder, NOW, cache)
+    first = load_archive(folder, NOW, cache, PRIVATE)
     checked.clear()
 
-    second = load_archive(folder, NOW, cache)
+    second = load_archive(folder, NOW, cache, PRIVATE)
 
     assert checked == []
     _same(second, first)
@@ -57,40 +58,54 @@ def test_a_second_load_checks_no_file_and_gives_the_same_archive(
 
 def test_an_edited_briefing_alone_is_checked_again(folder: Path, checked: list[str]) -> None:
     cache = CheckCache()
-    load_archive(folder, NOW, cache)
+    load_archive(folder, NOW, cache, PRIVATE)
     edited = folder / "synthetic-briefing-05.yaml"
     edited.write_text(
         edited.read_text(encoding="utf-8").replace("state: ", "state: verifed-", 1), "utf-8"
     )
     checked.clear()
 
-    cached = load_archive(folder, NOW, cache)
+    cached = load_archive(folder, NOW, cache, PRIVATE)
 
     assert checked == ["synthetic-briefing-05.yaml"]
-    _same(cached, load_archive(folder, NOW))
+    _same(cached, load_archive(folder, NOW, desk=PRIVATE))
     assert [Path(e.path).name for e in cached.errors] == ["synthetic-briefing-05.yaml"]
 
 
 def test_a_changed_registry_checks_every_briefing_again(folder: Path, checked: list[str]) -> None:
     cache = CheckCache()
-    load_archive(folder, NOW, cache)
+    load_archive(folder, NOW, cache, PRIVATE)
     registry = folder / "actors.yaml"
     registry.write_text(registry.read_text(encoding="utf-8") + "\n# edited\n", "utf-8")
     checked.clear()
 
-    cached = load_archive(folder, NOW, cache)
+    cached = load_archive(folder, NOW, cache, PRIVATE)
 
     assert len(checked) == len(list(folder.glob("synthetic-*.yaml")))
-    _same(cached, load_archive(folder, NOW))
+    _same(cached, load_archive(folder, NOW, desk=PRIVATE))
 
 
 def test_a_removed_file_leaves_the_cache(folder: Path) -> None:
     cache = CheckCache()
-    load_archive(folder, NOW, cache)
+    load_archive(folder, NOW, cache, PRIVATE)
     before = len(cache)
     (folder / "synthetic-briefing-05.yaml").unlink()
 
-    cached = load_archive(folder, NOW, cache)
+    cached = load_archive(folder, NOW, cache, PRIVATE)
 
     assert len(cache) == before - 1
-    _same(cached, load_archive(folder, NOW))
+    _same(cached, load_archive(folder, NOW, desk=PRIVATE))
+
+
+def test_an_embargo_that_ends_between_two_loads_is_no_longer_an_error(archive_dir: Path) -> None:
+    sample = archive_dir / "sample-briefing.yaml"
+    embargo = "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00+00:00\n"
+    sample.write_text(sample.read_text("utf-8").replace("tlp: CLEAR\n", embargo), "utf-8")
+    cache = CheckCache()
+
+    before = load_archive(archive_dir, NOW - timedelta(minutes=1), cache)
+    after = load_archive(archive_dir, NOW, cache)
+
+    assert [e.message.split(":")[0] for e in before.errors] == ["embargoed until 2026-11-25T12"]
+    assert after.errors == ()
+    assert [b.id for b in after.shown] == ["sample-briefing"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -210,3 +211,102 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
 
     assert command.endswith("pytest")
     assert f"\n{command}\n" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+# --- Public and private repositories (SPEC §4a) --------------------------------------------------
+
+
+def _desk_project(tmp_path: Path, mkdocs_yml: str | None) -> Path:
+    """A folder with an AMBER draft in briefings/, and this mkdocs.yml (none if None)."""
+    shutil.copytree(FIXTURES / "valid", tmp_path / "briefings")
+    sample = tmp_path / "briefings" / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8")
+    text = text.replace("status: published", "status: draft").replace("tlp: CLEAR", "tlp: AMBER")
+    sample.write_text(text, encoding="utf-8")
+    if mkdocs_yml is not None:
+        (tmp_path / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    return tmp_path
+
+
+PRIVATE_YML = "site_name: Desk\nplugins:\n  - search\n  - briefings:\n      repository: private\n"
+
+
+def test_check_stops_an_amber_draft_when_no_mkdocs_yml_says_the_repository_is_private(
+    tmp_path: Path,
+) -> None:
+    result = _run("check", cwd=_desk_project(tmp_path, None))
+
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "briefings/sample-briefing.yaml:6:6: TLP:AMBER in a public repository: anyone can read "
+        "this file on GitHub, and it stays in the history even once deleted; keep briefings "
+        "that are not TLP:CLEAR in a private repository with repository: private (README, "
+        '"Private desk")'
+    )
+
+
+def test_check_reads_the_repository_option_of_the_briefings_plugin(tmp_path: Path) -> None:
+    result = _run("check", cwd=_desk_project(tmp_path, PRIVATE_YML))
+
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "1 valid briefing: 0 public, 1 private\n"
+
+
+def test_check_resolves_env_tags_in_mkdocs_yml_as_mkdocs_does(tmp_path: Path) -> None:
+    project = _desk_project(
+        tmp_path,
+        "site_name: Desk\nplugins:\n  - briefings:\n"
+        "      repository: !ENV [DESK_VISIBILITY, public]\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+    )
+
+    public = _run("check", cwd=project)
+    private = subprocess.run(
+        [str(BRIEFINGS), "check"],
+        cwd=project,
+        env={**os.environ, "DESK_VISIBILITY": "private"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert public.returncode == 1
+    assert private.returncode == 0, private.stdout + private.stderr
+
+
+def test_the_environment_overrides_mkdocs_yml(tmp_path: Path) -> None:
+    project = _desk_project(tmp_path, PRIVATE_YML)
+    env = {**os.environ, "BRIEFINGS_REPOSITORY": "public"}
+
+    result = subprocess.run(
+        [str(BRIEFINGS), "check"], cwd=project, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode == 1
+    assert "TLP:AMBER in a public repository" in result.stdout
+
+
+def test_a_repository_that_is_neither_public_nor_private_is_a_usage_error(tmp_path: Path) -> None:
+    project = _desk_project(tmp_path, PRIVATE_YML.replace("private", "secret"))
+
+    result = _run("check", cwd=project)
+
+    assert result.returncode == 2
+    assert "mkdocs.yml: repository must be public or private, not 'secret'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_fails_when_a_private_desk_is_in_a_public_repository(tmp_path: Path) -> None:
+    project = _desk_project(tmp_path, PRIVATE_YML)
+
+    public = _run("check", "--visibility", "public", cwd=project)
+    private = _run("check", "--visibility", "private", cwd=project)
+
+    assert public.returncode == 1
+    assert public.stderr == (
+        "mkdocs.yml: repository: private, but this repository is public on GitHub: every "
+        "briefing in it can be read by anyone; move them to a private repository, or set "
+        "repository: public\n"
+    )
+    assert private.returncode == 0, private.stdout + private.stderr

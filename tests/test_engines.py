@@ -19,7 +19,7 @@ from generator.archive import load_archive
 from generator.publish import SiteInfo, site_output
 
 from .building import copy_project, page_of
-from .conftest import FIXTURES, NOW, ROOT, TEMPLATES
+from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES
 
 pytestmark = pytest.mark.slow
 
@@ -27,17 +27,21 @@ BIN = Path(sys.executable).parent
 NOW_TEXT = NOW.isoformat()
 
 
-def _render(out: Path, briefings: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _render(
+    out: Path, briefings: Path, *args: str, repository: str = "private"
+) -> subprocess.CompletedProcess[str]:
+    """`briefings render`; the fixture archive holds restricted drafts, as a private desk's."""
+    env = {**os.environ, "BRIEFINGS_REPOSITORY": repository}
     return subprocess.run(
         [str(BIN / "briefings"), "render", "--out", str(out), "--dir", str(briefings),
          "--now", NOW_TEXT, *args],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
 
 
 def test_render_writes_the_pages_and_files_mkdocs_builds(tmp_path: Path) -> None:
     site = SiteInfo(name="Verified news briefings", url="https://news.example.org/")
-    expected = site_output(load_archive(FIXTURES / "archive", NOW), TEMPLATES, site)
+    expected = site_output(load_archive(FIXTURES / "archive", NOW, desk=PRIVATE), TEMPLATES, site)
 
     result = _render(tmp_path, FIXTURES / "archive", "--site-url", "https://news.example.org")
 
@@ -56,10 +60,10 @@ def test_render_writes_nothing_when_a_briefing_is_invalid(tmp_path: Path) -> Non
     sample = briefings / "sample-briefing.yaml"
     sample.write_text(sample.read_text("utf-8").replace("tlp: CLEAR", "tlp: AMBER"), "utf-8")
 
-    result = _render(tmp_path / "out", briefings)
+    result = _render(tmp_path / "out", briefings, repository="public")
 
     assert result.returncode == 1
-    assert "sample-briefing.yaml:6:6: a published briefing must be TLP:CLEAR" in result.stderr
+    assert "sample-briefing.yaml:6:6: TLP:AMBER in a public repository" in result.stderr
     assert not (tmp_path / "out").exists()
 
 

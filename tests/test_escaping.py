@@ -300,4 +300,4 @@ def test_a_script_or_data_link_in_a_markdown_field_is_refused(tmp_path: Path, ta
     assert [(e.line, e.message) for e in archive.errors] == [
         (9, f"the link target {target!r} is not an address this site can use")
     ]
-    assert archive.public == ()
+    assert archive.shown == ()

@@ -72,7 +72,9 @@ def _embargoed(folder: Path) -> Path:
 def test_render_and_mkdocs_build_agree_on_an_embargo_at_one_epoch(
     tmp_path: Path, epoch: int
 ) -> None:
-    project = copy_project(tmp_path / "project", _embargoed(tmp_path / "briefings"))
+    project = copy_project(
+        tmp_path / "project", _embargoed(tmp_path / "briefings"), repository="private"
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
 
     rendered = subprocess.run(

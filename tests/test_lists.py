@@ -14,7 +14,7 @@ from generator.archive import load_archive
 from generator.structure import SiteIndex, list_page, parts
 
 from .building import build, copy_project, page_of
-from .conftest import FIXTURES, NOW
+from .conftest import FIXTURES, NOW, PRIVATE
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +26,7 @@ SITE_ROOT = "http://site.test/"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture archive (32 public briefings) built with lists of 4."""
-    project = copy_project(tmp_path_factory.mktemp("paged-site"), ARCHIVE)
+    project = copy_project(tmp_path_factory.mktemp("paged-site"), ARCHIVE, repository="private")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(
@@ -40,7 +40,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def index() -> SiteIndex:
-    return SiteIndex(load_archive(ARCHIVE, NOW))
+    return SiteIndex(load_archive(ARCHIVE, NOW, desk=PRIVATE))
 
 
 def _file(site: Path, url: str) -> Path:
@@ -165,7 +165,7 @@ def test_an_actor_with_many_statements_has_them_all_once_across_pages(
 
 
 def test_a_list_size_below_one_stops_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", ARCHIVE)
+    project = copy_project(tmp_path / "project", ARCHIVE, repository="private")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  - briefings:\n", "  - briefings:\n      list_size: 0\n"))

@@ -68,3 +68,25 @@ def test_the_hook_passes_valid_briefings_and_stops_a_broken_one(
         "partially-verified, verified, disputed, misleading, unfounded, false, retracted; "
         "did you mean 'verified'?"
     ) in failed.stdout
+
+
+def test_the_hook_stops_an_amber_draft_unless_mkdocs_yml_says_the_repository_is_private(
+    newsroom: tuple[Path, dict[str, str]],
+) -> None:
+    repo, env = newsroom
+    briefing = repo / "briefings" / "sample-briefing.yaml"
+    text = briefing.read_text(encoding="utf-8").replace("state: verifed", "state: verified", 1)
+    briefing.write_text(text.replace("tlp: CLEAR", "tlp: AMBER"), encoding="utf-8")
+
+    in_public = _hook(repo, env)
+    (repo / "mkdocs.yml").write_text(
+        "site_name: Desk\nplugins:\n  - briefings:\n      repository: private\n", "utf-8"
+    )
+    in_private = _hook(repo, env)
+
+    assert in_public.returncode == 1
+    assert (
+        "briefings/sample-briefing.yaml:6:6: TLP:AMBER in a public repository: anyone can read "
+        "this file on GitHub"
+    ) in in_public.stdout
+    assert in_private.returncode == 0, in_private.stdout + in_private.stderr

@@ -87,7 +87,7 @@ def _build(data: dict[str, Any]) -> tuple[dict[str, Any], str, list[Any]]:
     """The front matter and HTML of the briefing page, and its structured data."""
     archive = _archive(data)
     assert archive.errors == ()
-    (briefing,) = archive.public
+    (briefing,) = archive.shown
     body, meta = get_data(render_briefing(archive, briefing, TEMPLATES))
     structured = structured_data(SiteIndex(archive).by_id[briefing.id], SITE)
     return meta, _markdown().reset().convert(body), structured

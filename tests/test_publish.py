@@ -26,7 +26,7 @@ from generator.publish import (
 )
 from generator.structure import SiteIndex
 
-from .conftest import FIXTURES, NOW, TEMPLATES
+from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
 
 SITE = SiteInfo(
     name="Example briefings",
@@ -40,7 +40,7 @@ ARCHIVE = FIXTURES / "archive"
 
 @pytest.fixture(scope="module")
 def index() -> SiteIndex:
-    archive = load_archive(ARCHIVE, NOW)
+    archive = load_archive(ARCHIVE, NOW, desk=PRIVATE)
     assert archive.errors == ()
     return SiteIndex(archive)
 
@@ -134,7 +134,7 @@ def test_only_public_briefings_are_exported(index: SiteIndex, files: dict[str, b
     exported = {path for path in files if path.startswith("api/briefings/")}
 
     assert exported == {api_briefing(view.briefing.id) for view in index.briefings}
-    assert len(index.archive.public) < len(index.archive.briefings)
+    assert len(index.archive.shown) < len(index.archive.briefings)
 
 
 def _verdicts(view_data: list[dict[str, object]]) -> list[dict[str, object]]:

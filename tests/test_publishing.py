@@ -118,7 +118,7 @@ def marked_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         marker = f"Zq7{kind.replace('-', '')}"
         data = {**_marked(document.data, marker), **changes, "id": f"private-{kind}"}
         _write(folder, data)
-    project = copy_project(root / "project", folder)
+    project = copy_project(root / "project", folder, repository="private")
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "6 private" not in result.stderr
@@ -163,11 +163,45 @@ def test_a_published_red_briefing_fails_the_build_at_its_tlp_line(tmp_path: Path
 
     assert result.returncode == 1
     assert (
-        "briefings/sample-briefing.yaml:6:6: a published briefing must be TLP:CLEAR, not RED"
+        "briefings/sample-briefing.yaml:6:6: a published briefing cannot be TLP:RED"
         in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_an_amber_draft_fails_the_build_of_a_public_repository_at_its_tlp_line(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    text = SAMPLE.read_text(encoding="utf-8").replace("status: published", "status: draft")
+    (folder / "sample-briefing.yaml").write_text(text.replace("tlp: CLEAR", "tlp: AMBER"), "utf-8")
+    public = copy_project(tmp_path / "public", folder)
+    private = copy_project(tmp_path / "private", folder, repository="private")
+
+    in_public, in_private = build(public), build(private)
+
+    assert in_public.returncode == 1
+    assert (
+        "briefings/sample-briefing.yaml:6:6: TLP:AMBER in a public repository: anyone can read "
+        "this file on GitHub, and it stays in the history even once deleted; keep briefings "
+        "that are not TLP:CLEAR in a private repository"
+    ) in in_public.stderr
+    assert not (public / "site").exists()
+    assert in_private.returncode == 0, in_private.stderr
+
+
+def test_a_repository_option_that_means_nothing_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, FIXTURES / "valid", repository="secret")
+
+    result = build(project)
+
+    assert result.returncode == 1
+    assert "briefings: mkdocs.yml: repository must be public or private, not 'secret'" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
 
 
 # --- The machine-readable files of a built site --------------------------------------------------
@@ -286,8 +320,10 @@ def _digest(site: Path) -> dict[str, str]:
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None:
-    first = copy_project(tmp_path / "first", FIXTURES / "archive")
-    second = copy_project(tmp_path / "elsewhere" / "second", FIXTURES / "archive")
+    first = copy_project(tmp_path / "first", FIXTURES / "archive", repository="private")
+    second = copy_project(
+        tmp_path / "elsewhere" / "second", FIXTURES / "archive", repository="private"
+    )
 
     assert build(first).returncode == 0
     assert build(second).returncode == 0

@@ -21,7 +21,7 @@ from generator.render import (
 from generator.structure import briefing_view
 from generator.vocabulary import partial_date
 
-from .conftest import FIXTURES, GOLDEN, NOW, ROOT, TEMPLATES
+from .conftest import FIXTURES, GOLDEN, NOW, PRIVATE, ROOT, TEMPLATES
 
 
 def _archive(directory: Path):  # type: ignore[no-untyped-def]
@@ -41,7 +41,7 @@ def test_briefing_markdown_matches_the_reviewed_golden_file(
     directory: Path, briefing_id: str, update_golden: bool
 ) -> None:
     archive = _archive(directory)
-    briefing = next(b for b in archive.public if b.id == briefing_id)
+    briefing = next(b for b in archive.shown if b.id == briefing_id)
     golden = GOLDEN / f"{briefing_id}.md"
 
     page = render_briefing(archive, briefing, TEMPLATES)
@@ -90,7 +90,7 @@ def test_markdown_fields_never_contain_a_blank_line() -> None:
 
 def test_sources_relaying_another_count_once() -> None:
     archive = _archive(FIXTURES / "valid")
-    view = briefing_view(archive, archive.public[0])
+    view = briefing_view(archive, archive.shown[0])
 
     closed = view.claims[0]
 
@@ -100,7 +100,7 @@ def test_sources_relaying_another_count_once() -> None:
 
 def test_statements_about_a_claim_are_grouped_by_their_stance_on_it() -> None:
     archive = _archive(FIXTURES / "valid")
-    view = briefing_view(archive, archive.public[0])
+    view = briefing_view(archive, archive.shown[0])
 
     reopening = view.claims[1]
 
@@ -119,7 +119,7 @@ def test_statements_about_a_claim_are_grouped_by_their_stance_on_it() -> None:
 def test_updates_are_listed_newest_first() -> None:
     archive = _archive(FIXTURES / "valid")
 
-    view = briefing_view(archive, archive.public[0])
+    view = briefing_view(archive, archive.shown[0])
 
     assert [u.kind.value for u in view.updates] == ["correction", "update"]
 
@@ -127,7 +127,7 @@ def test_updates_are_listed_newest_first() -> None:
 def test_a_quote_is_a_quotation_and_a_paraphrase_never_is() -> None:
     archive = _archive(FIXTURES / "valid")
 
-    page = render_briefing(archive, archive.public[0], TEMPLATES)
+    page = render_briefing(archive, archive.shown[0], TEMPLATES)
 
     quote = page.split('id="statement-jane-closure"')[1].split("</div>")[0]
     paraphrase = page.split('id="statement-news-reopening"')[1].split("</div>")[0]
@@ -140,7 +140,7 @@ def test_a_quote_is_a_quotation_and_a_paraphrase_never_is() -> None:
 def test_text_values_are_html_escaped_in_the_page() -> None:
     archive = _archive(FIXTURES / "valid")
 
-    page = render_briefing(archive, archive.public[0], TEMPLATES)
+    page = render_briefing(archive, archive.shown[0], TEMPLATES)
 
     assert "closed &lt;until further notice&gt;." in page
     assert "<until" not in page
@@ -205,7 +205,7 @@ def test_a_broken_template_is_named_with_its_line(
     actor.write_text(actor.read_text(encoding="utf-8").replace(broken, replacement, 1))
 
     with pytest.raises(TemplateProblem) as raised:
-        render_site(load_archive(FIXTURES / "archive", NOW), templates)
+        render_site(load_archive(FIXTURES / "archive", NOW, desk=PRIVATE), templates)
 
     assert re.search(expected, str(raised.value)), str(raised.value)
     assert str(raised.value).startswith(os.path.relpath(actor))

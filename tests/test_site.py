@@ -12,7 +12,7 @@ from generator.archive import load_archive
 from generator.model import VerificationState
 
 from .building import build, copy_project, page_of
-from .conftest import FIXTURES, NOW
+from .conftest import FIXTURES, NOW, PRIVATE
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,7 @@ SITE_ROOT = "http://site.test/"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("fixture-site"), ARCHIVE)
+    project = copy_project(tmp_path_factory.mktemp("fixture-site"), ARCHIVE, repository="private")
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
@@ -31,9 +31,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def public() -> list[str]:
-    archive = load_archive(ARCHIVE, NOW)
+    archive = load_archive(ARCHIVE, NOW, desk=PRIVATE)
     assert archive.errors == ()
-    return [briefing.id for briefing in archive.public]
+    return [briefing.id for briefing in archive.shown]
 
 
 def _file_for(site: Path, url: str) -> Path | None:
@@ -46,12 +46,12 @@ def _file_for(site: Path, url: str) -> Path | None:
 
 
 def test_the_fixture_archive_is_large_and_varied_enough(public: list[str]) -> None:
-    archive = load_archive(ARCHIVE, NOW)
-    states = {b.key_claim.verification.state for b in archive.public}
+    archive = load_archive(ARCHIVE, NOW, desk=PRIVATE)
+    states = {b.key_claim.verification.state for b in archive.shown}
 
     assert len(archive.briefings) >= 30
     assert states == set(VerificationState)
-    assert len(archive.public) < len(archive.briefings), "some briefings are private"
+    assert len(archive.shown) < len(archive.briefings), "some briefings are private"
 
 
 def test_every_url_of_the_spec_exists(site: Path, public: list[str]) -> None:
@@ -100,11 +100,11 @@ def test_private_briefings_appear_nowhere(site: Path) -> None:
 
 
 def test_the_home_page_counts_briefings_per_state_and_links_each_state(site: Path) -> None:
-    archive = load_archive(ARCHIVE, NOW)
+    archive = load_archive(ARCHIVE, NOW, desk=PRIVATE)
     home = page_of(site / "index.html")
 
     for state in VerificationState:
-        count = sum(1 for b in archive.public if b.key_claim.verification.state is state)
+        count = sum(1 for b in archive.shown if b.key_claim.verification.state is state)
         assert f"{state.value.replace('-', ' ').capitalize()}: {count} briefing" in home.words
         assert f"verification/{state.value}/" in home.links
 

@@ -85,7 +85,7 @@ def test_pull_requests_are_checked_and_built_but_never_published(workflow: dict[
     uploads = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
 
     assert "pull_request" in triggers
-    assert _step(build, "Check the briefings")["run"] == "briefings check --format github"
+    assert "briefings check --format github" in _step(build, "Check the briefings")["run"]
     assert "mkdocs build --strict" in _step(build, "Build the site")["run"]
     assert [s["if"] for s in uploads] == ["github.event_name != 'pull_request'"]
     assert "pull_request" in workflow["jobs"]["deploy"]["if"]
@@ -138,3 +138,55 @@ def test_the_build_step_publishes_at_the_pages_address(
     assert result.returncode == 0, result.stderr
     feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
     assert f'<link href="{site_url}feed.xml" rel="self"' in feed
+
+
+def _check_step(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The workflow's check step, run in `project` as GitHub runs it, `briefings` on the PATH."""
+    script = _step(
+        yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]["build"], "Check the briefings"
+    )
+    path = f"{project / 'bin'}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    return subprocess.run(
+        ["bash", "-e", "-c", script["run"]],
+        cwd=project, env={**os.environ, "PATH": path, "GITHUB_REPOSITORY": "desk/briefings", **env},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("option", "visibility", "passes"),
+    [("repository: private", "public", False), ("repository: private", "private", True),
+     ("audience: internal", "public", False), ("audience: internal", "private", True),
+     (None, "public", True)],
+)  # fmt: skip
+def test_the_check_step_fails_when_mkdocs_yml_contradicts_the_repositorys_visibility(
+    tmp_path: Path, option: str | None, visibility: str, passes: bool
+) -> None:
+    project = copy_project(
+        tmp_path, ROOT / "briefings", **dict([option.split(": ")] if option else [])
+    )
+
+    result = _check_step(project, {"VISIBILITY": visibility})
+
+    assert (result.returncode == 0) is passes, result.stdout + result.stderr
+    if not passes:
+        assert f"mkdocs.yml: {option}, but this repository is public on GitHub" in result.stderr
+
+
+def test_a_scheduled_run_asks_the_api_for_the_visibility(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, ROOT / "briefings", repository="private")
+    # A stand-in for GitHub's CLI that records what it was asked and answers "public".
+    (project / "bin").mkdir()
+    gh = project / "bin" / "gh"
+    gh.write_text('#!/bin/sh\necho "$@" > "$(dirname "$0")/asked"\necho public\n', "utf-8")
+    gh.chmod(0o755)
+
+    result = _check_step(project, {"VISIBILITY": ""})
+
+    assert (project / "bin" / "asked").read_text(
+        "utf-8"
+    ) == "api repos/desk/briefings --jq .visibility\n"
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: repository: private, but this repository is public on GitHub" in result.stderr
+    )

@@ -48,13 +48,8 @@ def _serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _built(tmp: Path, briefings: Path, list_size: int | None = None) -> Path:
-    project = copy_project(tmp / "project", briefings)
-    if list_size is not None:
-        config = project / "mkdocs.yml"
-        text = config.read_text(encoding="utf-8")
-        text = text.replace("  - briefings:\n", f"  - briefings:\n      list_size: {list_size}\n")
-        config.write_text(text, encoding="utf-8")
+def _built(tmp: Path, briefings: Path, **options: str | int) -> Path:
+    project = copy_project(tmp / "project", briefings, **options)
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -63,13 +58,22 @@ def _built(tmp: Path, briefings: Path, list_size: int | None = None) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The synthetic archive of tests/fixtures/archive, served; yields its base URL."""
-    yield from _serve(_built(tmp_path_factory.mktemp("fixture"), FIXTURES / "archive"))
+    yield from _serve(
+        _built(tmp_path_factory.mktemp("fixture"), FIXTURES / "archive", repository="private")
+    )
 
 
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same archive with lists of 4 briefings a page; yields its base URL."""
-    yield from _serve(_built(tmp_path_factory.mktemp("paged"), FIXTURES / "archive", 4))
+    yield from _serve(
+        _built(
+            tmp_path_factory.mktemp("paged"),
+            FIXTURES / "archive",
+            list_size=4,
+            repository="private",
+        )
+    )
 
 
 @pytest.fixture(scope="session")
