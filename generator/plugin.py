@@ -79,6 +79,7 @@ from .publish import SiteInfo, SiteOutput, site_output, site_stream
 from .render import TemplateProblem
 from .search import SearchIndexError, index_site
 from .security import with_policy
+from .sitemap import split_sitemap
 from .structure import LIST_SIZE
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -370,7 +371,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        if self.preview or not template_name.endswith(".html"):  # 404.html, not sitemap.xml
+        if template_name == "sitemap.xml":
+            assert config.site_url  # required by on_config
+            index, parts = split_sitemap(output_content, config.site_url.rstrip("/") + "/")
+            for name, content in parts.items():
+                (Path(config.site_dir) / name).write_text(content, encoding="utf-8")
+            return index
+        if self.preview or not template_name.endswith(".html"):  # 404.html
             return output_content
         return with_policy(output_content)
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import extruct
 import feedparser
@@ -300,12 +301,25 @@ def test_the_api_and_schema_are_published_at_their_urls(sample_site: Path) -> No
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-def test_the_sitemap_dates_each_briefing_by_its_last_change(sample_site: Path) -> None:
-    sitemap = (sample_site / "sitemap.xml").read_text("utf-8")
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
-    entry = sitemap.split(f"<loc>{SITE_URL}briefings/sample-briefing/</loc>")[1]
-    assert entry.split("<lastmod>")[1].startswith("2024-09-12")
-    assert gzip.decompress((sample_site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+
+def test_the_sitemap_dates_each_briefing_by_its_last_change(sample_site: Path) -> None:
+    index = ElementTree.parse(sample_site / "sitemap.xml").getroot()
+    [listed] = index.findall(f"{SITEMAP}sitemap/{SITEMAP}loc")
+    sitemap = ElementTree.parse(sample_site / str(listed.text).removeprefix(SITE_URL)).getroot()
+    dated = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in sitemap.findall(f"{SITEMAP}url")
+    }
+
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    assert dated[f"{SITE_URL}briefings/sample-briefing/"] == "2024-09-12"
+    assert dated[SITE_URL] == "2024-09-12"
+    assert len(dated) == len(list(sample_site.rglob("index.html")))
+    assert gzip.decompress((sample_site / "sitemap.xml.gz").read_bytes()) == (
+        (sample_site / "sitemap.xml").read_bytes()
+    )
 
 
 # --- Reproducible and atomic ---------------------------------------------------------------------

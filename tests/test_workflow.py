@@ -145,7 +145,9 @@ def _check_step(project: Path, env: dict[str, str]) -> subprocess.CompletedProce
     script = _step(
         yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]["build"], "Check the briefings"
     )
-    path = f"{project / 'bin'}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    path = os.pathsep.join(
+        [str(project / "bin"), str(Path(sys.executable).parent), os.environ["PATH"]]
+    )
     return subprocess.run(
         ["bash", "-e", "-c", script["run"]],
         cwd=project, env={**os.environ, "PATH": path, "GITHUB_REPOSITORY": "desk/briefings", **env},

@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import ConsoleMessage, Page, Request
 
 from .test_accessibility import PAGES
 
@@ -60,3 +60,36 @@ def test_search_and_the_palette_work_under_the_policy(page: Page, fixture_site: 
 
     assert refused == []
     assert elsewhere == []
+
+
+def _fetched(page: Page, site: str, path: str) -> dict[str, int]:
+    """The size of each file a page view fetches besides the page itself, by its path."""
+    sizes: dict[str, int] = {}
+
+    def finished(request: Request) -> None:
+        if request.url != site + path:
+            sizes[urlsplit(request.url).path.removeprefix(urlsplit(site).path)] = request.sizes()[
+                "responseBodySize"
+            ]
+
+    page.on("requestfinished", finished)
+    page.goto(site + path)
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("requestfinished", finished)
+    return sizes
+
+
+def test_no_page_view_fetches_a_file_that_grows_with_the_archive(
+    page: Page, real_site: str, fixture_site: str
+) -> None:
+    for path in ["", "about/", "briefings/"]:
+        small = _fetched(page, real_site, path)  # three briefings
+        large = _fetched(page, fixture_site, path)  # the synthetic archive, ten times more
+
+        grown = {
+            name: (small[name], size)
+            for name, size in large.items()
+            if size > small.get(name, 0) + 64
+        }
+        assert grown == {}, path
+        assert "sitemap.xml" in large  # Material's bundle fetches it, but only the index
