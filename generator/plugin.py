@@ -385,6 +385,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # problems leads to in a preview, lists them too.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["briefing_problems"] = self.problems
+        env.globals["briefing_internal"] = self.desk.audience is Audience.INTERNAL
         return env
 
     # Runs once every page is written: the search index is built from the final HTML.

@@ -444,13 +444,17 @@ def _creative_work(source: Source) -> dict[str, Any]:
 
 
 def _site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
-    """The files about the whole archive: feed, API index, schema and robots.txt."""
-    return {
+    """The files about the whole archive: feed, API index, schema and robots.txt. An
+    internal site has no feed: it is read by the desk, not followed from outside."""
+    files = {
         FEED: feed_xml(index, site),
         API_INDEX: dump_json(api_index(index, site)),
         SCHEMA: dump_json(published_schema(site)),
-        ROBOTS: robots_txt(site),
+        ROBOTS: robots_txt(site, internal=index.internal),
     }
+    if index.internal:
+        del files[FEED]
+    return files
 
 
 def published_schema(site: SiteInfo) -> dict[str, Any]:
@@ -460,8 +464,11 @@ def published_schema(site: SiteInfo) -> dict[str, Any]:
     return {"$schema": schema.pop("$schema"), "$id": site.absolute(SCHEMA), **schema}
 
 
-def robots_txt(site: SiteInfo) -> bytes:
-    """Every page may be crawled; the sitemap lists them, dated by their last change."""
+def robots_txt(site: SiteInfo, internal: bool = False) -> bytes:
+    """Every page of the public site may be crawled; the sitemap lists them, dated by their
+    last change. No page of an internal site may."""
+    if internal:
+        return b"User-agent: *\nDisallow: /\n"
     return f"User-agent: *\nAllow: /\nSitemap: {site.absolute('sitemap.xml')}\n".encode()
 
 

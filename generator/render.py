@@ -86,6 +86,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
     env.globals.update(
         structure=structure,
         states=words.STATES,
+        tlp_words=words.TLP,
     )
     return env
 
@@ -221,6 +222,7 @@ def page_tasks(
             years.setdefault(group.title if group.key == "undated" else group.key[:4], part.page)
     for part in timeline:
         add(part.page, "timeline.md", part=part, years=years)
+    add(structure.API, "api.md")
     _compiled(env, "briefing.md", template_dir)
     for view in index.briefings:
         tasks[view.page] = partial(_briefing, index, view, template_dir, fragments)

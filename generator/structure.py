@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 
 from . import vocabulary as words
 from .archive import Archive
+from .desk import Audience
 from .markdown_fields import SiteLink, checked_targets, classify
 from .model import (
     Actor,
@@ -32,6 +33,7 @@ from .model import (
     Source,
     Stance,
     Statement,
+    Tlp,
     Update,
     UpdateKind,
     VerificationState,
@@ -48,6 +50,8 @@ STATES = "verification/index.md"
 TAGS = "tags/index.md"
 COUNTRIES = "countries/index.md"
 TIMELINE = "timeline.md"
+API = "api.md"
+"""The page about the site's data for programs, which depends on whom the site is for."""
 
 T = TypeVar("T")
 
@@ -259,6 +263,12 @@ class BriefingView:
     @property
     def page(self) -> str:
         return briefing_page(self.briefing.id)
+
+    @property
+    def restricted(self) -> words.TlpWords | None:
+        """The briefing's TLP label when it is not CLEAR: only an internal site shows it."""
+        tlp = self.briefing.tlp
+        return None if tlp is Tlp.CLEAR else words.TLP[tlp]
 
     @property
     def corrections(self) -> tuple[Update, ...]:
@@ -494,6 +504,16 @@ class SiteIndex:
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
+
+    @property
+    def internal(self) -> bool:
+        """Whether the site is the desk's own (`audience: internal`), not the public one."""
+        return self.archive.audience is Audience.INTERNAL
+
+    @staticmethod
+    def restricted(views: Iterable[BriefingView]) -> int:
+        """How many of these briefings are restricted (not TLP:CLEAR)."""
+        return sum(1 for view in views if view.restricted is not None)
 
     @cached_property
     def briefings(self) -> tuple[BriefingView, ...]:

@@ -26,6 +26,7 @@ from .model import (
     Stance,
     StatementKind,
     StatementMode,
+    Tlp,
     UpdateKind,
     VerificationState,
 )
@@ -63,6 +64,44 @@ STATES: dict[VerificationState, StateWords] = {
     VerificationState.FALSE: StateWords("False", "Shown to be untrue by reliable evidence.", "✗"),
     VerificationState.RETRACTED: StateWords("Retracted", "Withdrawn by those who made it.", "↺"),
 }
+
+
+@dataclass(frozen=True)
+class TlpWords:
+    """A Traffic Light Protocol label as FIRST's TLP 2.0 standard writes it, and what it
+    allows, in the standard's own summary."""
+
+    label: str
+    meaning: str
+
+    @property
+    def key(self) -> str:
+        """The label as a CSS class name: amber, amber-strict."""
+        return self.label.removeprefix("TLP:").lower().replace("+", "-")
+
+
+TLP: dict[Tlp, TlpWords] = {
+    Tlp.CLEAR: TlpWords(
+        "TLP:CLEAR", "Recipients can spread this to the world, there is no limit on disclosure."
+    ),
+    Tlp.GREEN: TlpWords(
+        "TLP:GREEN", "Limited disclosure, recipients can spread this within their community."
+    ),
+    Tlp.AMBER: TlpWords(
+        "TLP:AMBER",
+        "Limited disclosure, recipients can only spread this on a need-to-know basis within "
+        "their organization and its clients.",
+    ),
+    Tlp.AMBER_STRICT: TlpWords(
+        "TLP:AMBER+STRICT",
+        "Limited disclosure, recipients can only spread this on a need-to-know basis within "
+        "their organization.",
+    ),
+    Tlp.RED: TlpWords(
+        "TLP:RED", "For the eyes and ears of individual recipients only, no further disclosure."
+    ),
+}
+
 
 CONFIDENCE = {
     Confidence.LOW: "Low confidence",

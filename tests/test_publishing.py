@@ -91,13 +91,24 @@ PRIVATE = {
     "amber": {"status": "draft", "tlp": "AMBER"},
     "amber-strict": {"status": "draft", "tlp": "AMBER+STRICT"},
     "red": {"status": "draft", "tlp": "RED"},
+    "embargoed-amber": {"tlp": "AMBER", "embargo_until": "2999-01-01T00:00:00Z"},
 }
+RESTRICTED = {
+    "published-green": {"tlp": "GREEN"},
+    "published-amber": {"tlp": "AMBER"},
+    "published-amber-strict": {"tlp": "AMBER+STRICT"},
+}
+"""Published, but for the desk only: on the internal site, and on no public one."""
+
+
+def _marker(kind: str) -> bytes:
+    return f"zq7{kind.replace('-', '')}".encode()
 
 
 @pytest.fixture(scope="module")
-def marked_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    root = tmp_path_factory.mktemp("marked")
-    folder = root / "briefings"
+def marked_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A private desk's folder: one public briefing, linking to each of the others."""
+    folder = tmp_path_factory.mktemp("marked") / "briefings"
     shutil.copytree(FIXTURES / "valid", folder)
     document, _ = load(SAMPLE)
     registry, _ = load(folder / "actors.yaml")
@@ -110,20 +121,38 @@ def marked_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     # A control: the public briefing carries a marker too, which must be found, so that the
     # scan below is known to see every file, the compressed search index included.
     public = _marked(document.data, "Xk9Public")
-    # Links to each private briefing, which must show as their text and name nothing.
+    # Links to each other briefing, which must show as their text and name nothing.
     public["summary"] += "".join(
-        f"\n\nSee [the {kind} one](briefing:private-{kind})." for kind in PRIVATE
+        f"\n\nSee [the {kind} one](briefing:private-{kind})." for kind in {**PRIVATE, **RESTRICTED}
     )
     _write(folder, {**public, "id": "sample-briefing"})
-    for kind, changes in PRIVATE.items():
-        marker = f"Zq7{kind.replace('-', '')}"
-        data = {**_marked(document.data, marker), **changes, "id": f"private-{kind}"}
+    for kind, changes in {**PRIVATE, **RESTRICTED}.items():
+        data = {
+            **_marked(document.data, _marker(kind).decode()),
+            **changes,
+            "id": f"private-{kind}",
+        }
         _write(folder, data)
-    project = copy_project(root / "project", folder, repository="private")
+    return folder
+
+
+def _built_site(folder: Path, root: Path, **options: str) -> dict[str, bytes]:
+    project = copy_project(root / "project", folder, repository="private", **options)
     result = build(project)
     assert result.returncode == 0, result.stderr
-    assert "6 private" not in result.stderr
     return _site_bytes(project / "site")
+
+
+@pytest.fixture(scope="module")
+def marked_site(tmp_path_factory: pytest.TempPathFactory, marked_folder: Path) -> dict[str, bytes]:
+    return _built_site(marked_folder, tmp_path_factory.mktemp("public"))
+
+
+@pytest.fixture(scope="module")
+def internal_site(
+    tmp_path_factory: pytest.TempPathFactory, marked_folder: Path
+) -> dict[str, bytes]:
+    return _built_site(marked_folder, tmp_path_factory.mktemp("internal"), audience="internal")
 
 
 def test_the_scan_finds_a_public_marker_in_pages_search_feed_and_api(
@@ -139,18 +168,55 @@ def test_the_scan_finds_a_public_marker_in_pages_search_feed_and_api(
     assert any(path.startswith("pagefind/index/") for path in found)
 
 
-@pytest.mark.parametrize("kind", sorted(PRIVATE))
-def test_a_private_briefings_marker_is_in_no_file_of_the_site(
+@pytest.mark.parametrize("kind", sorted({**PRIVATE, **RESTRICTED}))
+def test_a_private_briefings_marker_is_in_no_file_of_the_public_site(
     marked_site: dict[str, bytes], kind: str
 ) -> None:
-    marker = f"zq7{kind.replace('-', '')}".encode()
-
-    leaks = sorted(path for path, content in marked_site.items() if marker in content)
+    leaks = sorted(path for path, content in marked_site.items() if _marker(kind) in content)
 
     assert leaks == []
-    assert not any(b"private-" + kind.encode() in content for content in marked_site.values())
+    assert not any(f"private-{kind}".encode() in content for content in marked_site.values())
     page = marked_site["briefings/sample-briefing/index.html"].decode()
     assert f"<p>see the {kind} one.</p>" in page  # the link's text, as plain text
+
+
+@pytest.mark.parametrize("kind", sorted(RESTRICTED))
+def test_a_published_restricted_briefing_is_on_every_part_of_the_internal_site(
+    internal_site: dict[str, bytes], kind: str
+) -> None:
+    found = {path for path, content in internal_site.items() if _marker(kind) in content}
+
+    assert f"briefings/private-{kind}/index.html" in found
+    assert f"api/briefings/private-{kind}.json" in found
+    assert any(path.startswith("pagefind/fragment/") for path in found)
+    page = internal_site["briefings/sample-briefing/index.html"].decode()
+    assert f'<a href="../private-{kind}/" rel="noopener noreferrer">the {kind} one</a>' in page
+
+
+@pytest.mark.parametrize("kind", sorted(PRIVATE))
+def test_drafts_embargoes_and_red_are_in_no_file_of_the_internal_site(
+    internal_site: dict[str, bytes], kind: str
+) -> None:
+    leaks = sorted(path for path, content in internal_site.items() if _marker(kind) in content)
+
+    assert leaks == []
+    page = internal_site["briefings/sample-briefing/index.html"].decode()
+    assert f"<p>see the {kind} one.</p>" in page
+
+
+def test_the_internal_site_has_no_feed_and_keeps_search_engines_out(
+    internal_site: dict[str, bytes], marked_site: dict[str, bytes]
+) -> None:
+    pages = [path for path in internal_site if path.endswith(".html")]
+
+    assert "feed.xml" not in internal_site
+    assert internal_site["robots.txt"] == b"user-agent: *\ndisallow: /\n"
+    assert all(
+        b'<meta name="robots" content="noindex, nofollow">' in internal_site[p] for p in pages
+    )
+    assert not any(b"application/atom+xml" in internal_site[p] for p in pages)
+    assert "feed.xml" in marked_site
+    assert not any(b'name="robots"' in c for p, c in marked_site.items() if p.endswith(".html"))
 
 
 def test_a_published_red_briefing_fails_the_build_at_its_tlp_line(tmp_path: Path) -> None:
@@ -379,7 +445,7 @@ def test_a_corrected_briefing_is_marked_on_its_page_and_in_lists(sample_site: Pa
 
 def test_the_data_page_documents_every_field_of_the_api_index(sample_site: Path) -> None:
     listed = json.loads((sample_site / "api" / "briefings.json").read_text("utf-8"))
-    guide = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    guide = (ROOT / "theme" / "markdown" / "api.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)`(?:, `([a-z_]+)`)? \|", guide, re.MULTILINE))
 
     fields = {name for pair in documented for name in pair if name}

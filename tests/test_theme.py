@@ -21,7 +21,8 @@ MATERIAL_SEARCH = """    {% if "material/search" in config.plugins %}
       {% endif %}
     {% endif %}"""
 
-PAGEFIND_SEARCH = """    {#- briefing-site: Pagefind's search box -#}
+PAGEFIND_SEARCH = """    {#- briefing-site: an internal site's mark, and Pagefind's search box -#}
+    {% include "partials/briefing-internal.html" -%}
     {% include "partials/pagefind.html" %}"""
 
 
