@@ -83,6 +83,18 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def internal_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real stories as a desk's internal site, with the al-Ahli briefing marked
+    TLP:AMBER; yields its base URL."""
+    root = tmp_path_factory.mktemp("internal")
+    folder = root / "briefings"
+    shutil.copytree(FIXTURES / "real", folder)
+    amber = folder / "al-ahli-hospital-explosion.yaml"
+    amber.write_text(amber.read_text("utf-8").replace("tlp: CLEAR", "tlp: AMBER", 1), "utf-8")
+    yield from _serve(_built(root, folder, repository="private", audience="internal"))
+
+
+@pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real briefings/ folder, served; yields its base URL."""
     yield from _serve(_built(tmp_path_factory.mktemp("seed"), ROOT / "briefings"))
