@@ -231,6 +231,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.stream: Stream[Any] | None = None
         self.address_checked = False
         self.desk = Desk()
+        self.deploying = False
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
@@ -240,6 +241,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # despite problems. `serve --clean` announces itself as `build`; on_config tells it apart.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.stage = command in ("build", "gh-deploy") and not dirty
+        self.deploying = command == "gh-deploy"
         self.preview = command == "serve"
         self.dirty = dirty
 
@@ -259,6 +261,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.desk = desk_of(self.config, os.environ)
         except DeskError as error:
             raise PluginError(f"briefings: {error}") from None
+        if self.deploying and self.desk.audience is Audience.INTERNAL:
+            raise PluginError(
+                "briefings: audience: internal, but gh-deploy publishes to GitHub Pages, which "
+                "anyone may read: serve the internal site only where the desk alone can"
+            )
         if _served(config):
             self.stage, self.preview = False, True
         if self.preview and not self.address_checked:

@@ -454,8 +454,8 @@ def test_the_data_page_documents_every_field_of_the_api_index(sample_site: Path)
     assert "`last_correction` then gives its date" in guide
 
 
-def test_gh_deploy_pushes_the_site_that_was_built(tmp_path: Path) -> None:
-    # `mkdocs gh-deploy` reads site_dir after the build; the staged build must hand it back.
+def _gh_deploy(tmp_path: Path, **env: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """`mkdocs gh-deploy` of the sample to a local bare repository, which it returns."""
     remote = tmp_path / "remote.git"
     project = copy_project(tmp_path / "project", FIXTURES / "valid")
     git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
@@ -463,12 +463,31 @@ def test_gh_deploy_pushes_the_site_that_was_built(tmp_path: Path) -> None:
     for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "Briefings"],
                     ["remote", "add", "origin", str(remote)]):  # fmt: skip
         subprocess.run([*git, *command], cwd=project, check=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
-
+    variables = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795608000"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "--no-history"],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
+        cwd=project, env={**variables, **env}, capture_output=True, text=True, check=False,
     )  # fmt: skip
+    return result, remote
+
+
+def test_gh_deploy_refuses_to_publish_an_internal_site(tmp_path: Path) -> None:
+    result, remote = _gh_deploy(tmp_path, BRIEFINGS_AUDIENCE="internal")
+
+    assert result.returncode == 1
+    assert "briefings: audience: internal, but gh-deploy publishes to GitHub Pages" in (
+        result.stderr
+    )
+    branches = subprocess.run(
+        ["git", "branch", "--list"], cwd=remote, capture_output=True, text=True, check=True
+    )
+    assert branches.stdout == ""
+
+
+def test_gh_deploy_pushes_the_site_that_was_built(tmp_path: Path) -> None:
+    # `mkdocs gh-deploy` reads site_dir after the build; the staged build must hand it back.
+    result, remote = _gh_deploy(tmp_path)
+    project = tmp_path / "project"
 
     assert result.returncode == 0, result.stderr
     listed = subprocess.run(

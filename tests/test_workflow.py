@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .building import copy_project
+from .building import build, copy_project
 from .conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -83,12 +83,32 @@ def test_pull_requests_are_checked_and_built_but_never_published(workflow: dict[
     triggers = workflow[True]
     build = workflow["jobs"]["build"]
     uploads = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
+    pushes = [s for s in build["steps"] if "ghp-import" in s.get("run", "")]
+    publishing = [*uploads, *pushes, workflow["jobs"]["deploy"]]
 
     assert "pull_request" in triggers
     assert "briefings check --format github" in _step(build, "Check the briefings")["run"]
     assert "mkdocs build --strict" in _step(build, "Build the site")["run"]
-    assert [s["if"] for s in uploads] == ["github.event_name != 'pull_request'"]
-    assert "pull_request" in workflow["jobs"]["deploy"]["if"]
+    assert len(publishing) == 3
+    assert all("github.event_name != 'pull_request'" in s["if"] for s in publishing)
+
+
+def test_a_private_desk_pushes_to_its_public_repository_instead_of_its_own_pages(
+    workflow: dict[Any, Any],
+) -> None:
+    build = workflow["jobs"]["build"]
+    push = _step(build, "Push the site to the public repository")
+
+    assert "vars.PUBLIC_SITE_REPOSITORY != ''" in push["if"]
+    assert "refs/heads/main" in push["if"]
+    for own_pages in (
+        _step(build, "Find the Pages URL"),
+        _step(build, "Upload the site"),
+        workflow["jobs"]["deploy"],
+    ):
+        assert "vars.PUBLIC_SITE_REPOSITORY == ''" in own_pages["if"]
+    # Whatever mkdocs.yml says, the workflow builds the public site.
+    assert _step(build, "Build the site")["env"]["BRIEFINGS_AUDIENCE"] == "public"
 
 
 def test_main_is_deployed_with_the_official_pages_actions(workflow: dict[Any, Any]) -> None:
@@ -192,3 +212,51 @@ def test_a_scheduled_run_asks_the_api_for_the_visibility(tmp_path: Path) -> None
     assert (
         "mkdocs.yml: repository: private, but this repository is public on GitHub" in result.stderr
     )
+
+
+def _git(*args: str, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.slow
+def test_the_push_step_puts_the_built_site_alone_on_the_public_repositorys_pages_branch(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "desk", ROOT / "briefings", repository="private")
+    assert build(project).returncode == 0
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Desk", "-c",
+                    "user.email=desk@example.org", "commit", "-qm", "Briefings"]):  # fmt: skip
+        _git(*command, cwd=project)
+    public = tmp_path / "github" / "newsroom" / "site.git"
+    _git("init", "-q", "--bare", str(public), cwd=tmp_path)
+    script = _step(yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]["build"],
+                   "Push the site to the public repository")["run"]  # fmt: skip
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]),
+        "PUBLIC_SITE_REPOSITORY": "newsroom/site",
+        "DEPLOY_KEY": "-----BEGIN OPENSSH PRIVATE KEY-----\nnot a real key\n",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_SHA": "0123abc",
+        # GitHub's address, redirected to the bare repository standing in for it.
+        "GIT_CONFIG_COUNT": "1",
+        "GIT_CONFIG_KEY_0": f"url.{tmp_path / 'github'}/.insteadOf",
+        "GIT_CONFIG_VALUE_0": "git@github.com:",
+    }
+
+    for _ in range(2):  # a second run replaces the first: the branch never grows a history
+        result = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=env,
+                                capture_output=True, text=True, check=False)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+
+    pushed = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=public).split())
+    built = {str(p.relative_to(project / "site")) for p in (project / "site").rglob("*")
+             if p.is_file()}  # fmt: skip
+    assert pushed == built | {".nojekyll"}
+    assert _git("log", "--format=%s", "gh-pages", cwd=public).splitlines() == [
+        "Site built from 0123abc"
+    ]
+    assert not any("briefings/" in path and path.endswith(".yaml") for path in pushed)
+    assert not (tmp_path / "public-site-key").exists()
