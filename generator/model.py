@@ -53,7 +53,8 @@ class Status(StrEnum):
 
 
 class Tlp(StrEnum):
-    """Traffic Light Protocol 2.0 labels; only CLEAR may be published."""
+    """Traffic Light Protocol 2.0 labels: only CLEAR reaches the public site; GREEN, AMBER and
+    AMBER+STRICT reach the desk's internal site when published; RED never reaches any."""
 
     CLEAR = "CLEAR"
     GREEN = "GREEN"
