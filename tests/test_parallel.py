@@ -21,7 +21,7 @@ from generator.archive import Archive, load_archive
 from generator.publish import SiteInfo, site_output
 
 from .building import copy_project
-from .conftest import ROOT, TEMPLATES
+from .conftest import PRIVATE, ROOT, TEMPLATES
 
 SITE = SiteInfo(name="Example briefings", url="https://news.example.org/")
 
@@ -31,7 +31,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
     """Enough briefings for their pages to be shared out among workers."""
     folder = tmp_path_factory.mktemp("synthetic")
     write_archive(folder, 60)
-    archive = load_archive(folder, NOW)
+    archive = load_archive(folder, NOW, desk=PRIVATE)
     assert not archive.errors
     return archive
 
@@ -200,7 +200,7 @@ def test_a_build_whose_pages_are_made_by_workers_is_the_build_made_on_one_core(
     assert parallel.cores() >= 2, "this machine has one core: the workers cannot be tested"
     projects = []
     for name in ("workers", "one-core"):
-        project = copy_project(tmp_path / name)
+        project = copy_project(tmp_path / name, repository="private")
         shutil.rmtree(project / "briefings")
         write_archive(project / "briefings", 80)
         projects.append(project)
@@ -219,7 +219,7 @@ def test_a_build_whose_pages_are_made_by_workers_is_the_build_made_on_one_core(
 def test_a_broken_template_stops_the_build_in_one_line_on_several_cores_and_on_one(
     tmp_path: Path,
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", repository="private")
     shutil.rmtree(project / "briefings")
     write_archive(project / "briefings", 80)
     actor = project / "theme" / "markdown" / "actor.md"

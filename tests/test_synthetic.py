@@ -159,7 +159,7 @@ def test_the_benchmarks_edit_keeps_a_briefing_valid(tmp_path: Path) -> None:
     for path in sorted(tmp_path.glob("*.yaml"))[1:]:
         path.write_text(edited_title(path.read_text(encoding="utf-8")), encoding="utf-8")
 
-    archive = load_archive(tmp_path, NOW)
+    archive = load_archive(tmp_path, NOW, desk=PRIVATE_DESK)
 
     assert archive.errors == ()
     assert all(briefing.title.endswith(" (edited)") for briefing in archive.briefings)
