@@ -275,12 +275,19 @@ class BriefingView:
         """Corrections, newest first: the page, the feed and the JSON index flag them."""
         return tuple(u for u in self.updates if u.kind is UpdateKind.CORRECTION)
 
-    @property
+    @cached_property
     def changed(self) -> date:
-        """The last day the briefing changed: publication, `updated`, or an update's date."""
+        """The last day the briefing changed: publication, `updated`, an update's date, or a
+        claim's assessment (`as_of`): a new verdict is a change a reader must be told of, in
+        the page's dateModified, the sitemap, the feed and the API alike."""
         b = self.briefing
         assert b.published is not None  # public briefings always have one
-        return max((b.published, *([b.updated] if b.updated else []), *(u.date for u in b.updates)))
+        return max((
+            b.published,
+            *([b.updated] if b.updated else []),
+            *(u.date for u in b.updates),
+            *(claim.verification.as_of for claim in b.claims),
+        ))  # fmt: skip
 
 
 def independent_count(sources: Iterable[Source], all_sources: dict[str, Source]) -> int:

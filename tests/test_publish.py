@@ -169,6 +169,27 @@ def test_a_verified_claim_gets_a_claim_review_rated_in_words(index: SiteIndex) -
     assert review["url"].endswith(f"#claim-{view.key_claim.claim.id}")
 
 
+def test_a_new_verdict_moves_every_date_of_its_briefing(
+    index: SiteIndex, files: dict[str, bytes]
+) -> None:
+    """A re-assessment is a change: the article, the feed and the API say when it was made,
+    and no ClaimReview is dated after the page it sits on."""
+    feed = {entry.id: entry.updated[:10] for entry in feedparser.parse(files[FEED]).entries}
+    api = {item["id"]: item["updated"] for item in json.loads(files[API_INDEX])["briefings"]}
+    moved = 0
+
+    for view in index.briefings:
+        article, *reviews = structured_data(view, SITE)
+        assessed = max(claim.verification.as_of for claim in view.briefing.claims)
+        modified = article["dateModified"]
+        assert all(review["datePublished"] <= modified for review in reviews), view.briefing.id
+        assert modified >= assessed.isoformat()
+        assert feed[SITE.absolute(view.page)] == api[view.briefing.id] == modified
+        moved += modified == assessed.isoformat() and assessed > view.briefing.published
+
+    assert moved >= 5  # the fixture archive has briefings re-assessed after publication
+
+
 @pytest.mark.parametrize("state", ["unverified", "disputed", "retracted"])
 def test_a_claim_without_a_verdict_gets_no_claim_review(index: SiteIndex, state: str) -> None:
     view = next(
