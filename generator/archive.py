@@ -75,6 +75,8 @@ class Archive:
     """What is worth knowing but not wrong: files in the folder that were not read, and
     verdicts on claims too long for search results."""
     audience: Audience = Audience.PUBLIC
+    due: tuple[BriefingError, ...] = field(default=())
+    """Claims and open questions whose `review_by` has come, for `briefings check --due`."""
 
     @cached_property
     def shown(self) -> tuple[Briefing, ...]:
@@ -264,6 +266,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
     written_out: list[InlineActor] = []
     links: list[BriefingLink] = []
     notes: list[BriefingError] = []
+    due: list[BriefingError] = []
     owners: dict[tuple[str, str], str] = {}
     stems: set[str] = set()  # every briefing file, valid or not: what `briefing:` may name
     for path in sorted(directory.glob("[!.]*.yaml")):
@@ -294,6 +297,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
         errors += exposed
         links += checked.links
         notes += checked.notes
+        due += [review.note for review in checked.reviews if review.due <= now.date()]
         for defined in checked.defined:
             owners.setdefault(defined, path.name)
         if checked.briefing is not None and not exposed:
@@ -315,6 +319,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
         tuple(sorted(errors)),
         tuple(_not_read(directory)) + tuple(sorted(notes)),
         desk.audience,
+        tuple(sorted(due)),
     )
 
 
@@ -332,6 +337,36 @@ class _Checked:
     notes: tuple[BriefingError, ...] = ()
     exposures: tuple[Exposure, ...] = ()
     """What would be an error in a public repository."""
+    reviews: tuple[Review, ...] = ()
+
+
+@dataclass(frozen=True)
+class Review:
+    """A date by which the desk means to look at a claim or an open question again."""
+
+    note: BriefingError
+    due: date
+
+
+def _reviews(document: Document, briefing: Briefing) -> tuple[Review, ...]:
+    found = []
+    for i, claim in enumerate(briefing.claims):
+        if (when := claim.verification.review_by) is not None:
+            note = document.error(
+                ("claims", i, "verification", "review_by"),
+                f"claim {claim.id!r} was to be assessed again by {when}",
+                "assess it again, then move as_of (with the old state in history) and review_by",
+            )
+            found.append(Review(note, when))
+    for k, question in enumerate(briefing.open_questions):
+        if (when := question.review_by) is not None:
+            note = document.error(
+                ("open_questions", k, "review_by"),
+                f"open question {k + 1} was to be looked at again by {when}",
+                "answer it, or set a new review_by",
+            )
+            found.append(Review(note, when))
+    return tuple(found)
 
 
 def _exposures(document: Document, briefing: Briefing) -> tuple[Exposure, ...]:
@@ -366,21 +401,21 @@ def _check_file(
         part = salvage(Briefing, document.data)
         errors += check_briefing(document, part.model, path.stem, registry, part, registry_written)
         links = tuple(briefing_links(document, part.model, part))
-        exposures = _exposures(document, part.model)
-        return _Checked(tuple(errors), defined, None, (), links, (), exposures)
+        exposures, reviews = _exposures(document, part.model), _reviews(document, part.model)
+        return _Checked(tuple(errors), defined, None, (), links, (), exposures, reviews)
     problems = check_briefing(
         document, briefing, path.stem, registry, registry_written=registry_written
     )
     errors += problems
     links = tuple(briefing_links(document, briefing))
     notes = tuple(claim_notes(document, briefing))
-    exposures = _exposures(document, briefing)
+    exposures, reviews = _exposures(document, briefing), _reviews(document, briefing)
     # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
     # briefing cannot be shown either.
     if problems or not _registry_actors_known(briefing, registry):
-        return _Checked(tuple(errors), defined, None, (), links, notes, exposures)
+        return _Checked(tuple(errors), defined, None, (), links, notes, exposures, reviews)
     written_out = tuple(inline_actors(document, briefing))
-    return _Checked(tuple(errors), defined, briefing, written_out, links, notes, exposures)
+    return _Checked(tuple(errors), defined, briefing, written_out, links, notes, exposures, reviews)
 
 
 class CheckCache:

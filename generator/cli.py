@@ -102,22 +102,40 @@ def main() -> None:
     help="The repository's visibility on GitHub: a problem when it is public and the desk "
     "is configured as private, or for an internal site.",
 )
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Also list the claims and open questions whose review_by has come, drafts included.",
+)
 def check(
     directory: Path,
     output_format: str,
     now: datetime | None,
     config_file: Path,
     visibility: str | None,
+    due: bool,
 ) -> None:
-    """Check every briefing in DIRECTORY (default: briefings) and report all problems."""
+    """Check every briefing in DIRECTORY (default: briefings) and report all problems.
+
+    Exit codes: 0 valid, 1 problems, 2 usage. Reviews that are due do not change them."""
     desk = _desk(config_file)
     mismatch = visibility_problem(desk, visibility) if visibility else None
     if mismatch:
         click.echo(f"{config_file}: {mismatch}", err=True)
         sys.exit(1)
     archive = load_archive(directory, _now(now), desk=desk)
-    if archive.errors:
+    if output_format == "json" and due:
+        both = {"problems": archive.errors, "due": archive.due}
+        click.echo(json.dumps({k: json.loads(format_json(v)) for k, v in both.items()}, indent=2))
+    elif archive.errors:
         click.echo(FORMATTERS[output_format](archive.errors))
+    if due and archive.due and output_format != "json":
+        listed = (
+            format_github(archive.due, "notice")
+            if output_format == "github"
+            else (format_text(archive.due))
+        )
+        click.echo(listed)
     if archive.notes and output_format == "github":
         click.echo(format_github(archive.notes, "notice"))
     elif archive.notes:
@@ -131,6 +149,8 @@ def check(
     )
     if problems:
         summary += f"; {problems} problem{'s' * (problems != 1)} found"
+    if due:
+        summary += f"; {len(archive.due)} review{'s' * (len(archive.due) != 1)} due"
     click.echo(summary, err=output_format != "text")
     sys.exit(1 if problems else 0)
 

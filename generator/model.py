@@ -510,6 +510,10 @@ class Verification(Model):
     )
     note: MarkdownText | None = Field(None, description="Why this state.")
     history: tuple[HistoryEntry, ...] = Field((), description="Earlier assessments, oldest first.")
+    review_by: IsoDate | None = Field(
+        None,
+        description="When the desk means to assess the claim again; past it, the page says so.",
+    )
 
 
 class Claim(Model):

@@ -513,6 +513,12 @@ class SiteIndex:
         self.archive = archive
 
     @property
+    def today(self) -> date:
+        """The build's day, by the one clock (`generator.instant`): what is overdue is judged by
+        it, so two builds at one instant say the same."""
+        return self.archive.now.date()
+
+    @property
     def internal(self) -> bool:
         """Whether the site is the desk's own (`audience: internal`), not the public one."""
         return self.archive.audience is Audience.INTERNAL

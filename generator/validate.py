@@ -77,7 +77,6 @@ NOT_SUPPORTED_YET = {
     "follows": "a briefing that continues an earlier one",
     "continues": "a claim that continues one of an earlier briefing",
     "translation_of": "a briefing that translates another",
-    "review_by": "a date to review a claim's verification",
 }
 
 _STANCES = ", ".join(stance.value for stance in Stance)
@@ -927,6 +926,12 @@ def _check_history(check: _Checker, path: Path_, verification: Any) -> None:
                 where, f"history entry {entry.date} is later than as_of {verification.as_of}"
             )
         previous = entry.date
+    if verification.review_by is not None and verification.review_by < verification.as_of:
+        check.error(
+            (*path, "review_by"),
+            f"review_by {verification.review_by} is earlier than as_of {verification.as_of}",
+            "review_by is when the desk means to assess the claim again, after as_of",
+        )
 
 
 def _check_derivation_cycles(check: _Checker, briefing: Briefing) -> None:

@@ -1,0 +1,99 @@
+"""Freshness (SPEC §2 `review_by`): once a review date has passed at build time, the page
+says the review is overdue, and `briefings check --due` lists what has come due."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from generator.archive import load_archive
+from generator.render import render_site
+
+from .conftest import FIXTURES, NOW, TEMPLATES
+
+BRIEFINGS = Path(sys.executable).parent / "briefings"
+
+
+def _folder(tmp_path: Path, review_by: str) -> Path:
+    """The sample, whose key claim was assessed on 2024-09-12, to be reviewed by `review_by`."""
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    sample = folder / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8")
+    assessed = "      as_of: 2024-09-12\n"
+    assert assessed in text
+    text = text.replace(assessed, f"{assessed}      review_by: {review_by}\n", 1)
+    sample.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _page(folder: Path, days_later: int = 0) -> str:
+    archive = load_archive(folder, NOW + timedelta(days=days_later))
+    assert archive.errors == ()
+    return render_site(archive, TEMPLATES)["briefings/sample-briefing.md"]
+
+
+def test_a_past_review_date_says_the_verdict_is_overdue_beside_it(tmp_path: Path) -> None:
+    page = _page(_folder(tmp_path, "2026-11-01"))
+
+    banner = page.split('class="briefing-verdict__meaning"')[0]
+    claim = page.split("## Claims")[1].split("\n### 2.")[0]
+    overdue = '<strong class="briefing-overdue">Review overdue since 1 November 2026</strong>'
+    assert overdue in banner
+    assert "review overdue since 1 November 2026" in claim
+    assert "Next review by" not in page
+
+
+def test_a_review_date_to_come_is_shown_as_the_next_review(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "2026-12-01")
+
+    before = _page(folder)
+    after = _page(folder, days_later=7)  # 2 December 2026
+
+    assert "<span>Next review by 1 December 2026</span>" in before
+    assert "overdue" not in before.split("## Open questions")[0]
+    assert "Review overdue since 1 December 2026" in after
+
+
+def _check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BRIEFINGS), "check", str(folder), "--now", "2026-11-25T12:00:00Z", *args],
+        cwd=folder.parent, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_check_due_lists_each_review_that_has_come_due_at_its_line(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "2026-11-25")
+    sample = folder / "sample-briefing.yaml"
+    sample.write_text(sample.read_text("utf-8").replace("status: published", "status: draft"))
+
+    listed = _check(folder, "--due")
+    quiet = _check(folder)
+
+    assert listed.returncode == quiet.returncode == 0
+    assert listed.stdout.splitlines() == [
+        "briefings/sample-briefing.yaml:51:18: claim 'bridge-closed' was to be assessed again "
+        "by 2026-11-25; assess it again, then move as_of (with the old state in history) and "
+        "review_by",
+        "briefings/sample-briefing.yaml:122:16: open question 1 was to be looked at again by "
+        "2024-10-01; answer it, or set a new review_by",
+        "1 valid briefing: 0 public, 1 private; 2 reviews due",
+    ]
+    assert quiet.stdout == "1 valid briefing: 0 public, 1 private\n"
+
+
+def test_check_due_speaks_json_and_github_annotations(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "2027-01-01")  # not due: only the open question is
+
+    as_json = json.loads(_check(folder, "--due", "--format", "json").stdout)
+    as_github = _check(folder, "--due", "--format", "github").stdout
+
+    assert as_json["problems"] == []
+    assert [item["line"] for item in as_json["due"]] == [122]
+    assert as_github.startswith(
+        "::notice file=briefings/sample-briefing.yaml,line=122,col=16::open question 1"
+    )
