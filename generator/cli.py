@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from . import instant
+from . import diff, instant
 from .archive import REGISTRY_FILE, load_archive, write_scaffold
 from .desk import Audience, Desk, DeskError, desk_of, project_options, visibility_problem
 from .errors import format_github, format_json, format_text
@@ -274,6 +274,54 @@ def upgrade(directory: Path) -> None:
         )
     else:
         click.echo("nothing to upgrade: no briefing here is in format 1")
+
+
+DIFF_FORMATS = {
+    "text": diff.format_text,
+    "markdown": diff.format_markdown,
+    "json": diff.format_json,
+}
+
+
+@main.command(name="diff")
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option(
+    "--dir",
+    "directory",
+    default="briefings",
+    show_default=True,
+    help="Folder of the briefings, relative to the repository's top.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(DIFF_FORMATS)),
+    default="text",
+    help="Plain text, Markdown (for a pull request's job summary), or JSON.",
+)
+@NOW_OPTION
+@CONFIG_OPTION
+def diff_command(
+    base: str | None,
+    head: str | None,
+    directory: str,
+    output_format: str,
+    now: datetime | None,
+    config_file: Path,
+) -> None:
+    """Say what a reader would see change between two versions of the briefings.
+
+    BASE and HEAD are git revisions; by default BASE is where the work left main, and HEAD is
+    the work tree as it is now. Claims whose state moved with no new history entry and no
+    update are flagged."""
+    repo = Path.cwd()
+    try:
+        base = base or diff.merge_base(repo)
+        result = diff.diff_revisions(repo, base, head, directory, _now(now), _desk(config_file))
+    except diff.GitError as error:
+        raise click.UsageError(f"git: {error}") from None
+    click.echo(DIFF_FORMATS[output_format](result), nl=False)
 
 
 SCHEMAS = {"briefing": briefing_json_schema, "actors": registry_json_schema}
