@@ -29,6 +29,7 @@ from .desk import (
 )
 from .errors import BriefingError
 from .model import Actor, ActorRegistry, Briefing, Status, Tlp
+from .threads import Thread, check_threads, thread_of
 from .validate import (
     BriefingLink,
     InlineActor,
@@ -267,6 +268,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
     links: list[BriefingLink] = []
     notes: list[BriefingError] = []
     due: list[BriefingError] = []
+    threads: list[Thread] = []
     owners: dict[tuple[str, str], str] = {}
     stems: set[str] = set()  # every briefing file, valid or not: what `briefing:` may name
     for path in sorted(directory.glob("[!.]*.yaml")):
@@ -298,15 +300,17 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
         links += checked.links
         notes += checked.notes
         due += [review.note for review in checked.reviews if review.due <= now.date()]
+        if checked.thread is not None:
+            threads.append(checked.thread)
         for defined in checked.defined:
             owners.setdefault(defined, path.name)
         if checked.briefing is not None and not exposed:
             briefings.append(checked.briefing)
             written_out += checked.written_out
     errors += check_inline_actors(written_out)
-    broken = check_briefing_links(links, stems)
+    broken = check_briefing_links(links, stems) + check_threads(threads, stems)
     errors += broken
-    # Like any briefing with a problem of its own, one with a broken link is left out.
+    # Like any briefing with a problem of its own, one with a broken link or thread is left out.
     left_out = {Path(error.path).stem for error in broken}
     briefings = [briefing for briefing in briefings if briefing.id not in left_out]
     errors = [_point_elsewhere(error, owners) for error in errors]
@@ -338,6 +342,7 @@ class _Checked:
     exposures: tuple[Exposure, ...] = ()
     """What would be an error in a public repository."""
     reviews: tuple[Review, ...] = ()
+    thread: Thread | None = None
 
 
 @dataclass(frozen=True)
@@ -402,7 +407,8 @@ def _check_file(
         errors += check_briefing(document, part.model, path.stem, registry, part, registry_written)
         links = tuple(briefing_links(document, part.model, part))
         exposures, reviews = _exposures(document, part.model), _reviews(document, part.model)
-        return _Checked(tuple(errors), defined, None, (), links, (), exposures, reviews)
+        thread = thread_of(document, part.model, path.stem)
+        return _Checked(tuple(errors), defined, None, (), links, (), exposures, reviews, thread)
     problems = check_briefing(
         document, briefing, path.stem, registry, registry_written=registry_written
     )
@@ -410,12 +416,15 @@ def _check_file(
     links = tuple(briefing_links(document, briefing))
     notes = tuple(claim_notes(document, briefing))
     exposures, reviews = _exposures(document, briefing), _reviews(document, briefing)
+    thread = thread_of(document, briefing, path.stem)
     # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
     # briefing cannot be shown either.
     if problems or not _registry_actors_known(briefing, registry):
-        return _Checked(tuple(errors), defined, None, (), links, notes, exposures, reviews)
+        return _Checked(tuple(errors), defined, None, (), links, notes, exposures, reviews, thread)
     written_out = tuple(inline_actors(document, briefing))
-    return _Checked(tuple(errors), defined, briefing, written_out, links, notes, exposures, reviews)
+    return _Checked(
+        tuple(errors), defined, briefing, written_out, links, notes, exposures, reviews, thread
+    )
 
 
 class CheckCache:

@@ -363,6 +363,13 @@ Slug = Annotated[
         pattern=SLUG_PATTERN, description="Lowercase letters and digits joined by single hyphens."
     ),
 ]
+ClaimRef = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN.removesuffix("$") + "/" + SLUG_PATTERN.removeprefix("^"),
+        description="<briefing id>/<claim id>: a claim of another briefing.",
+    ),
+]
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
@@ -524,6 +531,11 @@ class Claim(Model):
         min_length=1, description="Ids of the sources that make or test the claim."
     )
     evidence: tuple[Slug, ...] = Field((), description="Ids of the evidence examined for it.")
+    continues: ClaimRef | None = Field(
+        None,
+        description="The same claim in an earlier briefing of the thread, as <briefing>/<claim>: "
+        "the earlier page then says how it stands since.",
+    )
 
 
 class Figure(Model):
@@ -650,6 +662,9 @@ class Briefing(Model):
     summary: MarkdownText = Field(description="One to three paragraphs of Markdown.")
     event: Event = Field(description="The news event the briefing is about.")
     tags: tuple[Slug, ...] = Field((), description="Topics, e.g. sanctions.")
+    follows: Slug | None = Field(
+        None, description="Id of the earlier briefing this one continues: the story's thread."
+    )
     actors: tuple[ActorEntry, ...] = Field(
         min_length=1, description="Ids from actors.yaml, or actors written out in full."
     )

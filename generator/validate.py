@@ -74,8 +74,6 @@ _EXPECTED = {
 # Fields of format 2 (SPEC §2) that this version reads but cannot build yet: refused by name,
 # rather than as unknown keys, so that nobody takes them for typing mistakes.
 NOT_SUPPORTED_YET = {
-    "follows": "a briefing that continues an earlier one",
-    "continues": "a claim that continues one of an earlier briefing",
     "translation_of": "a briefing that translates another",
 }
 

@@ -1,0 +1,153 @@
+"""Stories over time: a briefing that `follows` an earlier one, and claims that `continue` a
+claim of an earlier briefing of the thread (SPEC §2, §5b).
+
+Whether a thread holds together is known only once every file is read, so each file's part of
+it is collected when the file is checked (`thread_of`, kept in the check cache with the rest)
+and the whole is checked after (`check_threads`): targets exist, with the closest id when one is
+mistyped; no briefing follows itself, even by a loop; a briefing is published no earlier than
+the one it follows; and a claim continues only a claim of a briefing its own follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .errors import BriefingError
+from .model import Briefing
+from .validate import did_you_mean
+from .yamlio import Document
+
+
+@dataclass(frozen=True)
+class Continued:
+    """A claim's `continues`, located."""
+
+    claim: str
+    target: str
+    """<briefing id>/<claim id>"""
+    where: BriefingError
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One file's part of the threads: what it follows and continues, and what it holds."""
+
+    briefing: str
+    claims: frozenset[str]
+    published: date | None
+    follows: str | None = None
+    follows_at: BriefingError | None = None
+    continued: tuple[Continued, ...] = ()
+
+
+def thread_of(document: Document, briefing: Briefing, stem: str) -> Thread:
+    """The file's part of the threads; `stem` is its name, which its id must equal."""
+
+    def at(*path: str | int) -> BriefingError:
+        return document.error(path, "")
+
+    continued = tuple(
+        Continued(claim.id, claim.continues, at("claims", i, "continues"))
+        for i, claim in enumerate(briefing.claims)
+        if claim.continues is not None
+    )
+    return Thread(
+        stem,
+        frozenset(claim.id for claim in briefing.claims),
+        briefing.published,
+        briefing.follows,
+        at("follows") if briefing.follows is not None else None,
+        continued,
+    )
+
+
+def _said(where: BriefingError, message: str, hint: str | None = None) -> BriefingError:
+    return replace(where, message=message, hint=hint)
+
+
+def ancestors(briefing: str, follows: dict[str, str]) -> list[str]:
+    """The briefings `briefing` follows, nearest first, stopping before any loop."""
+    found: list[str] = []
+    current = follows.get(briefing)
+    while current is not None and current != briefing and current not in found:
+        found.append(current)
+        current = follows.get(current)
+    return found
+
+
+def check_threads(threads: Iterable[Thread], stems: Iterable[str]) -> list[BriefingError]:
+    """Every `follows` and `continues` of the folder, checked against every file in it."""
+    threads = list(threads)
+    known = sorted(stems)
+    by_id = {thread.briefing: thread for thread in threads}
+    follows = {t.briefing: t.follows for t in threads if t.follows is not None}
+    errors = []
+    for thread in threads:
+        if thread.follows is not None and thread.follows_at is not None:
+            errors += _check_follows(thread, thread.follows_at, known, by_id, follows)
+        chain = ancestors(thread.briefing, follows)
+        for item in thread.continued:
+            errors += _check_continued(item, chain, known, by_id)
+    return errors
+
+
+def _check_follows(
+    thread: Thread,
+    at: BriefingError,
+    known: list[str],
+    by_id: dict[str, Thread],
+    follows: dict[str, str],
+) -> list[BriefingError]:
+    target = thread.follows
+    assert target is not None
+    if target == thread.briefing:
+        return [_said(at, "a briefing cannot follow itself", "name the earlier briefing")]
+    if target not in known:
+        hint = did_you_mean(target, known) or "write the id of an earlier briefing in this folder"
+        return [_said(at, f"unknown briefing id {target!r} in follows", hint)]
+    # A loop: following the thread from here comes back here.
+    loop = [thread.briefing]
+    current: str | None = target
+    while current is not None and current not in loop:
+        loop.append(current)
+        current = follows.get(current)
+    if current == thread.briefing:
+        path = " -> ".join([*loop, thread.briefing])
+        return [_said(at, f"follows makes a loop: {path}", "a thread runs from older to newer")]
+    earlier = by_id.get(target)
+    if earlier and thread.published and earlier.published and thread.published < earlier.published:
+        return [
+            _said(
+                at,
+                f"{thread.briefing} is published {thread.published}, before {target} "
+                f"({earlier.published}), which it follows",
+                "a briefing follows one published on or before its own date",
+            )
+        ]
+    return []
+
+
+def _check_continued(
+    item: Continued, chain: list[str], known: list[str], by_id: dict[str, Thread]
+) -> list[BriefingError]:
+    target, _, claim = item.target.partition("/")
+    if target not in known:
+        hint = did_you_mean(target, known) or "write <briefing id>/<claim id>"
+        return [_said(item.where, f"unknown briefing id {target!r} in continues", hint)]
+    if target not in chain:
+        return [
+            _said(
+                item.where,
+                f"claim {item.claim!r} continues a claim of {target}, which this briefing "
+                "does not follow",
+                f"add follows: {target}" if not chain else f"continue a claim of {chain[0]}",
+            )
+        ]
+    earlier = by_id.get(target)
+    if earlier is not None and claim not in earlier.claims:
+        claims = sorted(earlier.claims)
+        hint = did_you_mean(claim, claims) or f"claims of {target}: {', '.join(claims)}"
+        return [_said(item.where, f"{target} has no claim {claim!r}", hint)]
+    return []
