@@ -451,6 +451,24 @@ class ActorEntry:
 
 
 @dataclass(frozen=True)
+class Since:
+    """How a claim stands in a newer public briefing of its thread."""
+
+    words: words.StateWords
+    state: VerificationState
+    as_of: date
+    view: BriefingView
+
+
+def _newer(view: BriefingView, claim: Claim, than: BriefingView, than_claim: Claim) -> bool:
+    def order(v: BriefingView, c: Claim) -> tuple[date, date, str]:
+        assert v.briefing.published is not None
+        return (c.verification.as_of, v.briefing.published, v.briefing.id)
+
+    return order(view, claim) > order(than, than_claim)
+
+
+@dataclass(frozen=True)
 class Group:
     """A titled list of briefings: one tag, one country, one month of the timeline..."""
 
@@ -667,6 +685,46 @@ class SiteIndex:
             for facet in _facets(view):
                 postings[facet].append(position)
         return {facet: tuple(positions) for facet, positions in postings.items()}
+
+    @cached_property
+    def _continued_by(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """(briefing, claim) -> the claims that continue it. Every valid briefing counts here,
+        so that a thread holds across a draft; only public ones are ever shown (`since`)."""
+        found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for briefing in self.archive.briefings:
+            for claim in briefing.claims:
+                if claim.continues is not None:
+                    target, _, target_claim = claim.continues.partition("/")
+                    found[(target, target_claim)].append((briefing.id, claim.id))
+        return found
+
+    def since(self, view: BriefingView) -> dict[str, Since]:
+        """How each claim of the briefing stands in the newest public briefing that continues
+        it, directly or through others; claims not continued publicly are left out."""
+        found = {}
+        for claim in view.briefing.claims:
+            newest: tuple[BriefingView, Claim] | None = None
+            pending, seen = [(view.briefing.id, claim.id)], set()
+            while pending:
+                key = pending.pop()
+                for later in self._continued_by.get(key, ()):
+                    if later in seen:
+                        continue
+                    seen.add(later)
+                    pending.append(later)
+                    shown = self.by_id.get(later[0])
+                    if shown is None:
+                        continue  # a draft or an embargo: it connects, and says nothing
+                    continued = next(c for c in shown.briefing.claims if c.id == later[1])
+                    if newest is None or _newer(shown, continued, *newest):
+                        newest = (shown, continued)
+            if newest is not None:
+                shown, continued = newest
+                state = continued.verification.state
+                found[claim.id] = Since(
+                    words.STATES[state], state, continued.verification.as_of, shown
+                )
+        return found
 
     def related(self, view: BriefingView, count: int = 3) -> tuple[BriefingView, ...]:
         """Other briefings sharing the most actors, tags and countries with this one, the

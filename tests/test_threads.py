@@ -1,0 +1,167 @@
+"""Stories over time (SPEC §2, §5b): a briefing follows an earlier one and its claims continue
+the earlier claims; the checks hold the thread together across files, and an earlier page says
+how its claims stand since, from the newest public briefing of the thread only."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.archive import Archive, load_archive
+from generator.render import render_site
+
+from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
+
+STORY = [
+    # id, follows, published, state of the key claim
+    ("bridge-closure", None, "2024-09-10", "unverified"),
+    ("bridge-closure-disputed", "bridge-closure", "2024-09-20", "disputed"),
+    ("bridge-closure-confirmed", "bridge-closure-disputed", "2024-10-01", "verified"),
+]
+
+
+def _briefing(briefing_id: str, follows: str | None, published: str, state: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(
+        (FIXTURES / "valid" / "sample-briefing.yaml").read_text(encoding="utf-8")
+    )
+    data.update(id=briefing_id, published=published, updates=[], title=f"Story: {briefing_id}")
+    data.pop("updated", None)
+    key = data["claims"][0]
+    key["verification"] = {"state": state, "as_of": published}
+    if follows is not None:
+        data["follows"] = follows
+        key["continues"] = f"{follows}/{key['id']}"
+    return data
+
+
+def _write(folder: Path, data: dict[str, Any]) -> None:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    (folder / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
+
+
+def _story(tmp_path: Path, **changes: dict[str, Any]) -> Path:
+    """The three-briefing thread, each file changed by `changes[id]`."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "valid" / "actors.yaml", folder)
+    for entry in STORY:
+        _write(folder, {**_briefing(*entry), **changes.get(entry[0], {})})
+    return folder
+
+
+def _load(folder: Path) -> Archive:
+    return load_archive(folder, NOW, desk=PRIVATE)
+
+
+def _messages(archive: Archive) -> list[str]:
+    return [f"{Path(e.path).name}:{e.line}: {e.message}; {e.hint}" for e in archive.errors]
+
+
+def test_a_thread_of_three_briefings_is_valid(tmp_path: Path) -> None:
+    archive = _load(_story(tmp_path))
+
+    assert archive.errors == ()
+    assert len(archive.shown) == 3
+
+
+def test_the_earlier_pages_say_how_the_claim_stands_since_in_the_newest_briefing(
+    tmp_path: Path,
+) -> None:
+    pages = render_site(_load(_story(tmp_path)), TEMPLATES)
+    first = pages["briefings/bridge-closure.md"]
+    middle = pages["briefings/bridge-closure-disputed.md"]
+    newest = pages["briefings/bridge-closure-confirmed.md"]
+
+    since = first.split('<div class="admonition briefing-verdict')[0]
+    assert (
+        '<p class="briefing-since briefing-since--key" role="note"><strong>Since then:</strong>'
+        in since
+    )
+    assert "Verified</a> on 1 October 2024, in " in since
+    assert '<a href="../bridge-closure-confirmed/">Story: bridge-closure-confirmed</a>.' in since
+    # The banner keeps the state as assessed then.
+    assert 'Key claim: <a class="briefing-verdict__state"' in first
+    assert "Unverified</a></p>" in first.split("briefing-verdict__claim")[0]
+    assert "Verified</a> on 1 October 2024" in middle
+    assert "Since then" not in newest
+
+
+@pytest.mark.parametrize(
+    "private", [{"status": "draft"}, {"embargo_until": "2999-01-01T00:00:00Z"}]
+)
+def test_a_private_follow_up_changes_nothing_and_leaks_nothing(
+    tmp_path: Path, private: dict[str, Any]
+) -> None:
+    pages = render_site(_load(_story(tmp_path, **{"bridge-closure-confirmed": private})), TEMPLATES)
+
+    first = pages["briefings/bridge-closure.md"]
+    assert "Disputed</a> on 20 September 2024, in " in first
+    assert not any("bridge-closure-confirmed" in page for page in pages.values())
+
+
+def test_a_private_middle_briefing_still_connects_the_thread(tmp_path: Path) -> None:
+    folder = _story(tmp_path, **{"bridge-closure-disputed": {"status": "draft"}})
+
+    pages = render_site(_load(folder), TEMPLATES)
+
+    first = pages["briefings/bridge-closure.md"]
+    assert "Verified</a> on 1 October 2024, in " in first
+    assert not any("bridge-closure-disputed" in page for page in pages.values())
+
+
+def test_a_loop_is_told_to_each_briefing_in_it(tmp_path: Path) -> None:
+    folder = _story(tmp_path)
+    loop = _briefing("bridge-closure", "bridge-closure-confirmed", "2024-09-10", "unverified")
+    _write(folder, loop)
+
+    messages = _messages(_load(folder))
+
+    # Each briefing of a loop is told, since each is a place where it can be broken.
+    loops = [m for m in messages if "follows makes a loop" in m]
+    assert len(loops) == 3
+    assert any(
+        m.startswith("bridge-closure.yaml:")
+        and "follows makes a loop: bridge-closure -> "
+        "bridge-closure-confirmed -> bridge-closure-disputed -> bridge-closure"
+        in m
+        for m in loops
+    ), loops
+
+
+def test_a_follow_up_published_too_early_or_continuing_a_mistyped_claim_is_located(
+    tmp_path: Path,
+) -> None:
+    folder = _story(tmp_path)
+    early = _briefing("bridge-closure-disputed", "bridge-closure", "2024-09-01", "disputed")
+    early["claims"][0]["continues"] = "bridge-closure/bridge-closd"
+    _write(folder, early)
+
+    messages = _messages(_load(folder))
+
+    assert any(
+        ": bridge-closure-disputed is published 2024-09-01, "
+        "before bridge-closure (2024-09-10), which it follows" in m
+        for m in messages
+    ), messages
+    assert any(
+        "bridge-closure has no claim 'bridge-closd'; did you mean 'bridge-closed'?" in m
+        for m in messages
+    ), messages
+
+
+def test_a_claim_continues_only_a_claim_of_a_briefing_followed(tmp_path: Path) -> None:
+    folder = _story(tmp_path)
+    stray = _briefing("bridge-closure-confirmed", None, "2024-10-01", "verified")
+    stray["claims"][0]["continues"] = "bridge-closure/bridge-closed"
+    _write(folder, stray)
+
+    [message] = _messages(_load(folder))
+
+    assert message.endswith(
+        "claim 'bridge-closed' continues a claim of bridge-closure, which this briefing does "
+        "not follow; add follows: bridge-closure"
+    )
