@@ -132,6 +132,9 @@ def marked_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
             **changes,
             "id": f"private-{kind}",
         }
+        # Each continues the story of the public one: its page must say nothing of them.
+        data["follows"] = "sample-briefing"
+        data["claims"][0]["continues"] = f"sample-briefing/{public['claims'][0]['id']}"
         _write(folder, data)
     return folder
 
@@ -178,6 +181,7 @@ def test_a_private_briefings_marker_is_in_no_file_of_the_public_site(
     assert not any(f"private-{kind}".encode() in content for content in marked_site.values())
     page = marked_site["briefings/sample-briefing/index.html"].decode()
     assert f"<p>see the {kind} one.</p>" in page  # the link's text, as plain text
+    assert "since then" not in page  # every follow-up is private
 
 
 @pytest.mark.parametrize("kind", sorted(RESTRICTED))
@@ -191,6 +195,7 @@ def test_a_published_restricted_briefing_is_on_every_part_of_the_internal_site(
     assert any(path.startswith("pagefind/fragment/") for path in found)
     page = internal_site["briefings/sample-briefing/index.html"].decode()
     assert f'<a href="../private-{kind}/" rel="noopener noreferrer">the {kind} one</a>' in page
+    assert "<strong>since then:</strong>" in page  # the desk's follow-ups are shown to it
 
 
 @pytest.mark.parametrize("kind", sorted(PRIVATE))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .building import PageText, build, copy_project
 from .conftest import ROOT
@@ -187,6 +188,32 @@ def test_a_dirty_preview_rebuilds_only_the_pages_an_edit_changes(
     assert untouched.stat().st_mtime_ns == before[0]
     assert touched.stat().st_mtime_ns > before[1]
     assert "not always right" in touched.read_text(encoding="utf-8")
+
+
+def test_editing_a_follow_up_updates_the_earlier_page_of_a_dirty_preview(
+    project: Path, serve: Callable[..., Preview]
+) -> None:
+    seed = yaml.safe_load((project / "briefings" / f"{SEED}.yaml").read_text(encoding="utf-8"))
+    key = seed["claims"][0]
+    follow_up = {**seed, "id": "follow-up", "follows": SEED, "published": "2026-11-26",
+                 "updates": [], "title": "The transfer, a day on"}  # fmt: skip
+    follow_up.pop("updated", None)
+    follow_up["claims"] = [
+        {**key, "continues": f"{SEED}/{key['id']}",
+         "verification": {"state": "partially-verified", "as_of": "2026-11-26"}},
+        *seed["claims"][1:],
+    ]  # fmt: skip
+    path = project / "briefings" / "follow-up.yaml"
+    path.write_text(yaml.safe_dump(follow_up, sort_keys=False, allow_unicode=True), "utf-8")
+    preview = serve("--dirty", "--no-strict")
+    preview.wait_for(
+        SEED_PAGE, lambda status, page: "Since then: ◐ Partially verified" in page.words
+    )
+
+    edit(path, "state: partially-verified", "state: verified")
+
+    page = preview.wait_for(SEED_PAGE, lambda status, page: "Since then: ✓ Verified" in page.words)
+    assert "on 26 November 2026, in The transfer, a day on." in page.words
 
 
 def test_a_preview_on_a_busy_port_says_so_in_one_line_before_building(project: Path) -> None:
