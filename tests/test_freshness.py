@@ -10,6 +10,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from generator.archive import load_archive
 from generator.render import render_site
 
@@ -66,6 +68,7 @@ def _check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow  # the command, in a process
 def test_check_due_lists_each_review_that_has_come_due_at_its_line(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "2026-11-25")
     sample = folder / "sample-briefing.yaml"
@@ -86,6 +89,7 @@ def test_check_due_lists_each_review_that_has_come_due_at_its_line(tmp_path: Pat
     assert quiet.stdout == "1 valid briefing: 0 public, 1 private\n"
 
 
+@pytest.mark.slow  # the command, in a process
 def test_check_due_speaks_json_and_github_annotations(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "2027-01-01")  # not due: only the open question is
 

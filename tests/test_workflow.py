@@ -175,6 +175,7 @@ def _check_step(project: Path, env: dict[str, str]) -> subprocess.CompletedProce
     )  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("option", "visibility", "passes"),
     [("repository: private", "public", False), ("repository: private", "private", True),
@@ -195,6 +196,7 @@ def test_the_check_step_fails_when_mkdocs_yml_contradicts_the_repositorys_visibi
         assert f"mkdocs.yml: {option}, but this repository is public on GitHub" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_scheduled_run_asks_the_api_for_the_visibility(tmp_path: Path) -> None:
     project = copy_project(tmp_path, ROOT / "briefings", repository="private")
     # A stand-in for GitHub's CLI that records what it was asked and answers "public".
