@@ -128,11 +128,11 @@ def api_index(index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
         "schema": 1,
         "site": site.url,
         "count": len(index.briefings),
-        "briefings": [_index_entry(view, site) for view in index.briefings],
+        "briefings": [_index_entry(index, view, site) for view in index.briefings],
     }
 
 
-def _index_entry(view: BriefingView, site: SiteInfo) -> dict[str, Any]:
+def _index_entry(index: SiteIndex, view: BriefingView, site: SiteInfo) -> dict[str, Any]:
     b = view.briefing
     verification = view.key_claim.claim.verification
     entry: dict[str, Any] = {
@@ -148,6 +148,17 @@ def _index_entry(view: BriefingView, site: SiteInfo) -> dict[str, Any]:
         "countries": list(b.event.countries),
         "tags": list(b.tags),
         "corrected": bool(view.corrections),
+        # The thread, as far as it is public: a private briefing is named nowhere.
+        "follows": b.follows if b.follows in index.by_id else None,
+        "followed_by": [later.briefing.id for later in index.followed_by(view)],
+        "since": {
+            claim: {
+                "state": s.state.value,
+                "as_of": s.as_of.isoformat(),
+                "briefing": s.view.briefing.id,
+            }
+            for claim, s in index.since(view).items()
+        },
     }
     if view.corrections:
         entry["last_correction"] = view.corrections[0].date.isoformat()

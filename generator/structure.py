@@ -698,6 +698,18 @@ class SiteIndex:
                     found[(target, target_claim)].append((briefing.id, claim.id))
         return found
 
+    @cached_property
+    def _followers(self) -> dict[str, tuple[BriefingView, ...]]:
+        found: dict[str, list[BriefingView]] = defaultdict(list)
+        for later in reversed(self.briefings):  # oldest first
+            if later.briefing.follows is not None:
+                found[later.briefing.follows].append(later)
+        return {briefing: tuple(views) for briefing, views in found.items()}
+
+    def followed_by(self, view: BriefingView) -> tuple[BriefingView, ...]:
+        """The public briefings that follow this one directly, oldest first."""
+        return self._followers.get(view.briefing.id, ())
+
     def since(self, view: BriefingView) -> dict[str, Since]:
         """How each claim of the briefing stands in the newest public briefing that continues
         it, directly or through others; claims not continued publicly are left out."""

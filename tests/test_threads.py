@@ -4,6 +4,7 @@ how its claims stand since, from the newest public briefing of the thread only."
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 import yaml
 
 from generator.archive import Archive, load_archive
+from generator.publish import API_INDEX, SiteInfo, site_output
 from generator.render import render_site
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
@@ -165,3 +167,36 @@ def test_a_claim_continues_only_a_claim_of_a_briefing_followed(tmp_path: Path) -
         "claim 'bridge-closed' continues a claim of bridge-closure, which this briefing does "
         "not follow; add follows: bridge-closure"
     )
+
+
+def _api(folder: Path) -> dict[str, dict[str, Any]]:
+    site = SiteInfo(name="Desk", url="https://news.example.org/")
+    files = site_output(_load(folder), TEMPLATES, site).files
+    return {entry["id"]: entry for entry in json.loads(files[API_INDEX])["briefings"]}
+
+
+def test_the_api_index_carries_the_public_thread(tmp_path: Path) -> None:
+    api = _api(_story(tmp_path))
+
+    first, newest = api["bridge-closure"], api["bridge-closure-confirmed"]
+    assert first["follows"] is None
+    assert first["followed_by"] == ["bridge-closure-disputed"]
+    assert first["since"] == {
+        "bridge-closed": {
+            "state": "verified", "as_of": "2024-10-01", "briefing": "bridge-closure-confirmed"
+        }
+    }  # fmt: skip
+    assert newest["follows"] == "bridge-closure-disputed"
+    assert newest["followed_by"] == []
+    assert newest["since"] == {}
+
+
+def test_the_api_index_names_no_private_briefing_of_a_thread(tmp_path: Path) -> None:
+    folder = _story(tmp_path, **{"bridge-closure-disputed": {"status": "draft"}})
+
+    api = _api(folder)
+
+    assert "bridge-closure-disputed" not in json.dumps(api)
+    assert api["bridge-closure"]["followed_by"] == []
+    assert api["bridge-closure"]["since"]["bridge-closed"]["state"] == "verified"
+    assert api["bridge-closure-confirmed"]["follows"] is None
