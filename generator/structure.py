@@ -259,6 +259,9 @@ class BriefingView:
     unlinked: frozenset[str] = frozenset()
     """Briefings its Markdown fields link to that are not public: shown as plain text, and
     named nowhere."""
+    followed: date | None = None
+    """The last change of the newest public briefing that follows it, directly or not: the
+    page then says how its claims stand since, which is a change too."""
 
     @property
     def page(self) -> str:
@@ -287,6 +290,7 @@ class BriefingView:
             *([b.updated] if b.updated else []),
             *(u.date for u in b.updates),
             *(claim.verification.as_of for claim in b.claims),
+            *([self.followed] if self.followed else []),
         ))  # fmt: skip
 
 
@@ -549,7 +553,26 @@ class SiteIndex:
     @cached_property
     def briefings(self) -> tuple[BriefingView, ...]:
         """Public briefings, newest first."""
-        return tuple(briefing_view(self.archive, briefing) for briefing in self.archive.shown)
+        views = [briefing_view(self.archive, briefing) for briefing in self.archive.shown]
+        own = {view.briefing.id: view.changed for view in views}
+        # Every valid briefing connects a thread; only the public ones date it.
+        children: dict[str, list[str]] = defaultdict(list)
+        for briefing in self.archive.briefings:
+            if briefing.follows is not None:
+                children[briefing.follows].append(briefing.id)
+        dated = []
+        for view in views:
+            pending, seen, newest = list(children.get(view.briefing.id, ())), set(), None
+            while pending:
+                later = pending.pop()
+                if later in seen:
+                    continue
+                seen.add(later)
+                pending += children.get(later, ())
+                if later in own and (newest is None or own[later] > newest):
+                    newest = own[later]
+            dated.append(replace(view, followed=newest) if newest else view)
+        return tuple(dated)
 
     @cached_property
     def by_id(self) -> dict[str, BriefingView]:

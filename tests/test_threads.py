@@ -48,7 +48,7 @@ def _write(folder: Path, data: dict[str, Any]) -> None:
 def _story(tmp_path: Path, **changes: dict[str, Any]) -> Path:
     """The three-briefing thread, each file changed by `changes[id]`."""
     folder = tmp_path / "briefings"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     shutil.copy(FIXTURES / "valid" / "actors.yaml", folder)
     for entry in STORY:
         _write(folder, {**_briefing(*entry), **changes.get(entry[0], {})})
@@ -200,3 +200,18 @@ def test_the_api_index_names_no_private_briefing_of_a_thread(tmp_path: Path) -> 
     assert api["bridge-closure"]["followed_by"] == []
     assert api["bridge-closure"]["since"]["bridge-closed"]["state"] == "verified"
     assert api["bridge-closure-confirmed"]["follows"] is None
+
+
+def test_an_earlier_briefing_is_dated_by_its_newest_public_follow_up(tmp_path: Path) -> None:
+    public = _api(_story(tmp_path / "public"))
+    embargoed = _api(
+        _story(
+            tmp_path / "embargoed",
+            **{"bridge-closure-confirmed": {"embargo_until": "2999-01-01T00:00:00Z"}},
+        )
+    )
+
+    # Its page now says how the claim stands since: a change its dates must show.
+    assert public["bridge-closure"]["updated"] == "2024-10-01"
+    assert public["bridge-closure-disputed"]["updated"] == "2024-10-01"
+    assert embargoed["bridge-closure"]["updated"] == "2024-09-20"
