@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from string import Template
 
@@ -33,6 +33,8 @@ from .threads import Thread, check_threads, thread_of
 from .validate import (
     BriefingLink,
     InlineActor,
+    Locate,
+    Salvage,
     briefing_links,
     check_briefing,
     check_briefing_links,
@@ -41,9 +43,10 @@ from .validate import (
     check_shape,
     claim_notes,
     inline_actors,
+    locator,
     salvage,
 )
-from .yamlio import Document, parse_bytes, read
+from .yamlio import parse_bytes, read
 
 REGISTRY_FILE = "actors.yaml"
 
@@ -353,11 +356,11 @@ class Review:
     due: date
 
 
-def _reviews(document: Document, briefing: Briefing) -> tuple[Review, ...]:
+def _reviews(at: Locate, briefing: Briefing) -> tuple[Review, ...]:
     found = []
     for i, claim in enumerate(briefing.claims):
         if (when := claim.verification.review_by) is not None:
-            note = document.error(
+            note = at(
                 ("claims", i, "verification", "review_by"),
                 f"claim {claim.id!r} was to be assessed again by {when}",
                 "assess it again, then move as_of (with the old state in history) and review_by",
@@ -365,7 +368,7 @@ def _reviews(document: Document, briefing: Briefing) -> tuple[Review, ...]:
             found.append(Review(note, when))
     for k, question in enumerate(briefing.open_questions):
         if (when := question.review_by) is not None:
-            note = document.error(
+            note = at(
                 ("open_questions", k, "review_by"),
                 f"open question {k + 1} was to be looked at again by {when}",
                 "answer it, or set a new review_by",
@@ -374,16 +377,13 @@ def _reviews(document: Document, briefing: Briefing) -> tuple[Review, ...]:
     return tuple(found)
 
 
-def _exposures(document: Document, briefing: Briefing) -> tuple[Exposure, ...]:
+def _exposures(at: Locate, briefing: Briefing) -> tuple[Exposure, ...]:
     found = []
     if briefing.tlp is not None and briefing.tlp is not Tlp.CLEAR:
-        message, hint = restricted_message(briefing.tlp.value)
-        found.append(Exposure(document.error(("tlp",), message, hint)))
+        found.append(Exposure(at(("tlp",), *restricted_message(briefing.tlp.value))))
     if briefing.embargo_until is not None:
-        message, hint = embargo_message(briefing.embargo_until)
-        found.append(
-            Exposure(document.error(("embargo_until",), message, hint), briefing.embargo_until)
-        )
+        embargo = briefing.embargo_until
+        found.append(Exposure(at(("embargo_until",), *embargo_message(embargo)), embargo))
     return tuple(found)
 
 
@@ -401,30 +401,33 @@ def _check_file(
     defined = tuple(_defined(document.data))
     briefing, problems = check_shape(document, Briefing)
     errors += problems
+    # Without a valid briefing, still check what is valid in it, so that one run reports
+    # every problem of the file, each at its place.
+    part: Salvage | None = None
     if briefing is None:
-        # Still check what is valid, so one run reports every problem of the file.
         part = salvage(Briefing, document.data)
-        errors += check_briefing(document, part.model, path.stem, registry, part, registry_written)
-        links = tuple(briefing_links(document, part.model, part))
-        exposures, reviews = _exposures(document, part.model), _reviews(document, part.model)
-        thread = thread_of(document, part.model, path.stem)
-        return _Checked(tuple(errors), defined, None, (), links, (), exposures, reviews, thread)
-    problems = check_briefing(
-        document, briefing, path.stem, registry, registry_written=registry_written
-    )
+        model: Briefing = part.model
+    else:
+        model = briefing
+    problems = check_briefing(document, model, path.stem, registry, part, registry_written)
     errors += problems
-    links = tuple(briefing_links(document, briefing))
+    at = locator(document, part)
+    checked = partial(
+        _Checked,
+        links=tuple(briefing_links(document, model, part)),
+        exposures=_exposures(at, model),
+        reviews=_reviews(at, model),
+        thread=thread_of(at, model, path.stem),
+    )
+    if briefing is None:
+        return checked(tuple(errors), defined, None, ())
     notes = tuple(claim_notes(document, briefing))
-    exposures, reviews = _exposures(document, briefing), _reviews(document, briefing)
-    thread = thread_of(document, briefing, path.stem)
     # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
     # briefing cannot be shown either.
     if problems or not _registry_actors_known(briefing, registry):
-        return _Checked(tuple(errors), defined, None, (), links, notes, exposures, reviews, thread)
+        return checked(tuple(errors), defined, None, (), notes=notes)
     written_out = tuple(inline_actors(document, briefing))
-    return _Checked(
-        tuple(errors), defined, briefing, written_out, links, notes, exposures, reviews, thread
-    )
+    return checked(tuple(errors), defined, briefing, written_out, notes=notes)
 
 
 class CheckCache:

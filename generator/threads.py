@@ -16,8 +16,7 @@ from datetime import date
 
 from .errors import BriefingError
 from .model import Briefing
-from .validate import did_you_mean
-from .yamlio import Document
+from .validate import Locate, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -42,14 +41,11 @@ class Thread:
     continued: tuple[Continued, ...] = ()
 
 
-def thread_of(document: Document, briefing: Briefing, stem: str) -> Thread:
-    """The file's part of the threads; `stem` is its name, which its id must equal."""
-
-    def at(*path: str | int) -> BriefingError:
-        return document.error(path, "")
-
+def thread_of(at: Locate, briefing: Briefing, stem: str) -> Thread:
+    """The file's part of the threads, located by `at`; `stem` is the file's name, which the
+    briefing's id must equal."""
     continued = tuple(
-        Continued(claim.id, claim.continues, at("claims", i, "continues"))
+        Continued(claim.id, claim.continues, at(("claims", i, "continues")))
         for i, claim in enumerate(briefing.claims)
         if claim.continues is not None
     )
@@ -58,7 +54,7 @@ def thread_of(document: Document, briefing: Briefing, stem: str) -> Thread:
         frozenset(claim.id for claim in briefing.claims),
         briefing.published,
         briefing.follows,
-        at("follows") if briefing.follows is not None else None,
+        at(("follows",)) if briefing.follows is not None else None,
         continued,
     )
 

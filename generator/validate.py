@@ -14,7 +14,7 @@ import difflib
 import json
 import re
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Any, TypeVar
@@ -364,6 +364,29 @@ class Salvage:
     """Fields written in the file but invalid (reported), as opposed to left out."""
 
 
+def real_path(path: Path_, partial: Salvage | None) -> Path_:
+    """The path in the file of a path in a salvaged model, whose lists lost items."""
+    if partial and len(path) > 1 and isinstance(path[1], int):
+        kept = partial.positions.get(str(path[0]))
+        if kept is not None:
+            return (path[0], kept[path[1]], *path[2:])
+    return path
+
+
+Locate = Callable[..., BriefingError]
+"""`at(path, message="", hint=None)`: an error at a path of a briefing's model."""
+
+
+def locator(document: Document, partial: Salvage | None = None) -> Locate:
+    """Errors at paths of the model checked from `document` (salvaged, with `partial`),
+    placed where each is written in the file."""
+
+    def at(path: Path_, message: str = "", hint: str | None = None) -> BriefingError:
+        return document.error(real_path(path, partial), message, hint)
+
+    return at
+
+
 def _item_type(annotation: Any) -> Any | None:
     args = typing.get_args(annotation)
     if typing.get_origin(annotation) is tuple and len(args) == 2 and args[1] is Ellipsis:
@@ -445,12 +468,7 @@ class _Checker:
         self.unknowable = unknowable | (partial.unknowable if partial else frozenset())
 
     def _real(self, path: Path_) -> Path_:
-        """The path in the file of a path in a salvaged model, whose lists lost items."""
-        if self.partial and len(path) > 1 and isinstance(path[1], int):
-            kept = self.partial.positions.get(str(path[0]))
-            if kept is not None:
-                return (path[0], kept[path[1]], *path[2:])
-        return path
+        return real_path(path, self.partial)
 
     def error(
         self,
@@ -737,13 +755,13 @@ def briefing_links(
     document: Document, briefing: Briefing, positions: Salvage | None = None
 ) -> list[BriefingLink]:
     """The `briefing:` links of a briefing's Markdown fields, located."""
-    check = _Checker(document, positions)
+    at = locator(document, positions)
     found = []
     for where, text in markdown_fields(briefing):
         for target in checked_targets(text):
             link = classify(target)
             if isinstance(link, SiteLink) and link.kind == "briefing":
-                found.append(BriefingLink(link.id, document.error(check._real(where), "")))
+                found.append(BriefingLink(link.id, at(where)))
     return found
 
 

@@ -101,3 +101,21 @@ def test_check_due_speaks_json_and_github_annotations(tmp_path: Path) -> None:
     assert as_github.startswith(
         "::notice file=briefings/sample-briefing.yaml,line=122,col=16::open question 1"
     )
+
+
+def test_a_due_review_is_located_after_an_invalid_claim_before_it(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "2026-11-01")
+    sample = folder / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8")
+    # The first claim broken, so the file is checked from what is valid in it.
+    moved = text.replace("state: verified", "state: verifed", 1).replace(
+        "      state: disputed\n      as_of: 2024-09-12\n",
+        "      state: disputed\n      as_of: 2024-09-12\n      review_by: 2026-11-02\n",
+    )
+    sample.write_text(moved, encoding="utf-8")
+
+    archive = load_archive(folder, NOW)
+
+    [line] = [n for n, text in enumerate(moved.splitlines(), start=1) if "2026-11-02" in text]
+    due = [(e.line, e.message.split(" was ")[0]) for e in archive.due]
+    assert (line, "claim 'bridge-reopens'") in due
