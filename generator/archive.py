@@ -54,7 +54,7 @@ REGISTRY_FILE = "actors.yaml"
 def is_shown(briefing: Briefing, now: datetime, audience: Audience = Audience.PUBLIC) -> bool:
     """SPEC §4: published, TLP:CLEAR, and past any embargo; for the internal audience, also
     GREEN, AMBER and AMBER+STRICT. RED never; everything else stays private."""
-    allowed = (Tlp.CLEAR,) if audience is Audience.PUBLIC else RESTRICTED_SHOWN
+    allowed = (Tlp.CLEAR,) if audience is Audience.PUBLIC else INTERNAL_TLPS
     return (
         briefing.status is Status.PUBLISHED
         and briefing.tlp in allowed
@@ -63,7 +63,7 @@ def is_shown(briefing: Briefing, now: datetime, audience: Audience = Audience.PU
     )
 
 
-RESTRICTED_SHOWN = (Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT)
+INTERNAL_TLPS = (Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT)
 """What an internal site shows; RED is for named recipients and never reaches any site."""
 
 
@@ -294,11 +294,11 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
             cache.keep(key, checked)
         errors += checked.errors
         # Whether an embargo is still on depends on `now`, which the cache does not know.
-        # One error a line: a published RED briefing is told what is wrong with it first.
-        taken = {error.location for error in checked.errors}
-        exposed = [
-            e for e in exposure_errors(checked.exposures, desk, now) if e.location not in taken
-        ]
+        exposed = exposure_errors(checked.exposures, desk, now)
+        if exposed:
+            # One error a line: a published RED briefing is told what is wrong with it first.
+            taken = {error.location for error in checked.errors}
+            exposed = [error for error in exposed if error.location not in taken]
         errors += exposed
         links += checked.links
         notes += checked.notes

@@ -17,7 +17,7 @@ import click
 from . import diff, instant
 from .archive import REGISTRY_FILE, load_archive, write_scaffold
 from .desk import Audience, Desk, DeskError, desk_of, project_options, visibility_problem
-from .errors import format_github, format_json, format_text
+from .errors import format_github, format_json, format_text, records
 from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
 from .publish import SiteInfo, site_output, write_tree
 from .render import TemplateProblem
@@ -125,8 +125,8 @@ def check(
         sys.exit(1)
     archive = load_archive(directory, _now(now), desk=desk)
     if output_format == "json" and due:
-        both = {"problems": archive.errors, "due": archive.due}
-        click.echo(json.dumps({k: json.loads(format_json(v)) for k, v in both.items()}, indent=2))
+        both = {"problems": records(archive.errors), "due": records(archive.due)}
+        click.echo(json.dumps(both, ensure_ascii=False, indent=2))
     elif archive.errors:
         click.echo(FORMATTERS[output_format](archive.errors))
     if due and archive.due and output_format != "json":

@@ -57,7 +57,11 @@ def format_github(errors: Iterable[BriefingError], command: str = "error") -> st
     return "\n".join(lines)
 
 
-def format_json(errors: Iterable[BriefingError]) -> str:
+def records(errors: Iterable[BriefingError]) -> list[dict[str, object]]:
+    """The errors as JSON objects, in file order."""
     fields = ("path", "line", "column", "message", "hint")
-    listed = [{name: getattr(error, name) for name in fields} for error in sorted(errors)]
-    return json.dumps(listed, ensure_ascii=False, indent=2)
+    return [{name: getattr(error, name) for name in fields} for error in sorted(errors)]
+
+
+def format_json(errors: Iterable[BriefingError]) -> str:
+    return json.dumps(records(errors), ensure_ascii=False, indent=2)

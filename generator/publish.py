@@ -457,14 +457,10 @@ def _creative_work(source: Source) -> dict[str, Any]:
 def _site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
     """The files about the whole archive: feed, API index, schema and robots.txt. An
     internal site has no feed: it is read by the desk, not followed from outside."""
-    files = {
-        FEED: feed_xml(index, site),
-        API_INDEX: dump_json(api_index(index, site)),
-        SCHEMA: dump_json(published_schema(site)),
-        ROBOTS: robots_txt(site, internal=index.internal),
-    }
-    if index.internal:
-        del files[FEED]
+    files = {} if index.internal else {FEED: feed_xml(index, site)}
+    files[API_INDEX] = dump_json(api_index(index, site))
+    files[SCHEMA] = dump_json(published_schema(site))
+    files[ROBOTS] = robots_txt(site, internal=index.internal)
     return files
 
 
