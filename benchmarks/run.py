@@ -82,7 +82,8 @@ from benchmarks.synthetic import NOW, write_archive  # noqa: E402
 from generator import markdown_fields, parallel, render  # noqa: E402
 from generator.archive import load_archive  # noqa: E402
 from generator.desk import Desk, Repository  # noqa: E402
-from generator.publish import SiteInfo, site_output, write_tree  # noqa: E402
+from generator.publish import SiteInfo  # noqa: E402
+from generator.site import site_output, write_tree  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "theme")
 

@@ -19,8 +19,9 @@ from .archive import REGISTRY_FILE, load_archive, write_scaffold
 from .desk import Audience, Desk, DeskError, desk_of, project_options, visibility_problem
 from .errors import format_github, format_json, format_text, records
 from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
-from .publish import SiteInfo, site_output, write_tree
+from .publish import SiteInfo
 from .render import TemplateProblem
+from .site import site_output, write_tree
 from .upgrade import upgrade_text
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

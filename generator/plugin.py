@@ -75,10 +75,11 @@ from .archive import CheckCache, load_archive
 from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError
 from .parallel import Stream, WorkerFailed
-from .publish import SiteInfo, SiteOutput, site_output, site_stream
+from .publish import SiteInfo
 from .render import TemplateProblem
 from .search import SearchIndexError, index_site
 from .security import with_policy
+from .site import SiteOutput, site_output, site_stream
 from .sitemap import split_sitemap
 from .structure import LIST_SIZE
 

@@ -11,19 +11,16 @@ feedgen (lxml) for the feed's XML, and `script_json` for JSON-LD inside an HTML 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from . import structure
 from . import vocabulary as words
-from .archive import Archive, collector_paused
 from .markdown_fields import Resolver, SiteLink, one_line, render_markdown, unlink_briefing
 from .model import (
     VERDICTS,
@@ -37,8 +34,6 @@ from .model import (
     briefing_json_schema,
     undated_last,
 )
-from .parallel import Stream, run_all
-from .render import page_tasks
 from .structure import BriefingView, ClaimView, EvidenceRef, SiteIndex
 
 FEED = "feed.xml"
@@ -451,17 +446,7 @@ def _creative_work(source: Source) -> dict[str, Any]:
     return data
 
 
-# --- Every file ----------------------------------------------------------------------------------
-
-
-def _site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
-    """The files about the whole archive: feed, API index, schema and robots.txt. An
-    internal site has no feed: it is read by the desk, not followed from outside."""
-    files = {} if index.internal else {FEED: feed_xml(index, site)}
-    files[API_INDEX] = dump_json(api_index(index, site))
-    files[SCHEMA] = dump_json(published_schema(site))
-    files[ROBOTS] = robots_txt(site, internal=index.internal)
-    return files
+# --- Files about the whole site ----------------------------------------------------------------
 
 
 def published_schema(site: SiteInfo) -> dict[str, Any]:
@@ -479,164 +464,7 @@ def robots_txt(site: SiteInfo, internal: bool = False) -> bytes:
     return f"User-agent: *\nAllow: /\nSitemap: {site.absolute('sitemap.xml')}\n".encode()
 
 
-def _api_file(view: BriefingView) -> bytes:
+def api_file(view: BriefingView) -> bytes:
     # One file per briefing, thousands of them: compact. The index and schema, which people
     # open to learn the API, stay indented.
     return dump_json(briefing_json(view), pretty=False)
-
-
-@dataclass(frozen=True)
-class SiteOutput:
-    """Everything the core makes of an archive; an engine (MkDocs, Zensical...) builds it."""
-
-    pages: Mapping[str, str]
-    """Markdown pages, by their path under the docs folder."""
-    files: Mapping[str, bytes]
-    """Feed, JSON API and schema, by their path under the site root."""
-    structured_data: Mapping[str, str]
-    """JSON-LD for a page's <head>, ready for a <script> element, by page path."""
-    changed: dict[str, date]
-    """The day each briefing page last changed, for the sitemap."""
-
-
-@dataclass(frozen=True)
-class _Made:
-    """What one task of `site_output` makes: a page, and for a briefing its API file and
-    JSON-LD, from the figures of the same view."""
-
-    page: str
-    api: bytes = b""
-    json_ld: str = ""
-
-
-def _list_page(page: Callable[[], str]) -> _Made:
-    return _Made(page())
-
-
-def _briefing_page(page: Callable[[], str], view: BriefingView, site: SiteInfo) -> _Made:
-    return _Made(page(), _api_file(view), script_json(structured_data(view, site)))
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """The tasks that make the site, one per page, and what is made without them."""
-
-    pages: list[str]
-    briefings: dict[str, str]
-    """Briefing page -> its API file."""
-    tasks: list[Callable[[], _Made]]
-    files: dict[str, bytes]
-    changed: dict[str, date]
-
-
-def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
-    index = SiteIndex(archive)
-    views = {view.page: view for view in index.briefings}
-    tasks = page_tasks(index, template_dir, list_size)
-    return _Plan(
-        pages=list(tasks),
-        briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},
-        tasks=[
-            partial(_briefing_page, task, views[page], site)
-            if page in views
-            else partial(_list_page, task)
-            for page, task in tasks.items()
-        ],
-        files=_site_files(index, site),
-        changed={view.page: view.changed for view in index.briefings},
-    )
-
-
-def site_output(
-    archive: Archive,
-    template_dir: Path,
-    site: SiteInfo,
-    list_size: int = structure.LIST_SIZE,
-    workers: int | None = None,
-) -> SiteOutput:
-    """Pages, files and page metadata of the public archive, made on every core the build
-    may use (`generator.parallel`), or in `workers` processes (1: in this one, which keeps
-    what it renders in its caches for the next time). Lists are cut into pages of
-    `list_size` briefings."""
-    with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size)
-        lazy = _output(plan, run_all(plan.tasks, workers).__getitem__)
-        return SiteOutput(
-            dict(lazy.pages), dict(lazy.files), dict(lazy.structured_data), plan.changed
-        )
-
-
-V = TypeVar("V")
-
-
-class _MadeBy(Mapping[str, V]):
-    """Part of what the tasks made, by key, after what is `ready`; a value is read from the
-    task's result only when it is asked for (from a `Stream`, it waits until it is made)."""
-
-    def __init__(
-        self,
-        made: Callable[[int], _Made],
-        at: dict[str, int],
-        part: Callable[[_Made], V],
-        ready: Mapping[str, V] | None = None,
-    ) -> None:
-        self._made, self._at, self._part, self._ready = made, at, part, ready or {}
-
-    def __getitem__(self, key: str) -> V:
-        if key in self._ready:
-            return self._ready[key]
-        return self._part(self._made(self._at[key]))
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._ready
-        yield from self._at
-
-    def __len__(self) -> int:
-        return len(self._ready) + len(self._at)
-
-
-def site_stream(
-    archive: Archive,
-    template_dir: Path,
-    site: SiteInfo,
-    workers: int,
-    list_size: int = structure.LIST_SIZE,
-) -> tuple[SiteOutput, Stream[_Made]]:
-    """The output of `site_output`, made by `workers` forked workers while the caller goes
-    on: reading a page, an API file or JSON-LD waits only until that one is made. Only where
-    `parallel.workers_for` allows a fork; the caller closes the stream."""
-    with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size)
-        stream = Stream(plan.tasks, workers)
-    return _output(plan, stream.get), stream
-
-
-def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
-    """The site's pages, files and JSON-LD, read from the results of the plan's tasks (task
-    `n` makes page `n`) as they are asked for."""
-    at = {page: n for n, page in enumerate(plan.pages)}
-    api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
-    data = {page: n for page, n in at.items() if page in plan.briefings}
-    return SiteOutput(
-        pages=_MadeBy(made, at, lambda result: result.page),
-        files=_MadeBy(made, api, lambda result: result.api, plan.files),
-        structured_data=_MadeBy(made, data, lambda result: result.json_ld),
-        changed=plan.changed,
-    )
-
-
-def write_tree(output: SiteOutput, directory: Path) -> int:
-    """Write the pages and files into `directory`, a docs folder for any static site engine;
-    return how many were written."""
-    written = 0
-    for path, text in output.pages.items():
-        target = directory / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written += 1
-    for path, content in output.files.items():
-        target = directory / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written += 1
-    return written

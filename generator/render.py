@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -29,8 +29,7 @@ from . import structure
 from . import vocabulary as words
 from .archive import Archive
 from .markdown_fields import one_line, render_markdown
-from .model import Briefing, VerificationState
-from .parallel import run_all
+from .model import Briefing
 from .structure import SiteIndex
 from .yamlio import quoted
 
@@ -163,6 +162,31 @@ def render_briefing(archive: Archive, briefing: Briefing, template_dir: Path) ->
     return _briefing(index, index.by_id[briefing.id], template_dir, {})
 
 
+class Renderer:
+    """Makes tasks that render pages of one index through the templates. The tasks share one
+    store of fragments and need nothing else, so that workers can run them (`parallel`)."""
+
+    def __init__(self, index: SiteIndex, template_dir: Path) -> None:
+        self.index, self.template_dir = index, template_dir
+        self._fragments: Fragments = {}
+
+    def _compile(self, template: str) -> None:
+        # Once, here, rather than in every worker; a broken template stops the build early.
+        _compiled(environment(self.template_dir), template, self.template_dir)
+
+    def page(self, page: str, template: str, **context: Any) -> Callable[[], str]:
+        """A task that renders `template` as `page` with `context`."""
+        self._compile(template)
+        return partial(
+            _render, self.template_dir, template, page, self._fragments, self.index, **context
+        )
+
+    def briefing(self, view: structure.BriefingView) -> Callable[[], str]:
+        """A task that renders a briefing's page; what it links to is worked out in the task."""
+        self._compile("briefing.md")
+        return partial(_briefing, self.index, view, self.template_dir, self._fragments)
+
+
 def _briefing(
     index: SiteIndex, view: structure.BriefingView, template_dir: Path, fragments: Fragments
 ) -> str:
@@ -171,71 +195,3 @@ def _briefing(
         template_dir, "briefing.md", view.page, fragments, index,
         view=view, related=index.related(view), older=older, newer=newer,
     )  # fmt: skip
-
-
-def page_tasks(
-    index: SiteIndex, template_dir: Path, list_size: int = structure.LIST_SIZE
-) -> dict[str, Callable[[], str]]:
-    """Every generated page, by its path under the docs folder, as a task that renders it.
-    Public briefings only; lists are cut into pages of `list_size`. The tasks share one
-    store of fragments and need nothing else."""
-    env = environment(template_dir)
-    fragments: Fragments = {}
-    tasks: dict[str, Callable[[], str]] = {}
-
-    def add(page: str, template: str, **context: Any) -> None:
-        _compiled(env, template, template_dir)  # once, here, rather than in every worker
-        render = partial(_render, template_dir, template, page, fragments, index)
-        tasks[page] = partial(render, **context)
-
-    def add_parts(first: str, items: Sequence[Any], template: str, **context: Any) -> None:
-        for part in structure.parts(first, items, list_size):
-            add(part.page, template, part=part, **context)
-
-    add(structure.HOME, "home.md")
-    add_parts(structure.BRIEFINGS, index.briefings, "briefings.md")
-    add(structure.STATES, "states.md")
-    for group in index.by_state:
-        state = words.STATES[VerificationState(group.key)]
-        add_parts(group.page, group.briefings, "state.md", group=group, state=state)
-    add(structure.TAGS, "tags.md")
-    for group in index.by_tag:
-        add_parts(group.page, group.briefings, "tag.md", group=group)
-    add(structure.COUNTRIES, "countries.md")
-    for group in index.by_country:
-        add_parts(group.page, group.briefings, "country.md", group=group)
-    add(structure.ACTORS, "actors.md")
-    for entry in index.actors:
-        # Statements and briefings go on in step: page 2 has the next of each.
-        said = structure.parts(entry.page, entry.statements, list_size)
-        listed = structure.parts(entry.page, entry.briefings, list_size)
-        count = max(len(said), len(listed))
-        for n in range(count):
-            page = structure.list_page(entry.page, n + 1)
-            add(page, "actor.md", entry=entry, number=n + 1, count=count,
-                said=said[n] if n < len(said) else None,
-                listed=listed[n] if n < len(listed) else None)  # fmt: skip
-    timeline = structure.parts(structure.TIMELINE, index.timeline_entries, list_size)
-    years: dict[str, str] = {}  # the page where each year starts, for links to it
-    for part in timeline:
-        for group, _ in part.items:
-            years.setdefault(group.title if group.key == "undated" else group.key[:4], part.page)
-    for part in timeline:
-        add(part.page, "timeline.md", part=part, years=years)
-    add(structure.API, "api.md")
-    _compiled(env, "briefing.md", template_dir)
-    for view in index.briefings:
-        tasks[view.page] = partial(_briefing, index, view, template_dir, fragments)
-    return tasks
-
-
-def render_site(
-    archive: Archive,
-    template_dir: Path,
-    index: SiteIndex | None = None,
-    list_size: int = structure.LIST_SIZE,
-) -> dict[str, str]:
-    """Every generated page, by its path under the docs folder. Public briefings only.
-    The pages are rendered on every core the build may use (`generator.parallel`)."""
-    tasks = page_tasks(index or SiteIndex(archive), template_dir, list_size)
-    return dict(zip(tasks, run_all(list(tasks.values())), strict=True))

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from generator.archive import load_archive
-from generator.publish import SiteInfo, site_output
+from generator.publish import SiteInfo
+from generator.site import site_output
 
 from .building import copy_project, page_of
 from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.archive import load_archive
-from generator.render import render_site
+from generator.site import render_site
 
 from .conftest import FIXTURES, NOW, TEMPLATES
 

@@ -11,7 +11,8 @@ import pytest
 
 from generator.archive import load_archive
 from generator.desk import Audience, Desk, Repository
-from generator.publish import FEED, ROBOTS, SiteInfo, site_output
+from generator.publish import FEED, ROBOTS, SiteInfo
+from generator.site import site_output
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
 

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import NOW, write_archive
-from generator import parallel, render
+from generator import parallel, render, site
 from generator.archive import Archive, load_archive
-from generator.publish import SiteInfo, site_output
+from generator.publish import SiteInfo
+from generator.site import site_output
 
 from .building import copy_project
 from .conftest import PRIVATE, ROOT, TEMPLATES
@@ -114,13 +115,13 @@ def test_list_items_made_once_are_the_items_made_every_time(
     archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A fragment's key must name all it depends on: reusing it changes no page."""
-    reused = render.render_site(archive, TEMPLATES)
+    reused = site.render_site(archive, TEMPLATES)
 
     def made_every_time(made: object, *key: object, caller: object) -> object:
         return caller()  # type: ignore[operator]
 
     monkeypatch.setattr(render, "_fragment", made_every_time)
-    assert render.render_site(archive, TEMPLATES) == reused
+    assert site.render_site(archive, TEMPLATES) == reused
 
 
 def _slow(seconds: float, value: int) -> int:

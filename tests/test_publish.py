@@ -21,9 +21,9 @@ from generator.publish import (
     SiteInfo,
     api_briefing,
     script_json,
-    site_output,
     structured_data,
 )
+from generator.site import site_output
 from generator.structure import SiteIndex
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES

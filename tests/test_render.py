@@ -16,8 +16,8 @@ from generator.render import (
     TemplateProblem,
     md_inline,
     render_briefing,
-    render_site,
 )
+from generator.site import render_site
 from generator.structure import briefing_view
 from generator.vocabulary import partial_date
 

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from generator.archive import Archive, load_archive
-from generator.publish import API_INDEX, SiteInfo, site_output
-from generator.render import render_site
+from generator.publish import API_INDEX, SiteInfo
+from generator.site import render_site, site_output
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
 

@@ -1,0 +1,276 @@
+"""The site's plan: which pages and files exist, in which order, and how they are made.
+
+`pages` lists every page of the public archive, each as a task that renders it (`render`);
+`site_output` runs the tasks on every core the build may use (`parallel`) and adds what
+`publish` writes for machines: the JSON API, the feed, the schema and the JSON-LD of each
+briefing page. An engine (the MkDocs plugin, `briefings render` for any other) only places
+what `SiteOutput` holds. The URLs of the pages are `structure`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from . import structure
+from . import vocabulary as words
+from .archive import Archive, collector_paused
+from .model import VerificationState
+from .parallel import Stream, run_all
+from .publish import (
+    API_INDEX,
+    FEED,
+    ROBOTS,
+    SCHEMA,
+    SiteInfo,
+    api_briefing,
+    api_file,
+    api_index,
+    dump_json,
+    feed_xml,
+    published_schema,
+    robots_txt,
+    script_json,
+    structured_data,
+)
+from .render import Renderer
+from .structure import BriefingView, SiteIndex
+
+# --- Pages -------------------------------------------------------------------------------------
+
+
+def pages(
+    index: SiteIndex, template_dir: Path, list_size: int = structure.LIST_SIZE
+) -> dict[str, Callable[[], str]]:
+    """Every generated page, by its path under the docs folder, in the site's order, as a
+    task that renders it. Public briefings only; lists are cut into pages of `list_size`."""
+    renderer = Renderer(index, template_dir)
+    tasks: dict[str, Callable[[], str]] = {}
+
+    def add(page: str, template: str, **context: Any) -> None:
+        tasks[page] = renderer.page(page, template, **context)
+
+    def add_parts(first: str, items: Sequence[Any], template: str, **context: Any) -> None:
+        for part in structure.parts(first, items, list_size):
+            add(part.page, template, part=part, **context)
+
+    add(structure.HOME, "home.md")
+    add_parts(structure.BRIEFINGS, index.briefings, "briefings.md")
+    add(structure.STATES, "states.md")
+    for group in index.by_state:
+        state = words.STATES[VerificationState(group.key)]
+        add_parts(group.page, group.briefings, "state.md", group=group, state=state)
+    add(structure.TAGS, "tags.md")
+    for group in index.by_tag:
+        add_parts(group.page, group.briefings, "tag.md", group=group)
+    add(structure.COUNTRIES, "countries.md")
+    for group in index.by_country:
+        add_parts(group.page, group.briefings, "country.md", group=group)
+    add(structure.ACTORS, "actors.md")
+    for entry in index.actors:
+        # Statements and briefings go on in step: page 2 has the next of each.
+        said = structure.parts(entry.page, entry.statements, list_size)
+        listed = structure.parts(entry.page, entry.briefings, list_size)
+        count = max(len(said), len(listed))
+        for n in range(count):
+            page = structure.list_page(entry.page, n + 1)
+            add(page, "actor.md", entry=entry, number=n + 1, count=count,
+                said=said[n] if n < len(said) else None,
+                listed=listed[n] if n < len(listed) else None)  # fmt: skip
+    timeline = structure.parts(structure.TIMELINE, index.timeline_entries, list_size)
+    years: dict[str, str] = {}  # the page where each year starts, for links to it
+    for part in timeline:
+        for group, _ in part.items:
+            years.setdefault(group.title if group.key == "undated" else group.key[:4], part.page)
+    for part in timeline:
+        add(part.page, "timeline.md", part=part, years=years)
+    add(structure.API, "api.md")
+    for view in index.briefings:
+        tasks[view.page] = renderer.briefing(view)
+    return tasks
+
+
+def render_site(
+    archive: Archive,
+    template_dir: Path,
+    index: SiteIndex | None = None,
+    list_size: int = structure.LIST_SIZE,
+) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder. Public briefings only.
+    The pages are rendered on every core the build may use (`generator.parallel`)."""
+    tasks = pages(index or SiteIndex(archive), template_dir, list_size)
+    return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
+
+
+# --- Files and the whole output ----------------------------------------------------------------
+
+
+def site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
+    """The files about the whole archive: feed, API index, schema and robots.txt. An
+    internal site has no feed: it is read by the desk, not followed from outside."""
+    files = {} if index.internal else {FEED: feed_xml(index, site)}
+    files[API_INDEX] = dump_json(api_index(index, site))
+    files[SCHEMA] = dump_json(published_schema(site))
+    files[ROBOTS] = robots_txt(site, internal=index.internal)
+    return files
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    """Everything the core makes of an archive; an engine (MkDocs, Zensical...) builds it."""
+
+    pages: Mapping[str, str]
+    """Markdown pages, by their path under the docs folder."""
+    files: Mapping[str, bytes]
+    """Feed, JSON API and schema, by their path under the site root."""
+    structured_data: Mapping[str, str]
+    """JSON-LD for a page's <head>, ready for a <script> element, by page path."""
+    changed: dict[str, date]
+    """The day each briefing page last changed, for the sitemap."""
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What one task of `site_output` makes: a page, and for a briefing its API file and
+    JSON-LD, from the figures of the same view."""
+
+    page: str
+    api: bytes = b""
+    json_ld: str = ""
+
+
+def _list_page(page: Callable[[], str]) -> _Made:
+    return _Made(page())
+
+
+def _briefing_page(page: Callable[[], str], view: BriefingView, site: SiteInfo) -> _Made:
+    return _Made(page(), api_file(view), script_json(structured_data(view, site)))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The tasks that make the site, one per page, and what is made without them."""
+
+    pages: list[str]
+    briefings: dict[str, str]
+    """Briefing page -> its API file."""
+    tasks: list[Callable[[], _Made]]
+    files: dict[str, bytes]
+    changed: dict[str, date]
+
+
+def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
+    index = SiteIndex(archive)
+    views = {view.page: view for view in index.briefings}
+    tasks = pages(index, template_dir, list_size)
+    return _Plan(
+        pages=list(tasks),
+        briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},
+        tasks=[
+            partial(_briefing_page, task, views[page], site)
+            if page in views
+            else partial(_list_page, task)
+            for page, task in tasks.items()
+        ],
+        files=site_files(index, site),
+        changed={view.page: view.changed for view in index.briefings},
+    )
+
+
+def site_output(
+    archive: Archive,
+    template_dir: Path,
+    site: SiteInfo,
+    list_size: int = structure.LIST_SIZE,
+    workers: int | None = None,
+) -> SiteOutput:
+    """Pages, files and page metadata of the public archive, made on every core the build
+    may use (`generator.parallel`), or in `workers` processes (1: in this one, which keeps
+    what it renders in its caches for the next time). Lists are cut into pages of
+    `list_size` briefings."""
+    with collector_paused():
+        plan = _plan(archive, template_dir, site, list_size)
+        lazy = _output(plan, run_all(plan.tasks, workers).__getitem__)
+        return SiteOutput(
+            dict(lazy.pages), dict(lazy.files), dict(lazy.structured_data), plan.changed
+        )
+
+
+V = TypeVar("V")
+
+
+class _MadeBy(Mapping[str, V]):
+    """Part of what the tasks made, by key, after what is `ready`; a value is read from the
+    task's result only when it is asked for (from a `Stream`, it waits until it is made)."""
+
+    def __init__(
+        self,
+        made: Callable[[int], _Made],
+        at: dict[str, int],
+        part: Callable[[_Made], V],
+        ready: Mapping[str, V] | None = None,
+    ) -> None:
+        self._made, self._at, self._part, self._ready = made, at, part, ready or {}
+
+    def __getitem__(self, key: str) -> V:
+        if key in self._ready:
+            return self._ready[key]
+        return self._part(self._made(self._at[key]))
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._ready
+        yield from self._at
+
+    def __len__(self) -> int:
+        return len(self._ready) + len(self._at)
+
+
+def site_stream(
+    archive: Archive,
+    template_dir: Path,
+    site: SiteInfo,
+    workers: int,
+    list_size: int = structure.LIST_SIZE,
+) -> tuple[SiteOutput, Stream[_Made]]:
+    """The output of `site_output`, made by `workers` forked workers while the caller goes
+    on: reading a page, an API file or JSON-LD waits only until that one is made. Only where
+    `parallel.workers_for` allows a fork; the caller closes the stream."""
+    with collector_paused():
+        plan = _plan(archive, template_dir, site, list_size)
+        stream = Stream(plan.tasks, workers)
+    return _output(plan, stream.get), stream
+
+
+def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
+    """The site's pages, files and JSON-LD, read from the results of the plan's tasks (task
+    `n` makes page `n`) as they are asked for."""
+    at = {page: n for n, page in enumerate(plan.pages)}
+    api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
+    data = {page: n for page, n in at.items() if page in plan.briefings}
+    return SiteOutput(
+        pages=_MadeBy(made, at, lambda result: result.page),
+        files=_MadeBy(made, api, lambda result: result.api, plan.files),
+        structured_data=_MadeBy(made, data, lambda result: result.json_ld),
+        changed=plan.changed,
+    )
+
+
+def write_tree(output: SiteOutput, directory: Path) -> int:
+    """Write the pages and files into `directory`, a docs folder for any static site engine;
+    return how many were written."""
+    written = 0
+    for path, text in output.pages.items():
+        target = directory / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    for path, content in output.files.items():
+        target = directory / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    return written
