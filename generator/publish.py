@@ -144,8 +144,9 @@ def _index_entry(index: SiteIndex, view: BriefingView, site: SiteInfo) -> dict[s
         "tags": list(b.tags),
         "corrected": bool(view.corrections),
         # The thread, as far as it is public: a private briefing is named nowhere.
-        "follows": b.follows if b.follows in index.by_id else None,
+        "follows": earlier.briefing.id if (earlier := index.follows(view)) else None,
         "followed_by": [later.briefing.id for later in index.followed_by(view)],
+        "story": site.absolute(story.page) if (story := index.story_of.get(b.id)) else None,
         "since": {
             claim: {
                 "state": s.state.value,

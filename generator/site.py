@@ -88,6 +88,9 @@ def pages(
             years.setdefault(group.title if group.key == "undated" else group.key[:4], part.page)
     for part in timeline:
         add(part.page, "timeline.md", part=part, years=years)
+    add_parts(structure.STORIES, index.stories, "stories.md")
+    for story in index.stories:
+        add(story.page, "story.md", story=story)
     add(structure.API, "api.md")
     for view in index.briefings:
         tasks[view.page] = renderer.briefing(view)

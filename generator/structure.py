@@ -40,6 +40,7 @@ from .model import (
     markdown_fields,
     undated_last,
 )
+from .threads import ancestors
 
 # --- Pages and URLs (SPEC §5a) -----------------------------------------------------------------
 
@@ -50,6 +51,7 @@ STATES = "verification/index.md"
 TAGS = "tags/index.md"
 COUNTRIES = "countries/index.md"
 TIMELINE = "timeline.md"
+STORIES = "stories/index.md"
 API = "api.md"
 """The page about the site's data for programs, which depends on whom the site is for."""
 
@@ -73,6 +75,11 @@ def actor_page(actor_id: str) -> str:
 
 def state_page(state: VerificationState) -> str:
     return f"verification/{state.value}.md"
+
+
+def story_page(story_id: str) -> str:
+    """A story is named by its first public briefing (SPEC §5a)."""
+    return f"stories/{story_id}.md"
 
 
 def tag_page(tag: str) -> str:
@@ -462,6 +469,62 @@ class Since:
     state: VerificationState
     as_of: date
     view: BriefingView
+    claim: Claim
+    """The claim of `view` that assessed it."""
+
+    @property
+    def anchor(self) -> str:
+        return f"claim-{self.claim.id}"
+
+
+@dataclass(frozen=True)
+class StoryStep:
+    """A claim as one briefing of a story assessed it."""
+
+    view: BriefingView
+    claim: ClaimView
+
+
+@dataclass(frozen=True)
+class ClaimLine:
+    """One claim followed through a story: each public briefing that assessed it, oldest
+    first. The claims are linked by `continues`, across private briefings too."""
+
+    steps: tuple[StoryStep, ...]
+
+    @property
+    def latest(self) -> StoryStep:
+        return self.steps[-1]
+
+    @property
+    def moved(self) -> bool:
+        """Whether the claim's state changed along the story."""
+        return len({step.claim.claim.verification.state for step in self.steps}) > 1
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story told over several public briefings (`follows`), oldest first."""
+
+    views: tuple[BriefingView, ...]
+    lines: tuple[ClaimLine, ...]
+    """The claims assessed in more than one of its briefings: the key claim's first."""
+
+    @property
+    def id(self) -> str:
+        return self.views[0].briefing.id
+
+    @property
+    def page(self) -> str:
+        return story_page(self.id)
+
+    @property
+    def first(self) -> BriefingView:
+        return self.views[0]
+
+    @property
+    def latest(self) -> BriefingView:
+        return self.views[-1]
 
 
 def _newer(view: BriefingView, claim: Claim, than: BriefingView, than_claim: Claim) -> bool:
@@ -580,16 +643,35 @@ class SiteIndex:
 
     @cached_property
     def by_state(self) -> tuple[Group, ...]:
-        """Every verification state, in the vocabulary's order, with its briefings."""
+        """Every verification state, in the vocabulary's order, with the briefings whose key
+        claim is in it now. A key claim assessed again in a newer public briefing counts once
+        (SPEC §5b): at that briefing when it is its key claim too, else here, at its newest
+        state."""
+        filed: dict[VerificationState, list[BriefingView]] = defaultdict(list)
+        for view in self.briefings:
+            since = self.key_since(view)
+            if since is None:
+                filed[view.key_claim.claim.verification.state].append(view)
+            elif since.claim.id != since.view.key_claim.claim.id:
+                filed[since.state].append(view)
         return tuple(
-            Group(
-                state.value,
-                wording.label,
-                tuple(v for v in self.briefings if v.key_claim.claim.verification.state is state),
-                state_page(state),
-            )
+            Group(state.value, wording.label, tuple(filed[state]), state_page(state))
             for state, wording in words.STATES.items()
         )
+
+    def key_since(self, view: BriefingView) -> Since | None:
+        """How the briefing's key claim stands in the newest public briefing continuing it."""
+        return self._key_since.get(view.briefing.id)
+
+    @cached_property
+    def _key_since(self) -> dict[str, Since]:
+        found = {}
+        for view in self.briefings:
+            if view.briefing.id in self._continuing_claims:
+                since = self.since(view).get(view.key_claim.claim.id)
+                if since is not None:
+                    found[view.briefing.id] = since
+        return found
 
     @cached_property
     def by_tag(self) -> tuple[Group, ...]:
@@ -725,13 +807,95 @@ class SiteIndex:
     def _followers(self) -> dict[str, tuple[BriefingView, ...]]:
         found: dict[str, list[BriefingView]] = defaultdict(list)
         for later in reversed(self.briefings):  # oldest first
-            if later.briefing.follows is not None:
-                found[later.briefing.follows].append(later)
+            earlier = self._public_parent.get(later.briefing.id)
+            if earlier is not None:
+                found[earlier].append(later)
         return {briefing: tuple(views) for briefing, views in found.items()}
 
+    def follows(self, view: BriefingView) -> BriefingView | None:
+        """The public briefing this one follows, directly or through private ones."""
+        earlier = self._public_parent.get(view.briefing.id)
+        return None if earlier is None else self.by_id[earlier]
+
     def followed_by(self, view: BriefingView) -> tuple[BriefingView, ...]:
-        """The public briefings that follow this one directly, oldest first."""
+        """The public briefings that follow this one, directly or through private ones,
+        oldest first."""
         return self._followers.get(view.briefing.id, ())
+
+    @cached_property
+    def _continuing_claims(self) -> frozenset[str]:
+        """The briefings some claim of which is continued by another briefing."""
+        return frozenset(target for target, _ in self._continued_by)
+
+    @cached_property
+    def _public_parent(self) -> dict[str, str]:
+        """Public briefing -> the public briefing it follows, directly or through private ones."""
+        follows = {b.id: b.follows for b in self.archive.briefings if b.follows is not None}
+        found = {}
+        for view in self.briefings:
+            earlier = ancestors(view.briefing.id, follows)
+            public = next((b for b in earlier if b in self.by_id), None)
+            if public is not None:
+                found[view.briefing.id] = public
+        return found
+
+    @cached_property
+    def stories(self) -> tuple[Story, ...]:
+        """Every story of two public briefings or more, the one with the newest briefing first.
+        A story starts at its first public briefing: a private one before it is never named."""
+        parent = self._public_parent
+        members: dict[str, list[BriefingView]] = defaultdict(list)
+        for view in self.briefings:
+            first = view.briefing.id
+            while first in parent:
+                first = parent[first]
+            members[first].append(view)
+        found = []
+        for views in members.values():
+            if len(views) > 1:
+                views.sort(key=lambda v: (v.briefing.published, v.briefing.id))
+                found.append(Story(tuple(views), self._lines(views)))
+        found.sort(key=lambda story: (story.latest.briefing.published, story.id), reverse=True)
+        return tuple(found)
+
+    def _lines(self, views: Sequence[BriefingView]) -> tuple[ClaimLine, ...]:
+        """The claims of a story's briefings (oldest first) assessed in more than one."""
+        steps: dict[tuple[str, str], list[StoryStep]] = defaultdict(list)
+        for view in views:
+            for claim in view.claims:
+                steps[self._first_claim(view.briefing.id, claim.claim.id)].append(
+                    StoryStep(view, claim)
+                )
+        order = {view.briefing.id: n for n, view in enumerate(views)}
+        key = self._first_claim(views[0].briefing.id, views[0].key_claim.claim.id)
+        lines = sorted(
+            (line for line in steps.items() if len(line[1]) > 1),
+            key=lambda line: (
+                line[0] != key,
+                order[line[1][0].view.briefing.id],
+                line[1][0].claim.number,
+            ),
+        )
+        return tuple(ClaimLine(tuple(line)) for _, line in lines)
+
+    def _first_claim(self, briefing: str, claim: str) -> tuple[str, str]:
+        """The claim this one continues, through every briefing back to the first."""
+        key, seen = (briefing, claim), set()
+        while key in self._continues and key not in seen:
+            seen.add(key)
+            key = self._continues[key]
+        return key
+
+    @cached_property
+    def _continues(self) -> dict[tuple[str, str], tuple[str, str]]:
+        return {
+            later: earlier for earlier, laters in self._continued_by.items() for later in laters
+        }
+
+    @cached_property
+    def story_of(self) -> dict[str, Story]:
+        """Public briefing id -> the story it is part of, when it is part of one."""
+        return {view.briefing.id: story for story in self.stories for view in story.views}
 
     def since(self, view: BriefingView) -> dict[str, Since]:
         """How each claim of the briefing stands in the newest public briefing that continues
@@ -757,7 +921,7 @@ class SiteIndex:
                 shown, continued = newest
                 state = continued.verification.state
                 found[claim.id] = Since(
-                    words.STATES[state], state, continued.verification.as_of, shown
+                    words.STATES[state], state, continued.verification.as_of, shown, continued
                 )
         return found
 

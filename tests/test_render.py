@@ -168,6 +168,7 @@ def test_private_briefings_produce_no_page(tmp_path: Path) -> None:
         "countries/index.md",
         "actors/index.md",
         "timeline.md",
+        "stories/index.md",
         "api.md",
     ]
     states = [f"verification/{state.value}.md" for state in VerificationState]

@@ -5,6 +5,7 @@ how its claims stand since, from the newest public briefing of the thread only."
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,11 @@ def test_the_earlier_pages_say_how_the_claim_stands_since_in_the_newest_briefing
         in since
     )
     assert "Verified</a> on 1 October 2024, in " in since
-    assert '<a href="../bridge-closure-confirmed/">Story: bridge-closure-confirmed</a>.' in since
+    assert (
+        '<a href="../bridge-closure-confirmed/#claim-bridge-closed">'
+        "Story: bridge-closure-confirmed</a>."
+        ' <a href="../../stories/bridge-closure/">How the story developed</a>.'
+    ) in since
     # The banner keeps the state as assessed then.
     assert 'Key claim: <a class="briefing-verdict__state"' in first
     assert "Unverified</a></p>" in first.split("briefing-verdict__claim")[0]
@@ -113,6 +118,94 @@ def test_a_private_middle_briefing_still_connects_the_thread(tmp_path: Path) -> 
     first = pages["briefings/bridge-closure.md"]
     assert "Verified</a> on 1 October 2024, in " in first
     assert not any("bridge-closure-disputed" in page for page in pages.values())
+
+
+def _steps(page: str) -> list[tuple[str, str, str]]:
+    """The story page's first strip, in words: (state, date, briefing) for each step."""
+    strip = page.split('<ol class="story-strip"', 1)[1].split("</ol>", 1)[0]
+    return re.findall(
+        r'<span aria-hidden="true">.</span> ([\w ]+)</span></span>\n'
+        r'<span class="story-step__date">as of ([^<]+)</span>\n'
+        r'<a class="story-step__briefing" href="[^"]+">([^<]+)</a>',
+        strip,
+    )
+
+
+def test_the_story_page_shows_each_state_of_the_claim_in_order(tmp_path: Path) -> None:
+    pages = render_site(_load(_story(tmp_path)), TEMPLATES)
+
+    story = pages["stories/bridge-closure.md"]
+    assert _steps(story) == [
+        ("Unverified", "10 September 2024", "Story: bridge-closure"),
+        ("Disputed", "20 September 2024", "Story: bridge-closure-disputed"),
+        ("Verified", "1 October 2024", "Story: bridge-closure-confirmed"),
+    ]
+    assert "From Unverified to Verified, over 3 briefings." in story
+    # Every briefing of the thread links to the story, and says where it stands in it.
+    for n, (briefing_id, *_) in enumerate(STORY, start=1):
+        page = pages[f"briefings/{briefing_id}.md"]
+        assert (
+            f'{n} of 3 in <a class="briefing-story" href="../../stories/bridge-closure/">' in page
+        )
+    assert 'Follows <a href="../bridge-closure/">' in pages["briefings/bridge-closure-disputed.md"]
+    assert '<a class="briefing-item__title" href="bridge-closure/">' in pages["stories/index.md"]
+
+
+def test_a_continued_key_claim_is_counted_once_at_its_newest_state(tmp_path: Path) -> None:
+    pages = render_site(_load(_story(tmp_path)), TEMPLATES)
+
+    home = pages["index.md"]
+    assert "<strong>Verified</strong>: 1 briefing</a>" in home
+    assert "<strong>Unverified</strong>" not in home
+    assert "<strong>Disputed</strong>" not in home
+    assert "bridge-closure-confirmed/" in pages["verification/verified.md"]
+    assert "Story: bridge-closure" not in pages["verification/unverified.md"]
+    assert "Story: bridge-closure" not in pages["verification/disputed.md"]
+    # Lists still show every briefing, each with its own state and where it went since.
+    listed = pages["briefings/index.md"]
+    assert listed.count('class="briefing-item__since"') == 2
+    assert (
+        '<a class="briefing-item__since" href="bridge-closure-confirmed/#claim-bridge-closed">'
+        "since then verified</a>"
+    ) in listed
+
+
+def test_a_claim_continued_by_a_claim_that_is_not_key_is_counted_at_its_newest_state(
+    tmp_path: Path,
+) -> None:
+    """When the newer briefing is about something else, the earlier one stands for the claim."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "valid" / "actors.yaml", folder)
+    first = _briefing("bridge-closure", None, "2024-09-10", "unverified")
+    later = _briefing("bridge-reopened", "bridge-closure", "2024-10-01", "verified")
+    moved = {**first["claims"][0], "id": "bridge-was-closed"}
+    moved["verification"] = {"state": "false", "as_of": "2024-10-01"}
+    moved["continues"] = "bridge-closure/bridge-closed"
+    later["claims"][0].pop("continues")
+    later["claims"].append(moved)
+    _write(folder, first)
+    _write(folder, later)
+
+    archive = _load(folder)
+    assert archive.errors == ()
+    pages = render_site(archive, TEMPLATES)
+
+    assert "bridge-closure/" in pages["verification/false.md"]
+    assert "bridge-reopened/" in pages["verification/verified.md"]
+    assert "<strong>Unverified</strong>" not in pages["index.md"]
+
+
+def test_a_story_starts_at_its_first_public_briefing(tmp_path: Path) -> None:
+    folder = _story(tmp_path, **{"bridge-closure": {"status": "draft"}})
+
+    pages = render_site(_load(folder), TEMPLATES)
+
+    assert "stories/bridge-closure-disputed.md" in pages
+    assert _steps(pages["stories/bridge-closure-disputed.md"])[0][0] == "Disputed"
+    assert not any(
+        "bridge-closure/" in page or "bridge-closure." in page for page in pages.values()
+    )
 
 
 def test_a_loop_is_told_to_each_briefing_in_it(tmp_path: Path) -> None:
@@ -189,6 +282,7 @@ def test_the_api_index_carries_the_public_thread(tmp_path: Path) -> None:
     assert newest["follows"] == "bridge-closure-disputed"
     assert newest["followed_by"] == []
     assert newest["since"] == {}
+    assert first["story"] == newest["story"] == "https://news.example.org/stories/bridge-closure/"
 
 
 def test_the_api_index_names_no_private_briefing_of_a_thread(tmp_path: Path) -> None:
@@ -197,9 +291,10 @@ def test_the_api_index_names_no_private_briefing_of_a_thread(tmp_path: Path) -> 
     api = _api(folder)
 
     assert "bridge-closure-disputed" not in json.dumps(api)
-    assert api["bridge-closure"]["followed_by"] == []
+    # The thread holds across the draft, which is never named.
+    assert api["bridge-closure"]["followed_by"] == ["bridge-closure-confirmed"]
     assert api["bridge-closure"]["since"]["bridge-closed"]["state"] == "verified"
-    assert api["bridge-closure-confirmed"]["follows"] is None
+    assert api["bridge-closure-confirmed"]["follows"] == "bridge-closure"
 
 
 def test_an_earlier_briefing_is_dated_by_its_newest_public_follow_up(tmp_path: Path) -> None:
