@@ -21,7 +21,7 @@ from markupsafe import escape
 
 from . import structure
 from . import vocabulary as words
-from .markdown_fields import Resolver, SiteLink, one_line, render_markdown, unlink_briefing
+from .markdown_fields import SiteLink, one_line, render_markdown, unlink_briefing
 from .model import (
     VERDICTS,
     Actor,
@@ -34,7 +34,7 @@ from .model import (
     briefing_json_schema,
     undated_last,
 )
-from .structure import BriefingView, ClaimView, EvidenceRef, SiteIndex
+from .structure import BriefingView, ClaimView, EvidenceRef, Since, SiteIndex
 
 FEED = "feed.xml"
 API_INDEX = "api/briefings.json"
@@ -172,7 +172,12 @@ def dump_json(data: Any, *, pretty: bool = True) -> bytes:
 
 def feed_xml(index: SiteIndex, site: SiteInfo) -> bytes:
     """An Atom feed of the newest public briefings, each dated by its last change."""
-    views = sorted(index.briefings, key=lambda v: (v.changed, v.briefing.id), reverse=True)
+    # On one day, the newest briefing first: a follow-up dates its earlier briefings too.
+    views = sorted(
+        index.briefings,
+        key=lambda v: (v.changed, v.briefing.published, v.briefing.id),
+        reverse=True,
+    )
     views = views[:FEED_LENGTH]
     feed = FeedGenerator()
     feed.id(site.url)
@@ -186,7 +191,7 @@ def feed_xml(index: SiteIndex, site: SiteInfo) -> bytes:
     # An empty archive has no date of its own; the epoch keeps the feed valid and reproducible.
     feed.updated(_midnight(views[0].changed) if views else datetime(1970, 1, 1, tzinfo=UTC))
     for view in views:
-        _feed_entry(feed, view, site, partial(_absolute_link, index, site))
+        _feed_entry(feed, index, view, site)
     return bytes(feed.atom_str(pretty=True))
 
 
@@ -196,7 +201,7 @@ def _absolute_link(index: SiteIndex, site: SiteInfo, target: SiteLink) -> str | 
     return None if href is None else site.url + href
 
 
-def _feed_entry(feed: FeedGenerator, view: BriefingView, site: SiteInfo, resolve: Resolver) -> None:
+def _feed_entry(feed: FeedGenerator, index: SiteIndex, view: BriefingView, site: SiteInfo) -> None:
     b = view.briefing
     assert b.published is not None
     key = view.key_claim
@@ -208,26 +213,60 @@ def _feed_entry(feed: FeedGenerator, view: BriefingView, site: SiteInfo, resolve
     entry.title(f"{b.title}{corrected}")
     entry.published(_midnight(b.published))
     entry.updated(_midnight(view.changed))
-    entry.summary(f"Key claim {key.state.label.lower()}: {key.claim.text} — {one_line(b.summary)}")
-    entry.content(_feed_content(view, resolve), type="html")
+    state = key.state.label.lower()
+    if (since := index.key_since(view)) is not None:
+        state += f", since then {since.words.label.lower()}"
+    elif (
+        was := index.before(view).get(key.claim.id)
+    ) and was.state is not key.claim.verification.state:
+        state += f" (was {was.words.label.lower()})"
+    entry.summary(f"Key claim {state}: {key.claim.text} — {one_line(b.summary)}")
+    entry.content(_feed_content(index, view, site), type="html")
     entry.category(term=key.claim.verification.state.value, label=key.state.label)
     for tag in b.tags:
         entry.category(term=tag)
 
 
-def _feed_content(view: BriefingView, resolve: Resolver) -> str:
-    """The entry's HTML: the key claim's state, the summary, and the corrections made."""
+def _feed_content(index: SiteIndex, view: BriefingView, site: SiteInfo) -> str:
+    """The entry's HTML: the key claim's state, what moved in the briefing's story, the
+    summary, and the corrections made."""
+    resolve = partial(_absolute_link, index, site)
     key = view.key_claim
     parts = [
-        f"<p><strong>Key claim: {escape(key.state.label)}.</strong> {escape(key.claim.text)}</p>",
-        str(render_markdown(view.briefing.summary, resolve)),
+        f"<p><strong>Key claim: {escape(key.state.label)}.</strong> {escape(key.claim.text)}</p>"
     ]
+    claims = {claim.claim.id: claim for claim in view.claims}
+    # A follow-up says what it moved; an earlier briefing, where its claims went since.
+    for claim_id, was in index.before(view).items():
+        claim = claims[claim_id]
+        now, then = claim.state.label, was.words.label
+        moved = (
+            f"from {then} to {now}"
+            if was.state is not claim.claim.verification.state
+            else f"still {now}"
+        )
+        parts.append(
+            f"<p><strong>Assessed again:</strong> {escape(claim.claim.text)} — {escape(moved)} "
+            f"(earlier: {escape(words.full_date(was.as_of))}, in {_feed_link(was, site)}).</p>"
+        )
+    for claim_id, since in index.since(view).items():
+        parts.append(
+            f"<p><strong>Since then:</strong> {escape(claims[claim_id].claim.text)} — "
+            f"{escape(since.words.label)} on {escape(words.full_date(since.as_of))}, in "
+            f"{_feed_link(since, site)}.</p>"
+        )
+    parts.append(str(render_markdown(view.briefing.summary, resolve)))
     for correction in view.corrections:
         parts.append(
             f"<p><strong>Correction, {escape(words.full_date(correction.date))}:</strong></p>"
             + str(render_markdown(correction.note, resolve))
         )
     return "\n".join(parts)
+
+
+def _feed_link(other: Since, site: SiteInfo) -> str:
+    href = f"{site.absolute(other.view.page)}#{other.anchor}"
+    return f'<a href="{escape(href)}">{escape(other.view.briefing.title)}</a>'
 
 
 # --- schema.org JSON-LD ------------------------------------------------------------------------

@@ -463,7 +463,8 @@ class ActorEntry:
 
 @dataclass(frozen=True)
 class Since:
-    """How a claim stands in a newer public briefing of its thread."""
+    """How a claim stands in another public briefing of its thread: a newer one (`since`) or
+    the one it continues (`before`)."""
 
     words: words.StateWords
     state: VerificationState
@@ -525,6 +526,11 @@ class Story:
     @property
     def latest(self) -> BriefingView:
         return self.views[-1]
+
+
+def _assessed(view: BriefingView, claim: Claim) -> Since:
+    state = claim.verification.state
+    return Since(words.STATES[state], state, claim.verification.as_of, view, claim)
 
 
 def _newer(view: BriefingView, claim: Claim, than: BriefingView, than_claim: Claim) -> bool:
@@ -918,11 +924,23 @@ class SiteIndex:
                     if newest is None or _newer(shown, continued, *newest):
                         newest = (shown, continued)
             if newest is not None:
-                shown, continued = newest
-                state = continued.verification.state
-                found[claim.id] = Since(
-                    words.STATES[state], state, continued.verification.as_of, shown, continued
-                )
+                found[claim.id] = _assessed(*newest)
+        return found
+
+    def before(self, view: BriefingView) -> dict[str, Since]:
+        """How each claim the briefing continues stood in the nearest earlier public briefing
+        that assessed it: what a reader of this one is told it moved from."""
+        found = {}
+        for claim in view.briefing.claims:
+            key, seen = (view.briefing.id, claim.id), set()
+            while key in self._continues and key not in seen:
+                seen.add(key)
+                key = self._continues[key]
+                earlier = self.by_id.get(key[0])
+                if earlier is not None:
+                    assessed = next(c for c in earlier.briefing.claims if c.id == key[1])
+                    found[claim.id] = _assessed(earlier, assessed)
+                    break
         return found
 
     def related(self, view: BriefingView, count: int = 3) -> tuple[BriefingView, ...]:

@@ -10,11 +10,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 import yaml
 
 from generator.archive import Archive, load_archive
-from generator.publish import API_INDEX, SiteInfo
+from generator.publish import API_INDEX, FEED, SiteInfo
 from generator.site import render_site, site_output
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
@@ -194,6 +195,55 @@ def test_a_claim_continued_by_a_claim_that_is_not_key_is_counted_at_its_newest_s
     assert "bridge-closure/" in pages["verification/false.md"]
     assert "bridge-reopened/" in pages["verification/verified.md"]
     assert "<strong>Unverified</strong>" not in pages["index.md"]
+
+
+def test_a_follow_up_says_how_each_claim_stood_before_it(tmp_path: Path) -> None:
+    pages = render_site(_load(_story(tmp_path)), TEMPLATES)
+
+    newest = pages["briefings/bridge-closure-confirmed.md"]
+    assert (
+        '<p class="briefing-earlier"><strong>Earlier in the story:</strong> '
+        '<a class="briefing-state briefing-state--disputed" href="../../verification/disputed/">'
+        '<span aria-hidden="true">⇄</span> Disputed</a> on 20 September 2024, in '
+        '<a href="../bridge-closure-disputed/#claim-bridge-closed">'
+        "Story: bridge-closure-disputed</a>; now verified.</p>"
+    ) in newest
+    assert "Earlier in the story" not in pages["briefings/bridge-closure.md"]
+
+
+def _feed(folder: Path) -> dict[str, Any]:
+    site = SiteInfo(name="Desk", url="https://news.example.org/")
+    feed = feedparser.parse(site_output(_load(folder), TEMPLATES, site).files[FEED])
+    return {entry.link.split("/")[-2]: entry for entry in feed.entries}
+
+
+def test_the_feed_says_what_moved_and_where_an_earlier_verdict_went(tmp_path: Path) -> None:
+    entries = _feed(_story(tmp_path))
+
+    # The follow-up, newest of the three dated on one day, comes first.
+    assert list(entries) == [id for id, *_ in reversed(STORY)]
+    newest, first = entries["bridge-closure-confirmed"], entries["bridge-closure"]
+    assert newest.summary.startswith("Key claim verified (was disputed): ")
+    assert (
+        "<strong>Assessed again:</strong> The river bridge is closed to traffic. — "
+        "from Disputed to Verified (earlier: 20 September 2024, in "
+        '<a href="https://news.example.org/briefings/bridge-closure-disputed/#claim-bridge-closed">'
+    ) in newest.content[0].value
+    assert first.summary.startswith("Key claim unverified, since then verified: ")
+    assert (
+        "<strong>Since then:</strong> The river bridge is closed to traffic. — "
+        "Verified on 1 October 2024, in "
+    ) in first.content[0].value
+    assert first.updated.startswith("2024-10-01")
+
+
+def test_the_feed_says_nothing_of_an_embargoed_follow_up(tmp_path: Path) -> None:
+    later = {"embargo_until": "2999-01-01T00:00:00Z"}
+    entries = _feed(_story(tmp_path, **{"bridge-closure-confirmed": later}))
+
+    assert list(entries) == ["bridge-closure-disputed", "bridge-closure"]
+    assert "Disputed on 20 September 2024" in entries["bridge-closure"].content[0].value
+    assert "confirmed" not in str(entries)
 
 
 def test_a_story_starts_at_its_first_public_briefing(tmp_path: Path) -> None:
