@@ -480,10 +480,20 @@ class Since:
 
 @dataclass(frozen=True)
 class StoryStep:
-    """A claim as one briefing of a story assessed it."""
+    """A claim as one briefing of a story assessed it, or as an earlier assessment recorded
+    in that briefing's history (`entry`) said it stood."""
 
     view: BriefingView
     claim: ClaimView
+    entry: HistoryEntry | None = None
+
+    @property
+    def state(self) -> VerificationState:
+        return self.entry.state if self.entry else self.claim.claim.verification.state
+
+    @property
+    def as_of(self) -> date:
+        return self.entry.date if self.entry else self.claim.claim.verification.as_of
 
 
 @dataclass(frozen=True)
@@ -492,15 +502,22 @@ class ClaimLine:
     first. The claims are linked by `continues`, across private briefings too."""
 
     steps: tuple[StoryStep, ...]
+    """Each briefing's assessment, preceded by the assessments its history records since the
+    briefing before it, so that a change between two briefings is not lost."""
 
     @property
     def latest(self) -> StoryStep:
         return self.steps[-1]
 
     @property
+    def briefings(self) -> int:
+        """How many briefings of the story assessed the claim."""
+        return sum(1 for step in self.steps if step.entry is None)
+
+    @property
     def moved(self) -> bool:
         """Whether the claim's state changed along the story."""
-        return len({step.claim.claim.verification.state for step in self.steps}) > 1
+        return len({step.state for step in self.steps}) > 1
 
 
 @dataclass(frozen=True)
@@ -526,6 +543,20 @@ class Story:
     @property
     def latest(self) -> BriefingView:
         return self.views[-1]
+
+
+def _with_history(steps: Sequence[StoryStep]) -> tuple[StoryStep, ...]:
+    """Each step preceded by the assessments its history records after the step before."""
+    found: list[StoryStep] = []
+    for step in steps:
+        after = found[-1].as_of if found else None
+        found += (
+            replace(step, entry=entry)
+            for entry in step.claim.history
+            if after is not None and after < entry.date < step.as_of
+        )
+        found.append(step)
+    return tuple(found)
 
 
 def _assessed(view: BriefingView, claim: Claim) -> Since:
@@ -866,23 +897,23 @@ class SiteIndex:
 
     def _lines(self, views: Sequence[BriefingView]) -> tuple[ClaimLine, ...]:
         """The claims of a story's briefings (oldest first) assessed in more than one."""
-        steps: dict[tuple[str, str], list[StoryStep]] = defaultdict(list)
+        assessed: dict[tuple[str, str], list[StoryStep]] = defaultdict(list)
         for view in views:
             for claim in view.claims:
-                steps[self._first_claim(view.briefing.id, claim.claim.id)].append(
+                assessed[self._first_claim(view.briefing.id, claim.claim.id)].append(
                     StoryStep(view, claim)
                 )
         order = {view.briefing.id: n for n, view in enumerate(views)}
         key = self._first_claim(views[0].briefing.id, views[0].key_claim.claim.id)
         lines = sorted(
-            (line for line in steps.items() if len(line[1]) > 1),
+            (line for line in assessed.items() if len(line[1]) > 1),
             key=lambda line: (
                 line[0] != key,
                 order[line[1][0].view.briefing.id],
                 line[1][0].claim.number,
             ),
         )
-        return tuple(ClaimLine(tuple(line)) for _, line in lines)
+        return tuple(ClaimLine(_with_history(steps)) for _, steps in lines)
 
     def _first_claim(self, briefing: str, claim: str) -> tuple[str, str]:
         """The claim this one continues, through every briefing back to the first."""

@@ -28,6 +28,30 @@ Sides = dict[str, set[str]]
 
 # Per claim, the actors the sources put under each stance (by name, as the page shows them).
 EXPECTED: dict[str, dict[str, Sides]] = {
+    # The desk's first briefing, the day after: what was said by 18 October 2023.
+    "al-ahli-hospital-explosion-first-reports": {
+        "israeli-air-strike-caused-explosion": {
+            "supports": {
+                "Ministry of Health in Gaza", "Ashraf al-Qidra", "Hamas",
+                "Palestinian Islamic Jihad",
+            },
+            "contradicts": {"Daniel Hagari", "Adrienne Watson"},
+            "questions": {"Israel Defense Forces"},
+            "mentions": set(),
+        },
+        "misfired-palestinian-rocket-caused-explosion": {
+            "supports": {"Daniel Hagari"},
+            "contradicts": {"Palestinian Islamic Jihad"},
+            "questions": set(),
+            "mentions": set(),
+        },
+        "death-toll-471": {
+            "supports": {"Ministry of Health in Gaza"},
+            "contradicts": set(),
+            "questions": set(),
+            "mentions": {"Ministry of Health in Gaza", "Ashraf al-Qidra"},
+        },
+    },
     "al-ahli-hospital-explosion": {
         "israeli-air-strike-caused-explosion": {
             "supports": {
@@ -237,6 +261,47 @@ def test_each_statement_says_in_words_what_it_says_of_each_claim(site: Path, sto
         assert [line.split(":")[0] for line in said] == [
             f"{stance.capitalize()} claim {numbers[claim]}" for claim, stance in about
         ]
+
+
+@pytest.mark.slow
+def test_the_story_shows_each_verdict_on_the_hospital_explosion_as_it_moved(site: Path) -> None:
+    """The first briefing (18 October 2023) and the one after Human Rights Watch's report
+    (27 November), with the change the later one records in between (20 October)."""
+    story = site / "stories" / "al-ahli-hospital-explosion-first-reports" / "index.html"
+    page = lxml.html.parse(str(story)).getroot()
+
+    strips = {
+        " ".join(line.xpath(".//h3")[0].text_content().split()): [
+            " ".join(step.xpath('./span[@class="story-step__state"]')[0].text_content().split()[1:])
+            + ", "
+            + step.xpath('./span[@class="story-step__date"]')[0].text_content()
+            for step in line.xpath('.//li[contains(@class, "story-step")]')
+        ]
+        for line in page.xpath('//section[@class="story-line"]')
+    }
+    assert strips == {
+        "An Israeli air strike caused the explosion at al-Ahli Arab Hospital in Gaza City on "
+        "17 October 2023.": [
+            "Unverified, as of 18 October 2023",
+            "Disputed, as of 20 October 2023",
+            "Unfounded, as of 27 November 2023",
+        ],
+        "A misfired rocket launched by a Palestinian armed group caused the explosion at al-Ahli "
+        "Arab Hospital.": [
+            "Unverified, as of 18 October 2023",
+            "Partially verified, as of 27 November 2023",
+        ],
+        "The explosion killed 471 people, the figure given by the Gaza Ministry of Health.": [
+            "Unverified, as of 18 October 2023",
+            "Disputed, as of 27 November 2023",
+        ],
+    }
+    first = _page(site, "al-ahli-hospital-explosion-first-reports")
+    since = first.xpath('//p[contains(@class, "briefing-since--key")]')[0]
+    assert " ".join(since.text_content().split()) == (
+        "Since then: ∅ Unfounded on 27 November 2023, in Explosion at al-Ahli Arab Hospital in "
+        "Gaza City — air strike or misfired rocket? How the story developed."
+    )
 
 
 @pytest.mark.slow

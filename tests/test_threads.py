@@ -12,49 +12,13 @@ from typing import Any
 
 import feedparser
 import pytest
-import yaml
 
 from generator.archive import Archive, load_archive
 from generator.publish import API_INDEX, FEED, SiteInfo
 from generator.site import render_site, site_output
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
-
-STORY = [
-    # id, follows, published, state of the key claim
-    ("bridge-closure", None, "2024-09-10", "unverified"),
-    ("bridge-closure-disputed", "bridge-closure", "2024-09-20", "disputed"),
-    ("bridge-closure-confirmed", "bridge-closure-disputed", "2024-10-01", "verified"),
-]
-
-
-def _briefing(briefing_id: str, follows: str | None, published: str, state: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(
-        (FIXTURES / "valid" / "sample-briefing.yaml").read_text(encoding="utf-8")
-    )
-    data.update(id=briefing_id, published=published, updates=[], title=f"Story: {briefing_id}")
-    data.pop("updated", None)
-    key = data["claims"][0]
-    key["verification"] = {"state": state, "as_of": published}
-    if follows is not None:
-        data["follows"] = follows
-        key["continues"] = f"{follows}/{key['id']}"
-    return data
-
-
-def _write(folder: Path, data: dict[str, Any]) -> None:
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    (folder / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
-
-
-def _story(tmp_path: Path, **changes: dict[str, Any]) -> Path:
-    """The three-briefing thread, each file changed by `changes[id]`."""
-    folder = tmp_path / "briefings"
-    folder.mkdir(parents=True)
-    shutil.copy(FIXTURES / "valid" / "actors.yaml", folder)
-    for entry in STORY:
-        _write(folder, {**_briefing(*entry), **changes.get(entry[0], {})})
-    return folder
+from .stories import STORY, briefing, story, write
 
 
 def _load(folder: Path) -> Archive:
@@ -66,16 +30,16 @@ def _messages(archive: Archive) -> list[str]:
 
 
 def test_a_thread_of_three_briefings_is_valid(tmp_path: Path) -> None:
-    archive = _load(_story(tmp_path))
+    archive = _load(story(tmp_path))
 
     assert archive.errors == ()
     assert len(archive.shown) == 3
 
 
-def test_the_earlier_pages_say_how_the_claim_stands_since_in_the_newest_briefing(
+def test_the_earlier_pages_say_how_the_claim_stands_since_in_the_newestbriefing(
     tmp_path: Path,
 ) -> None:
-    pages = render_site(_load(_story(tmp_path)), TEMPLATES)
+    pages = render_site(_load(story(tmp_path)), TEMPLATES)
     first = pages["briefings/bridge-closure.md"]
     middle = pages["briefings/bridge-closure-disputed.md"]
     newest = pages["briefings/bridge-closure-confirmed.md"]
@@ -104,7 +68,7 @@ def test_the_earlier_pages_say_how_the_claim_stands_since_in_the_newest_briefing
 def test_a_private_follow_up_changes_nothing_and_leaks_nothing(
     tmp_path: Path, private: dict[str, Any]
 ) -> None:
-    pages = render_site(_load(_story(tmp_path, **{"bridge-closure-confirmed": private})), TEMPLATES)
+    pages = render_site(_load(story(tmp_path, **{"bridge-closure-confirmed": private})), TEMPLATES)
 
     first = pages["briefings/bridge-closure.md"]
     assert "Disputed</a> on 20 September 2024, in " in first
@@ -112,7 +76,7 @@ def test_a_private_follow_up_changes_nothing_and_leaks_nothing(
 
 
 def test_a_private_middle_briefing_still_connects_the_thread(tmp_path: Path) -> None:
-    folder = _story(tmp_path, **{"bridge-closure-disputed": {"status": "draft"}})
+    folder = story(tmp_path, **{"bridge-closure-disputed": {"status": "draft"}})
 
     pages = render_site(_load(folder), TEMPLATES)
 
@@ -133,15 +97,15 @@ def _steps(page: str) -> list[tuple[str, str, str]]:
 
 
 def test_the_story_page_shows_each_state_of_the_claim_in_order(tmp_path: Path) -> None:
-    pages = render_site(_load(_story(tmp_path)), TEMPLATES)
+    pages = render_site(_load(story(tmp_path)), TEMPLATES)
 
-    story = pages["stories/bridge-closure.md"]
-    assert _steps(story) == [
+    page = pages["stories/bridge-closure.md"]
+    assert _steps(page) == [
         ("Unverified", "10 September 2024", "Story: bridge-closure"),
         ("Disputed", "20 September 2024", "Story: bridge-closure-disputed"),
         ("Verified", "1 October 2024", "Story: bridge-closure-confirmed"),
     ]
-    assert "From Unverified to Verified, over 3 briefings." in story
+    assert "From Unverified to Verified, over 3 briefings." in page
     # Every briefing of the thread links to the story, and says where it stands in it.
     for n, (briefing_id, *_) in enumerate(STORY, start=1):
         page = pages[f"briefings/{briefing_id}.md"]
@@ -153,7 +117,7 @@ def test_the_story_page_shows_each_state_of_the_claim_in_order(tmp_path: Path) -
 
 
 def test_a_continued_key_claim_is_counted_once_at_its_newest_state(tmp_path: Path) -> None:
-    pages = render_site(_load(_story(tmp_path)), TEMPLATES)
+    pages = render_site(_load(story(tmp_path)), TEMPLATES)
 
     home = pages["index.md"]
     assert "<strong>Verified</strong>: 1 briefing</a>" in home
@@ -178,15 +142,15 @@ def test_a_claim_continued_by_a_claim_that_is_not_key_is_counted_at_its_newest_s
     folder = tmp_path / "briefings"
     folder.mkdir()
     shutil.copy(FIXTURES / "valid" / "actors.yaml", folder)
-    first = _briefing("bridge-closure", None, "2024-09-10", "unverified")
-    later = _briefing("bridge-reopened", "bridge-closure", "2024-10-01", "verified")
+    first = briefing("bridge-closure", None, "2024-09-10", "unverified")
+    later = briefing("bridge-reopened", "bridge-closure", "2024-10-01", "verified")
     moved = {**first["claims"][0], "id": "bridge-was-closed"}
     moved["verification"] = {"state": "false", "as_of": "2024-10-01"}
     moved["continues"] = "bridge-closure/bridge-closed"
     later["claims"][0].pop("continues")
     later["claims"].append(moved)
-    _write(folder, first)
-    _write(folder, later)
+    write(folder, first)
+    write(folder, later)
 
     archive = _load(folder)
     assert archive.errors == ()
@@ -198,7 +162,7 @@ def test_a_claim_continued_by_a_claim_that_is_not_key_is_counted_at_its_newest_s
 
 
 def test_a_follow_up_says_how_each_claim_stood_before_it(tmp_path: Path) -> None:
-    pages = render_site(_load(_story(tmp_path)), TEMPLATES)
+    pages = render_site(_load(story(tmp_path)), TEMPLATES)
 
     newest = pages["briefings/bridge-closure-confirmed.md"]
     assert (
@@ -218,7 +182,7 @@ def _feed(folder: Path) -> dict[str, Any]:
 
 
 def test_the_feed_says_what_moved_and_where_an_earlier_verdict_went(tmp_path: Path) -> None:
-    entries = _feed(_story(tmp_path))
+    entries = _feed(story(tmp_path))
 
     # The follow-up, newest of the three dated on one day, comes first.
     assert list(entries) == [id for id, *_ in reversed(STORY)]
@@ -239,15 +203,15 @@ def test_the_feed_says_what_moved_and_where_an_earlier_verdict_went(tmp_path: Pa
 
 def test_the_feed_says_nothing_of_an_embargoed_follow_up(tmp_path: Path) -> None:
     later = {"embargo_until": "2999-01-01T00:00:00Z"}
-    entries = _feed(_story(tmp_path, **{"bridge-closure-confirmed": later}))
+    entries = _feed(story(tmp_path, **{"bridge-closure-confirmed": later}))
 
     assert list(entries) == ["bridge-closure-disputed", "bridge-closure"]
     assert "Disputed on 20 September 2024" in entries["bridge-closure"].content[0].value
     assert "confirmed" not in str(entries)
 
 
-def test_a_story_starts_at_its_first_public_briefing(tmp_path: Path) -> None:
-    folder = _story(tmp_path, **{"bridge-closure": {"status": "draft"}})
+def test_a_story_starts_at_its_first_publicbriefing(tmp_path: Path) -> None:
+    folder = story(tmp_path, **{"bridge-closure": {"status": "draft"}})
 
     pages = render_site(_load(folder), TEMPLATES)
 
@@ -259,9 +223,9 @@ def test_a_story_starts_at_its_first_public_briefing(tmp_path: Path) -> None:
 
 
 def test_a_loop_is_told_to_each_briefing_in_it(tmp_path: Path) -> None:
-    folder = _story(tmp_path)
-    loop = _briefing("bridge-closure", "bridge-closure-confirmed", "2024-09-10", "unverified")
-    _write(folder, loop)
+    folder = story(tmp_path)
+    loop = briefing("bridge-closure", "bridge-closure-confirmed", "2024-09-10", "unverified")
+    write(folder, loop)
 
     messages = _messages(_load(folder))
 
@@ -280,10 +244,10 @@ def test_a_loop_is_told_to_each_briefing_in_it(tmp_path: Path) -> None:
 def test_a_follow_up_published_too_early_or_continuing_a_mistyped_claim_is_located(
     tmp_path: Path,
 ) -> None:
-    folder = _story(tmp_path)
-    early = _briefing("bridge-closure-disputed", "bridge-closure", "2024-09-01", "disputed")
+    folder = story(tmp_path)
+    early = briefing("bridge-closure-disputed", "bridge-closure", "2024-09-01", "disputed")
     early["claims"][0]["continues"] = "bridge-closure/bridge-closd"
-    _write(folder, early)
+    write(folder, early)
 
     messages = _messages(_load(folder))
 
@@ -299,10 +263,10 @@ def test_a_follow_up_published_too_early_or_continuing_a_mistyped_claim_is_locat
 
 
 def test_a_claim_continues_only_a_claim_of_a_briefing_followed(tmp_path: Path) -> None:
-    folder = _story(tmp_path)
-    stray = _briefing("bridge-closure-confirmed", None, "2024-10-01", "verified")
+    folder = story(tmp_path)
+    stray = briefing("bridge-closure-confirmed", None, "2024-10-01", "verified")
     stray["claims"][0]["continues"] = "bridge-closure/bridge-closed"
-    _write(folder, stray)
+    write(folder, stray)
 
     [message] = _messages(_load(folder))
 
@@ -319,7 +283,7 @@ def _api(folder: Path) -> dict[str, dict[str, Any]]:
 
 
 def test_the_api_index_carries_the_public_thread(tmp_path: Path) -> None:
-    api = _api(_story(tmp_path))
+    api = _api(story(tmp_path))
 
     first, newest = api["bridge-closure"], api["bridge-closure-confirmed"]
     assert first["follows"] is None
@@ -336,7 +300,7 @@ def test_the_api_index_carries_the_public_thread(tmp_path: Path) -> None:
 
 
 def test_the_api_index_names_no_private_briefing_of_a_thread(tmp_path: Path) -> None:
-    folder = _story(tmp_path, **{"bridge-closure-disputed": {"status": "draft"}})
+    folder = story(tmp_path, **{"bridge-closure-disputed": {"status": "draft"}})
 
     api = _api(folder)
 
@@ -348,9 +312,9 @@ def test_the_api_index_names_no_private_briefing_of_a_thread(tmp_path: Path) -> 
 
 
 def test_an_earlier_briefing_is_dated_by_its_newest_public_follow_up(tmp_path: Path) -> None:
-    public = _api(_story(tmp_path / "public"))
+    public = _api(story(tmp_path / "public"))
     embargoed = _api(
-        _story(
+        story(
             tmp_path / "embargoed",
             **{"bridge-closure-confirmed": {"embargo_until": "2999-01-01T00:00:00Z"}},
         )
