@@ -72,6 +72,8 @@ def _fetched(page: Page, site: str, path: str) -> dict[str, int]:
                 "responseBodySize"
             ]
 
+    # Routing turns the browser's cache off: every view fetches, and is measured, in full.
+    page.route("**/*", lambda route: route.continue_())
     page.on("requestfinished", finished)
     page.goto(site + path)
     page.wait_for_load_state("networkidle")
