@@ -182,6 +182,8 @@ def test_a_private_briefings_marker_is_in_no_file_of_the_public_site(
     page = marked_site["briefings/sample-briefing/index.html"].decode()
     assert f"<p>see the {kind} one.</p>" in page  # the link's text, as plain text
     assert "since then" not in page  # every follow-up is private
+    # Nor is there a story: its only public briefing tells none.
+    assert [path for path in marked_site if path.startswith("stories/")] == ["stories/index.html"]
 
 
 @pytest.mark.parametrize("kind", sorted(RESTRICTED))
@@ -196,6 +198,7 @@ def test_a_published_restricted_briefing_is_on_every_part_of_the_internal_site(
     page = internal_site["briefings/sample-briefing/index.html"].decode()
     assert f'<a href="../private-{kind}/" rel="noopener noreferrer">the {kind} one</a>' in page
     assert "<strong>since then:</strong>" in page  # the desk's follow-ups are shown to it
+    assert f"private-{kind}".encode() in internal_site["stories/sample-briefing/index.html"]
 
 
 @pytest.mark.parametrize("kind", sorted(PRIVATE))

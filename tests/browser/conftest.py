@@ -21,6 +21,7 @@ from benchmarks.search import CHROMIUM, CHROMIUM_ARGS
 
 from ..building import build, copy_project
 from ..conftest import FIXTURES, ROOT
+from ..stories import story
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PREFIX = "briefing-site"
@@ -92,6 +93,13 @@ def internal_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     amber = folder / "al-ahli-hospital-explosion.yaml"
     amber.write_text(amber.read_text("utf-8").replace("tlp: CLEAR", "tlp: AMBER", 1), "utf-8")
     yield from _serve(_built(root, folder, repository="private", audience="internal"))
+
+
+@pytest.fixture(scope="session")
+def story_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A story of three briefings (tests/stories.py): unverified, disputed, then verified."""
+    root = tmp_path_factory.mktemp("story")
+    yield from _serve(_built(root, story(root)))
 
 
 @pytest.fixture(scope="session")
