@@ -524,13 +524,12 @@ class ClaimLine:
 class Story:
     """One story told over several public briefings (`follows`), oldest first."""
 
+    id: str
+    """Its first public briefing's id, which every other follows."""
     views: tuple[BriefingView, ...]
+    """Oldest first; one that follows another always after it."""
     lines: tuple[ClaimLine, ...]
     """The claims assessed in more than one of its briefings: the key claim's first."""
-
-    @property
-    def id(self) -> str:
-        return self.views[0].briefing.id
 
     @property
     def page(self) -> str:
@@ -881,17 +880,21 @@ class SiteIndex:
         """Every story of two public briefings or more, the one with the newest briefing first.
         A story starts at its first public briefing: a private one before it is never named."""
         parent = self._public_parent
-        members: dict[str, list[BriefingView]] = defaultdict(list)
+        members: dict[str, list[tuple[int, BriefingView]]] = defaultdict(list)
         for view in self.briefings:
-            first = view.briefing.id
+            first, depth = view.briefing.id, 0
             while first in parent:
-                first = parent[first]
-            members[first].append(view)
+                first, depth = parent[first], depth + 1
+            members[first].append((depth, view))
         found = []
-        for views in members.values():
-            if len(views) > 1:
-                views.sort(key=lambda v: (v.briefing.published, v.briefing.id))
-                found.append(Story(tuple(views), self._lines(views)))
+        for first, told in members.items():
+            if len(told) > 1:
+                # By date; on one day, what is followed before what follows it.
+                told.sort(
+                    key=lambda item: (item[1].briefing.published, item[0], item[1].briefing.id)
+                )
+                views = [view for _, view in told]
+                found.append(Story(first, tuple(views), self._lines(views)))
         found.sort(key=lambda story: (story.latest.briefing.published, story.id), reverse=True)
         return tuple(found)
 
