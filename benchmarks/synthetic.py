@@ -1,6 +1,6 @@
 """Synthetic briefing archives of any size, shaped like a real newsroom's, for benchmarks.
 
-    python benchmarks/synthetic.py OUT_DIR --count 1000 [--seed 0]
+    python -m benchmarks.synthetic OUT_DIR --count 1000 [--seed 0]
 
 `write_archive(directory, count, seed)` writes `count` briefings and an `actors.yaml` registry
 of a few hundred actors. Every archive passes `load_archive` with no error, and its shape
@@ -12,7 +12,8 @@ histories, 2-6 sources (some relaying others), evidence examined in about one br
 (some of it first seen long before the event), tags, countries, dates at every precision,
 Markdown summaries and notes, and names and quotes (with the desk's translation) in Cyrillic,
 Persian, Arabic, Chinese, Japanese, Korean, Hebrew, Greek, Devanagari, Georgian and Armenian
-script. Most briefings are public; some are drafts, restricted (TLP other than CLEAR) or under
+script. About one briefing in five follows an earlier one, its key claim continuing that
+one's, so that stories of several briefings run through the archive. Most briefings are public; some are drafts, restricted (TLP other than CLEAR) or under
 embargo. Files are 4-8 KB each, like the hand-written seed briefing.
 
 The output depends on the seed only: every choice comes from a `random.Random` seeded per
@@ -85,6 +86,10 @@ STATEMENTS = (4, 12)
 ACTORS = (3, 8)
 CLAIMS = (1, 4)
 SOURCES = (2, 6)
+FOLLOWS = 0.2
+"""The share of briefings that follow an earlier one, their key claim continuing its key claim."""
+FOLLOWS_WITHIN = 50
+"""How far back, in briefing numbers, the briefing followed is."""
 
 
 def slug(text: str) -> str:
@@ -278,6 +283,7 @@ class _Briefing:
     def __init__(self, index: int, seed: int, registry: Sequence[Registered], now: datetime):
         self.rng = random.Random(f"{seed}:briefing:{index}")
         self.index = index
+        self.seed = seed
         self.registry = registry
         self.today = now.date()
         self.now = now
@@ -294,6 +300,9 @@ class _Briefing:
         self.words["stakes"] = topic.stakes.format(**self.words)
 
         published = self.today - timedelta(days=rng.randint(1, 3 * 365))
+        earlier = self._earlier()
+        if earlier is not None and "published" in earlier:
+            published = max(published, earlier["published"])  # a follow-up comes after
         self.published = published
         event_day = published - timedelta(days=rng.randint(0, 20))
         self.event_day = event_day
@@ -314,6 +323,8 @@ class _Briefing:
             )
         if embargo is not None:
             data["embargo_until"] = embargo
+        if earlier is not None:
+            data["follows"] = earlier["id"]
 
         self.actors = self._actors(a, b, c)
         self.sources = self._sources()
@@ -329,6 +340,11 @@ class _Briefing:
         if self.evidence:
             data["evidence"] = self.evidence
         data["claims"] = self.claims
+        if earlier is not None:
+            key = earlier["claims"][0]["id"]
+            self.claims[0] = {"id": self.claims[0]["id"], "text": self.claims[0]["text"],
+                              "continues": f"{earlier['id']}/{key}",
+                              **self.claims[0]}  # fmt: skip
         self.said: list[str] = []
         data["statements"] = [self._statement(n) for n in range(rng.randint(*STATEMENTS))]
         data["attribution"] = rng.choice(ATTRIBUTION)
@@ -339,6 +355,15 @@ class _Briefing:
         if rng.random() < 0.25:
             data["updates"] = self._updates()
         return data
+
+    def _earlier(self) -> dict[str, Any] | None:
+        """The earlier briefing this one follows, about one time in five. Drawn from a stream
+        of its own, so that the rest of the briefing is what it would be without."""
+        rng = random.Random(f"{self.seed}:follows:{self.index}")
+        if self.index == 0 or rng.random() >= FOLLOWS:
+            return None
+        target = rng.randint(max(0, self.index - FOLLOWS_WITHIN), self.index - 1)
+        return make_briefing(target, self.seed, self.registry, self.now)
 
     def _publication(self) -> tuple[str, str, datetime | None]:
         """Mostly public; a few drafts, restricted drafts and embargoes."""
