@@ -523,12 +523,25 @@ class _Checker:
         return False
 
 
+def _not_a_list(check: _Checker, path: Path_, what: str, value: str, folder: str) -> None:
+    """`index` is the name of the page listing them all: a briefing, actor or tag of that id
+    would take its place."""
+    if value == "index":
+        check.error(
+            path,
+            f"{what} 'index' would replace the list of all {folder} at /{folder}/",
+            f"choose another {what.split()[-1]}",
+        )
+
+
 def check_registry(
     document: Document, registry: ActorRegistry, partial: Salvage | None = None
 ) -> list[BriefingError]:
     """Rules for `actors.yaml`: unique ids and affiliations that resolve within it."""
     check = _Checker(document, partial)
     check.unique("actor", ((("actors", i, "id"), a.id) for i, a in enumerate(registry.actors)))
+    for i, actor in enumerate(registry.actors):
+        _not_a_list(check, ("actors", i, "id"), "actor id", actor.id, "actors")
     ids = [actor.id for actor in registry.actors]
     for i, actor in enumerate(registry.actors):
         if actor.affiliation is not None:
@@ -563,6 +576,10 @@ def check_briefing(
             f"id {briefing.id!r} does not match the file name {stem!r}",
             f"rename the file to {briefing.id}.yaml or set id: {stem}",
         )
+    if briefing.id is not None:
+        _not_a_list(check, ("id",), "briefing id", briefing.id, "briefings")
+    for i, tag in enumerate(briefing.tags):
+        _not_a_list(check, ("tags", i), "tag", tag, "tags")
 
     # Actors: registry ids must exist, inline ids must not shadow them.
     actor_ids: list[tuple[Path_, str]] = []
@@ -586,6 +603,7 @@ def check_briefing(
                 )
             else:
                 actor_ids.append((("actors", i, "id"), entry.id))
+                _not_a_list(check, ("actors", i, "id"), "actor id", entry.id, "actors")
     check.unique("actor", actor_ids)
     listed = [value for _, value in actor_ids]
     for i, entry in enumerate(briefing.actors):

@@ -48,6 +48,37 @@ def test_two_files_cannot_claim_one_id(archive_dir: Path) -> None:
     ]
 
 
+def test_no_briefing_or_actor_may_take_the_place_of_a_list(archive_dir: Path) -> None:
+    # briefings/index.md is the list of all briefings, actors/index.md of all actors.
+    index = _second_briefing(archive_dir, "index")
+    _edit(index, "  - id: sample-news\n", "  - id: index\n")
+
+    errors = _errors(archive_dir)
+
+    assert (
+        "index.yaml:3:5: briefing id 'index' would replace the list of all briefings at "
+        "/briefings/; choose another id"
+    ) in errors
+    assert (
+        "index.yaml:23:9: actor id 'index' would replace the list of all actors at /actors/; "
+        "choose another id"
+    ) in errors
+
+
+def test_no_registry_actor_may_take_the_place_of_the_list_of_actors(archive_dir: Path) -> None:
+    registry = archive_dir / "actors.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8") + "  - id: index\n    name: Index\n    kind: group\n",
+        encoding="utf-8",
+    )
+
+    assert any(
+        e.startswith("actors.yaml:")
+        and "actor id 'index' would replace the list of all actors" in e
+        for e in _errors(archive_dir)
+    )
+
+
 def test_unknown_keys_are_found_at_any_depth(archive_dir: Path) -> None:
     path = archive_dir / SAMPLE
     _edit(path, "    archived_url:", "    archive_url:")
