@@ -13,8 +13,9 @@ histories, 2-6 sources (some relaying others), evidence examined in about one br
 Markdown summaries and notes, and names and quotes (with the desk's translation) in Cyrillic,
 Persian, Arabic, Chinese, Japanese, Korean, Hebrew, Greek, Devanagari, Georgian and Armenian
 script. About one briefing in five follows an earlier one, its key claim continuing that
-one's, so that stories of several briefings run through the archive. Most briefings are public; some are drafts, restricted (TLP other than CLEAR) or under
-embargo. Files are 4-8 KB each, like the hand-written seed briefing.
+one's, so that stories of several briefings run through the archive. Most briefings are public;
+some are drafts, restricted (TLP other than CLEAR) or under embargo. Files are 4-8 KB each,
+like the hand-written seed briefing.
 
 The output depends on the seed only: every choice comes from a `random.Random` seeded per
 briefing (so briefing 7 is the same in an archive of 100 as in one of 10,000), and every date

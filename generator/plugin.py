@@ -78,7 +78,7 @@ from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo
 from .render import TemplateProblem
 from .search import SearchIndexError, index_site
-from .security import with_policy
+from .security import content_security_policy, with_policy
 from .site import SiteOutput, site_output, site_stream
 from .sitemap import split_sitemap
 from .structure import LIST_SIZE
@@ -233,6 +233,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.address_checked = False
         self.desk = Desk()
         self.deploying = False
+        self.policies: dict[int, str] = {}
+        """The Content-Security-Policy of a generated page, by its depth, for one build."""
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
@@ -293,6 +295,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for note in archive.notes:
             log.info(f"note: {note}")
         self.problems = None
+        self.policies = {}
         if archive.errors and not self.preview:
             for error in archive.errors:
                 log.error(str(error))
@@ -373,8 +376,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Every finished page of a build gets a Content-Security-Policy allowing its own inline
     # scripts by hash: the hashes can only be taken from the page as MkDocs wrote it. A preview
     # gets none, since MkDocs injects its live-reload script after this hook.
+    #
+    # A generated page's only inline scripts are the theme's, which differ by the page's depth
+    # alone (they hold the way back to the site's root): content from the briefings is escaped
+    # or sanitized and can hold none. So the policy is read from the first generated page of
+    # each depth and given to the others, a tenth of the build's time at 1,000 briefings. A
+    # page written by hand (docs/) may hold scripts of its own and is always read.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return output if self.preview else with_policy(output)
+        if self.preview:
+            return output
+        if page.file.generated_by is None:
+            return with_policy(output)
+        depth = page.url.count("/")
+        if depth not in self.policies:
+            self.policies[depth] = content_security_policy(output)
+        return with_policy(output, self.policies[depth])
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

@@ -56,12 +56,13 @@ def content_security_policy(html: str) -> str:
     )
 
 
-def with_policy(html: str) -> str:
-    """The page with its Content-Security-Policy and referrer policy, right after its charset,
-    before any script; a page without a charset declaration is returned unchanged."""
+def with_policy(html: str, policy: str | None = None) -> str:
+    """The page with its Content-Security-Policy (`policy`, else the page's own) and referrer
+    policy, right after its charset, before any script; a page without a charset declaration
+    is returned unchanged."""
     if _CHARSET not in html:
         return html
-    policy = content_security_policy(html)
+    policy = policy or content_security_policy(html)
     tags = (
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         f'<meta name="referrer" content="{REFERRER}">'

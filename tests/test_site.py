@@ -10,6 +10,7 @@ import pytest
 
 from generator.archive import load_archive
 from generator.model import VerificationState
+from generator.security import content_security_policy
 
 from .building import build, copy_project, page_of
 from .conftest import FIXTURES, NOW, PRIVATE
@@ -84,6 +85,17 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
                 broken.append(f"{url} -> {href} (no #{fragment})")
 
     assert broken == []
+
+
+def test_every_page_allows_exactly_its_own_inline_scripts(site: Path) -> None:
+    """Generated pages share one policy per depth; it must be the one each page itself needs."""
+    meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        [given] = meta.findall(html)
+        assert given == content_security_policy(meta.sub("", html)), path.relative_to(site)
 
 
 def test_private_briefings_appear_nowhere(site: Path) -> None:
