@@ -36,6 +36,22 @@ A build on several cores makes the pages in forked workers (`generator.parallel.
 while MkDocs reads and converts the first ones on its own core. A preview makes them in its
 own process: its server runs threads, which a fork must not copy, and each rebuild then
 finds the Markdown the last one rendered in the process's caches.
+
+MkDocs internals the plugin relies on, each because MkDocs 1.6 (and ProperDocs 1.6, which
+keeps its code) has no public way to do the same; `tests/test_plugin_internals.py` keeps this
+list complete:
+
+- `File._content` (`_Generated`): MkDocs reads a generated file's content from it when it
+  copies the file (`File.copy_file`) and when it tells a page from a file on disk. Overriding
+  it lets a page be made in a worker while MkDocs converts the ones before. Without it, every
+  page would have to be made before `on_files`, with MkDocs idle meanwhile.
+- `LiveReloadServer._inject_js_into_html` and `LiveReloadServer._visible_epoch`: the only way
+  to put the live-reload script into the 404 page, which MkDocs serves without it. Without
+  them, a browser left on a briefing that lost its page does not come back once it is fixed.
+- `mkdocs serve --clean` is announced to plugins as `on_startup(command="build")`; the only
+  sign that it is a preview is its `site_dir`, a `mkdocs_*` folder that `serve` makes with
+  `tempfile.mkdtemp` (`_served`). Without it, `serve --clean` would stage its site beside
+  that folder, to be put in place only when the server stops, and serve an empty one.
 """
 
 from __future__ import annotations
