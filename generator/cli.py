@@ -16,7 +16,15 @@ import click
 
 from . import diff, instant
 from .archive import REGISTRY_FILE, load_archive, write_scaffold
-from .desk import Audience, Desk, DeskError, desk_of, project_options, visibility_problem
+from .desk import (
+    Audience,
+    Desk,
+    DeskError,
+    config_file_in,
+    desk_of,
+    project_options,
+    visibility_problem,
+)
 from .errors import format_github, format_json, format_text, records
 from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
 from .publish import SiteInfo
@@ -49,11 +57,12 @@ def _now(explicit: datetime | None) -> datetime:
         raise click.UsageError(str(error)) from None
 
 
-def _desk(config_file: Path) -> Desk:
+def _desk(config_file: Path | None) -> Desk:
     """The repository and audience as the build takes them: the environment variables
-    BRIEFINGS_REPOSITORY and BRIEFINGS_AUDIENCE, else the plugin's options in mkdocs.yml."""
+    BRIEFINGS_REPOSITORY and BRIEFINGS_AUDIENCE, else the plugin's options in the engine's
+    configuration (properdocs.yml or mkdocs.yml here, unless another is named)."""
     try:
-        return desk_of(project_options(config_file), os.environ)
+        return desk_of(project_options(config_file or config_file_in(Path.cwd())), os.environ)
     except DeskError as error:
         raise click.UsageError(str(error)) from None
 
@@ -62,10 +71,10 @@ CONFIG_OPTION = click.option(
     "-f",
     "--config-file",
     type=click.Path(dir_okay=False, path_type=Path),
-    default="mkdocs.yml",
-    show_default=True,
-    help="The mkdocs.yml whose briefings plugin says whether the repository is public or "
-    "private, and whom the site is for (env: BRIEFINGS_REPOSITORY, BRIEFINGS_AUDIENCE).",
+    default=None,
+    help="The mkdocs.yml (or properdocs.yml) whose briefings plugin says whether the "
+    "repository is public or private, and whom the site is for (env: BRIEFINGS_REPOSITORY, "
+    "BRIEFINGS_AUDIENCE). Default: properdocs.yml, else mkdocs.yml, in this folder.",
 )
 
 NOW_OPTION = click.option(
@@ -112,7 +121,7 @@ def check(
     directory: Path,
     output_format: str,
     now: datetime | None,
-    config_file: Path,
+    config_file: Path | None,
     visibility: str | None,
     due: bool,
 ) -> None:
@@ -122,7 +131,7 @@ def check(
     desk = _desk(config_file)
     mismatch = visibility_problem(desk, visibility) if visibility else None
     if mismatch:
-        click.echo(f"{config_file}: {mismatch}", err=True)
+        click.echo(f"{config_file or config_file_in(Path.cwd())}: {mismatch}", err=True)
         sys.exit(1)
     archive = load_archive(directory, _now(now), desk=desk)
     if output_format == "json" and due:
@@ -222,7 +231,7 @@ def render(
     site_url: str,
     site_name: str,
     now: datetime | None,
-    config_file: Path,
+    config_file: Path | None,
 ) -> None:
     """Write the site's generated pages and files to a folder, for any static site engine."""
     archive = load_archive(directory, _now(now), desk=_desk(config_file))
@@ -309,7 +318,7 @@ def diff_command(
     directory: str,
     output_format: str,
     now: datetime | None,
-    config_file: Path,
+    config_file: Path | None,
 ) -> None:
     """Say what a reader would see change between two versions of the briefings.
 

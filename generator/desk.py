@@ -87,6 +87,17 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+CONFIG_FILES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
+"""Where the engine's configuration is looked for, in ProperDocs' order (MkDocs reads the
+last two): a project moved to ProperDocs renames mkdocs.yml to properdocs.yml."""
+
+
+def config_file_in(folder: Path) -> Path:
+    """The engine's configuration file in `folder`; mkdocs.yml when there is none."""
+    return next((folder / name for name in CONFIG_FILES if (folder / name).is_file()),
+                folder / "mkdocs.yml")  # fmt: skip
+
+
 def project_options(config_file: Path) -> dict[str, object]:
     """The options of the `briefings` plugin in an mkdocs.yml; {} when there is no such file or
     the plugin is listed without options. Raises DeskError when the file cannot be read."""

@@ -49,8 +49,8 @@ list complete:
   to put the live-reload script into the 404 page, which MkDocs serves without it. Without
   them, a browser left on a briefing that lost its page does not come back once it is fixed.
 - `mkdocs serve --clean` is announced to plugins as `on_startup(command="build")`; the only
-  sign that it is a preview is its `site_dir`, a `mkdocs_*` folder that `serve` makes with
-  `tempfile.mkdtemp` (`_served`). Without it, `serve --clean` would stage its site beside
+  sign that it is a preview is its `site_dir`, a `mkdocs_*` (ProperDocs: `properdocs_*`)
+  folder that `serve` makes with `tempfile.mkdtemp` (`_served`). Without it, `serve --clean` would stage its site beside
   that folder, to be put in place only when the server stops, and serve an empty one.
 """
 
@@ -164,9 +164,12 @@ def _refuse_busy_address(host: str, port: int) -> None:
 
 
 def _served(config: MkDocsConfig) -> bool:
-    """Whether this is `mkdocs serve`, whose site_dir is a folder it made with mkdtemp."""
+    """Whether this is `serve`, whose site_dir is a folder it made with mkdtemp: `mkdocs_*`,
+    or `properdocs_*` under ProperDocs."""
     site_dir = Path(config.site_dir)
-    return site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir())
+    return site_dir.name.startswith(("mkdocs_", "properdocs_")) and site_dir.parent == Path(
+        tempfile.gettempdir()
+    )
 
 
 class _Generated(File):

@@ -34,9 +34,10 @@ def copy_project(target: Path, briefings: Path = ROOT / "briefings", **options: 
 
 
 def build(
-    project: Path, *args: str, env: dict[str, str] | None = None
+    project: Path, *args: str, env: dict[str, str] | None = None, engine: str = "mkdocs"
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` in the project, at a fixed instant, with these variables set."""
+    """`mkdocs build --strict` in the project, at a fixed instant, with these variables set;
+    or the same with `engine`, a drop-in continuation of MkDocs such as ProperDocs."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -44,7 +45,7 @@ def build(
         **(env or {}),
     }
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", "mkdocs.yml", *args],
         cwd=project,
         env=env,
         capture_output=True,

@@ -54,9 +54,10 @@ def free_port() -> int:
 
 
 class Preview:
-    """A `mkdocs serve` process on 127.0.0.1, started in `project`, its output kept in a file."""
+    """A `mkdocs serve` process on 127.0.0.1, started in `project`, its output kept in a file;
+    or the same with `engine`, a drop-in continuation of MkDocs such as ProperDocs."""
 
-    def __init__(self, project: Path, *options: str) -> None:
+    def __init__(self, project: Path, *options: str, engine: str = "mkdocs") -> None:
         self.project = project
         self.url = f"http://127.0.0.1:{free_port()}/"
         self._log = project.parent / f"{project.name}-serve.log"
@@ -72,7 +73,8 @@ class Preview:
         with self._log.open("wb") as log:
             # Its own process group, so that stopping it stops everything it started.
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", self.url[7:-1], *options],
+                [sys.executable, "-m", engine, "serve", "-f", "mkdocs.yml",
+                 "--dev-addr", self.url[7:-1], *options],  # fmt: skip
                 cwd=project,
                 env=env,
                 stdout=log,

@@ -252,6 +252,17 @@ def test_check_reads_the_repository_option_of_the_briefings_plugin(tmp_path: Pat
     assert result.stdout == "1 valid briefing: 0 public, 1 private\n"
 
 
+def test_check_reads_properdocs_yml_first_as_properdocs_does(tmp_path: Path) -> None:
+    """A project moved to ProperDocs renames mkdocs.yml; its desk must not change."""
+    project = _desk_project(tmp_path, None)
+    (project / "properdocs.yml").write_text(PRIVATE_YML, encoding="utf-8")
+
+    result = _run("check", cwd=project)
+
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "1 valid briefing: 0 public, 1 private\n"
+
+
 def test_check_resolves_env_tags_in_mkdocs_yml_as_mkdocs_does(tmp_path: Path) -> None:
     project = _desk_project(
         tmp_path,

@@ -7,7 +7,9 @@ for any engine, and Zensical builds them into a site a reader can use.
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +21,7 @@ from generator.archive import load_archive
 from generator.publish import SiteInfo
 from generator.site import site_output
 
-from .building import copy_project, page_of
+from .building import build, copy_project, page_of
 from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES
 
 pytestmark = pytest.mark.slow
@@ -87,6 +89,39 @@ def test_render_refuses_a_site_url_that_is_not_absolute(tmp_path: Path) -> None:
 
     assert result.returncode == 2
     assert "must be absolute" in result.stderr
+
+
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by path, without the tag naming the engine that built it;
+    the compressed sitemap decompressed (gzip stores the time it was written)."""
+    files = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            content = path.read_bytes()
+            if path.suffix == ".gz":
+                content = gzip.decompress(content)
+            files[str(path.relative_to(site))] = GENERATOR.sub(b"", content)
+    return files
+
+
+def test_properdocs_builds_the_site_mkdocs_builds(tmp_path: Path) -> None:
+    """ProperDocs continues MkDocs 1.x: switched to on 5 May 2027 (README, "Engines"), it
+    must build the same site, plugin, theme overrides, JSON-LD and search included."""
+    sites = {}
+    for engine in ("mkdocs", "properdocs"):
+        project = copy_project(tmp_path / engine, FIXTURES / "archive", repository="private")
+        result = build(project, engine=engine)
+        assert result.returncode == 0, result.stderr
+        sites[engine] = _files(project / "site")
+
+    made, continued = sites["mkdocs"], sites["properdocs"]
+    assert len(made) > 300
+    assert sorted(made) == sorted(continued)
+    assert [path for path in made if made[path] != continued[path]] == []
+    assert any(path.startswith("pagefind/") for path in continued)
 
 
 def _readme_recipe() -> str:

@@ -46,8 +46,8 @@ def serve(project: Path) -> Iterator[Callable[..., Preview]]:
     """Starts `mkdocs serve` in the project; the server is stopped when the test ends."""
     started: list[Preview] = []
 
-    def start(*options: str) -> Preview:
-        started.append(Preview(project, *options))
+    def start(*options: str, engine: str = "mkdocs") -> Preview:
+        started.append(Preview(project, *options, engine=engine))
         return started[-1]
 
     yield start
@@ -55,12 +55,15 @@ def serve(project: Path) -> Iterator[Callable[..., Preview]]:
         preview.stop()
 
 
+# ProperDocs continues MkDocs 1.x (README, "Build with another engine"): the preview must
+# work under it as under MkDocs.
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
 def test_a_problem_made_while_serving_is_shown_on_every_page_until_it_is_fixed(
-    project: Path, serve: Callable[[], Preview]
+    project: Path, serve: Callable[..., Preview], engine: str
 ) -> None:
     seed = project / "briefings" / f"{SEED}.yaml"
     original, broken, message = MISSPELLED_STATE
-    preview = serve()
+    preview = serve(engine=engine)
     preview.wait_for(SEED_PAGE, _shows_briefing)
 
     edit(seed, original, broken)
