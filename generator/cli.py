@@ -62,7 +62,7 @@ def _desk(config_file: Path | None) -> Desk:
     BRIEFINGS_REPOSITORY and BRIEFINGS_AUDIENCE, else the plugin's options in the engine's
     configuration (properdocs.yml or mkdocs.yml here, unless another is named)."""
     try:
-        return desk_of(project_options(config_file or config_file_in(Path.cwd())), os.environ)
+        return desk_of(project_options(config_file or config_file_in(Path())), os.environ)
     except DeskError as error:
         raise click.UsageError(str(error)) from None
 
@@ -131,7 +131,7 @@ def check(
     desk = _desk(config_file)
     mismatch = visibility_problem(desk, visibility) if visibility else None
     if mismatch:
-        click.echo(f"{config_file or config_file_in(Path.cwd())}: {mismatch}", err=True)
+        click.echo(f"{config_file or config_file_in(Path())}: {mismatch}", err=True)
         sys.exit(1)
     archive = load_archive(directory, _now(now), desk=desk)
     if output_format == "json" and due:

@@ -50,8 +50,9 @@ list complete:
   them, a browser left on a briefing that lost its page does not come back once it is fixed.
 - `mkdocs serve --clean` is announced to plugins as `on_startup(command="build")`; the only
   sign that it is a preview is its `site_dir`, a `mkdocs_*` (ProperDocs: `properdocs_*`)
-  folder that `serve` makes with `tempfile.mkdtemp` (`_served`). Without it, `serve --clean` would stage its site beside
-  that folder, to be put in place only when the server stops, and serve an empty one.
+  folder that `serve` makes with `tempfile.mkdtemp` (`_served`). Without it, `serve --clean`
+  would stage its site beside that folder, to be put in place only when the server stops,
+  and serve an empty one.
 """
 
 from __future__ import annotations

@@ -76,16 +76,17 @@ def ancestors(briefing: str, follows: dict[str, str]) -> list[str]:
 def check_threads(threads: Iterable[Thread], stems: Iterable[str]) -> list[BriefingError]:
     """Every `follows` and `continues` of the folder, checked against every file in it."""
     threads = list(threads)
-    known = sorted(stems)
+    known = sorted(stems)  # for suggestions; `in` asks the set
+    stems = frozenset(known)
     by_id = {thread.briefing: thread for thread in threads}
     follows = {t.briefing: t.follows for t in threads if t.follows is not None}
     errors = []
     for thread in threads:
         if thread.follows is not None and thread.follows_at is not None:
-            errors += _check_follows(thread, thread.follows_at, known, by_id, follows)
+            errors += _check_follows(thread, thread.follows_at, known, stems, by_id, follows)
         chain = ancestors(thread.briefing, follows)
         for item in thread.continued:
-            errors += _check_continued(item, chain, known, by_id)
+            errors += _check_continued(item, chain, known, stems, by_id)
     return errors
 
 
@@ -93,6 +94,7 @@ def _check_follows(
     thread: Thread,
     at: BriefingError,
     known: list[str],
+    stems: frozenset[str],
     by_id: dict[str, Thread],
     follows: dict[str, str],
 ) -> list[BriefingError]:
@@ -100,7 +102,7 @@ def _check_follows(
     assert target is not None
     if target == thread.briefing:
         return [_said(at, "a briefing cannot follow itself", "name the earlier briefing")]
-    if target not in known:
+    if target not in stems:
         hint = did_you_mean(target, known) or "write the id of an earlier briefing in this folder"
         return [_said(at, f"unknown briefing id {target!r} in follows", hint)]
     # A loop: following the thread from here comes back here.
@@ -126,10 +128,14 @@ def _check_follows(
 
 
 def _check_continued(
-    item: Continued, chain: list[str], known: list[str], by_id: dict[str, Thread]
+    item: Continued,
+    chain: list[str],
+    known: list[str],
+    stems: frozenset[str],
+    by_id: dict[str, Thread],
 ) -> list[BriefingError]:
     target, _, claim = item.target.partition("/")
-    if target not in known:
+    if target not in stems:
         hint = did_you_mean(target, known) or "write <briefing id>/<claim id>"
         return [_said(item.where, f"unknown briefing id {target!r} in continues", hint)]
     if target not in chain:

@@ -73,8 +73,10 @@ class Preview:
         with self._log.open("wb") as log:
             # Its own process group, so that stopping it stops everything it started.
             self.process = subprocess.Popen(
-                [sys.executable, "-m", engine, "serve", "-f", "mkdocs.yml",
-                 "--dev-addr", self.url[7:-1], *options],  # fmt: skip
+                [
+                    *(sys.executable, "-m", engine, "serve", "-f", "mkdocs.yml"),
+                    *("--dev-addr", self.url[7:-1], *options),
+                ],
                 cwd=project,
                 env=env,
                 stdout=log,
