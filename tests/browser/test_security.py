@@ -85,7 +85,7 @@ def test_no_page_view_fetches_a_file_that_grows_with_the_archive(
     page: Page, real_site: str, fixture_site: str
 ) -> None:
     for path in ["", "about/", "briefings/"]:
-        small = _fetched(page, real_site, path)  # three briefings
+        small = _fetched(page, real_site, path)  # four briefings
         large = _fetched(page, fixture_site, path)  # the synthetic archive, ten times more
 
         grown = {
