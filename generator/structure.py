@@ -90,6 +90,11 @@ def country_page(code: str) -> str:
     return f"countries/{code.lower()}.md"
 
 
+def claim_anchor(claim: Claim) -> str:
+    """Where a claim is on its briefing's page: the id of its heading."""
+    return f"claim-{claim.id}"
+
+
 def url_of(page: str) -> str:
     """The directory URL of a page, relative to the site root: 'actors/x.md' -> 'actors/x/'."""
     path = page.removesuffix(".md")
@@ -165,7 +170,7 @@ class Position:
 
     @property
     def anchor(self) -> str:
-        return f"claim-{self.claim.id}"
+        return claim_anchor(self.claim)
 
 
 @dataclass(frozen=True)
@@ -227,7 +232,7 @@ class ClaimView:
 
     @property
     def anchor(self) -> str:
-        return f"claim-{self.claim.id}"
+        return claim_anchor(self.claim)
 
     def taking(self, stance: Stance) -> tuple[StatementView, ...]:
         """The statements that take `stance` on this claim, in the briefing's order."""
@@ -475,7 +480,7 @@ class Since:
 
     @property
     def anchor(self) -> str:
-        return f"claim-{self.claim.id}"
+        return claim_anchor(self.claim)
 
 
 @dataclass(frozen=True)
