@@ -127,8 +127,9 @@ def test_properdocs_builds_the_site_mkdocs_builds(tmp_path: Path) -> None:
 def _readme_recipe() -> str:
     """The shell lines of the README's Zensical recipe, but for installing Zensical."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Build with another engine", 1)[1]
-    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    section = readme.split("## Build with another engine", 1)[1].split("\n## ", 1)[0]
+    blocks = [part.split("```", 1)[0] for part in section.split("```sh\n")[1:]]
+    [block] = [block for block in blocks if "zensical build" in block]
     return "\n".join(line for line in block.splitlines() if not line.startswith("pip install"))
 
 
