@@ -57,12 +57,12 @@ def _now(explicit: datetime | None) -> datetime:
         raise click.UsageError(str(error)) from None
 
 
-def _desk(config_file: Path | None) -> Desk:
+def _desk(config_file: Path) -> Desk:
     """The repository and audience as the build takes them: the environment variables
     BRIEFINGS_REPOSITORY and BRIEFINGS_AUDIENCE, else the plugin's options in the engine's
-    configuration (properdocs.yml or mkdocs.yml here, unless another is named)."""
+    configuration."""
     try:
-        return desk_of(project_options(config_file or config_file_in(Path())), os.environ)
+        return desk_of(project_options(config_file), os.environ)
     except DeskError as error:
         raise click.UsageError(str(error)) from None
 
@@ -72,6 +72,7 @@ CONFIG_OPTION = click.option(
     "--config-file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
+    callback=lambda context, parameter, value: value or config_file_in(Path()),
     help="The mkdocs.yml (or properdocs.yml) whose briefings plugin says whether the "
     "repository is public or private, and whom the site is for (env: BRIEFINGS_REPOSITORY, "
     "BRIEFINGS_AUDIENCE). Default: properdocs.yml, else mkdocs.yml, in this folder.",
@@ -121,7 +122,7 @@ def check(
     directory: Path,
     output_format: str,
     now: datetime | None,
-    config_file: Path | None,
+    config_file: Path,
     visibility: str | None,
     due: bool,
 ) -> None:
@@ -131,7 +132,7 @@ def check(
     desk = _desk(config_file)
     mismatch = visibility_problem(desk, visibility) if visibility else None
     if mismatch:
-        click.echo(f"{config_file or config_file_in(Path())}: {mismatch}", err=True)
+        click.echo(f"{config_file}: {mismatch}", err=True)
         sys.exit(1)
     archive = load_archive(directory, _now(now), desk=desk)
     if output_format == "json" and due:
@@ -140,12 +141,8 @@ def check(
     elif archive.errors:
         click.echo(FORMATTERS[output_format](archive.errors))
     if due and archive.due and output_format != "json":
-        listed = (
-            format_github(archive.due, "notice")
-            if output_format == "github"
-            else (format_text(archive.due))
-        )
-        click.echo(listed)
+        github = output_format == "github"
+        click.echo(format_github(archive.due, "notice") if github else format_text(archive.due))
     if archive.notes and output_format == "github":
         click.echo(format_github(archive.notes, "notice"))
     elif archive.notes:
@@ -231,7 +228,7 @@ def render(
     site_url: str,
     site_name: str,
     now: datetime | None,
-    config_file: Path | None,
+    config_file: Path,
 ) -> None:
     """Write the site's generated pages and files to a folder, for any static site engine."""
     archive = load_archive(directory, _now(now), desk=_desk(config_file))
@@ -318,7 +315,7 @@ def diff_command(
     directory: str,
     output_format: str,
     now: datetime | None,
-    config_file: Path | None,
+    config_file: Path,
 ) -> None:
     """Say what a reader would see change between two versions of the briefings.
 

@@ -400,7 +400,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # A generated page's only inline scripts are the theme's, which differ by the page's depth
     # alone (they hold the way back to the site's root): content from the briefings is escaped
     # or sanitized and can hold none. So the policy is read from the first generated page of
-    # each depth and given to the others, a tenth of the build's time at 1,000 briefings. A
+    # each depth and given to the others, rather than parsed again on every page. A
     # page written by hand (docs/) may hold scripts of its own and is always read.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.preview:

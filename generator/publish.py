@@ -213,23 +213,24 @@ def _feed_entry(feed: FeedGenerator, index: SiteIndex, view: BriefingView, site:
     entry.title(f"{b.title}{corrected}")
     entry.published(_midnight(b.published))
     entry.updated(_midnight(view.changed))
+    before = index.before(view)
     state = key.state.label.lower()
     if (since := index.key_since(view)) is not None:
         state += f", since then {since.words.label.lower()}"
-    elif (
-        was := index.before(view).get(key.claim.id)
-    ) and was.state is not key.claim.verification.state:
+    elif (was := before.get(key.claim.id)) and was.state is not key.claim.verification.state:
         state += f" (was {was.words.label.lower()})"
     entry.summary(f"Key claim {state}: {key.claim.text} — {one_line(b.summary)}")
-    entry.content(_feed_content(index, view, site), type="html")
+    entry.content(_feed_content(index, view, before, site), type="html")
     entry.category(term=key.claim.verification.state.value, label=key.state.label)
     for tag in b.tags:
         entry.category(term=tag)
 
 
-def _feed_content(index: SiteIndex, view: BriefingView, site: SiteInfo) -> str:
-    """The entry's HTML: the key claim's state, what moved in the briefing's story, the
-    summary, and the corrections made."""
+def _feed_content(
+    index: SiteIndex, view: BriefingView, before: dict[str, Since], site: SiteInfo
+) -> str:
+    """The entry's HTML: the key claim's state, what moved in the briefing's story (`before`:
+    how its claims stood in the briefings they continue), the summary, and the corrections."""
     resolve = partial(_absolute_link, index, site)
     key = view.key_claim
     parts = [
@@ -237,7 +238,7 @@ def _feed_content(index: SiteIndex, view: BriefingView, site: SiteInfo) -> str:
     ]
     claims = {claim.claim.id: claim for claim in view.claims}
     # A follow-up says what it moved; an earlier briefing, where its claims went since.
-    for claim_id, was in index.before(view).items():
+    for claim_id, was in before.items():
         claim = claims[claim_id]
         now, then = claim.state.label, was.words.label
         moved = (
