@@ -83,9 +83,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 
 from . import instant, parallel
 from .archive import CheckCache, load_archive
@@ -240,8 +238,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.built_digests: dict[str, bytes] = {}
         self.dirty = False
         self.files = Files([])
-        self.output = SiteOutput({}, {}, {}, {})
-        self.latest: str | None = None
+        self.output = SiteOutput({}, {})
         self.staging: Path | None = None
         self.mkdocs_config: MkDocsConfig | None = None
         self.site_dir = Path()
@@ -349,8 +346,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 )
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
-        latest = max(self.output.changed.values(), default=None)
-        self.latest = latest.isoformat() if latest else None
         where = "public" if self.desk.audience is Audience.PUBLIC else "on the internal site"
         log.info(f"{len(archive.briefings)} briefings: {len(archive.shown)} {where}")
 
@@ -375,23 +370,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.append(file)
         self.files = files
         return files
-
-    # The sitemap's <lastmod> is the day a briefing last changed, and for the other pages the
-    # newest such day: never the clock, so that two builds of one commit are identical.
-    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        changed = self.output.changed.get(page.file.src_uri)
-        if changed is not None:
-            page.update_date = changed.isoformat()
-        elif self.latest is not None:
-            page.update_date = self.latest
-        return page
-
-    def on_page_context(
-        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext:
-        # The theme reads it in main.html; TemplateContext does not know the key.
-        context["structured_data"] = self.output.structured_data.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
-        return context
 
     # Every finished page of a build gets a Content-Security-Policy allowing its own inline
     # scripts by hash: the hashes can only be taken from the page as MkDocs wrote it. A preview
@@ -442,7 +420,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         else:
             self._stop_workers()
             _release(self.files)
-            self.output = SiteOutput({}, {}, {}, {})
+            self.output = SiteOutput({}, {})
             try:
                 pages = index_site(site_dir)
             except SearchIndexError as error:

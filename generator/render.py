@@ -181,17 +181,23 @@ class Renderer:
             _render, self.template_dir, template, page, self._fragments, self.index, **context
         )
 
-    def briefing(self, view: structure.BriefingView) -> Callable[[], str]:
-        """A task that renders a briefing's page; what it links to is worked out in the task."""
+    def briefing(self, view: structure.BriefingView) -> Callable[..., str]:
+        """A task that renders a briefing's page, given its JSON-LD (`structured_data`, ready
+        for a <script> element); what it links to is worked out in the task."""
         self._compile("briefing.md")
         return partial(_briefing, self.index, view, self.template_dir, self._fragments)
 
 
 def _briefing(
-    index: SiteIndex, view: structure.BriefingView, template_dir: Path, fragments: Fragments
+    index: SiteIndex,
+    view: structure.BriefingView,
+    template_dir: Path,
+    fragments: Fragments,
+    structured_data: str = "",
 ) -> str:
     older, newer = index.neighbours(view)
     return _render(
         template_dir, "briefing.md", view.page, fragments, index,
         view=view, related=index.related(view), older=older, newer=newer,
+        structured_data=structured_data,
     )  # fmt: skip

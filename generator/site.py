@@ -2,16 +2,15 @@
 
 `pages` lists every page of the public archive, each as a task that renders it (`render`);
 `site_output` runs the tasks on every core the build may use (`parallel`) and adds what
-`publish` writes for machines: the JSON API, the feed, the schema and the JSON-LD of each
-briefing page. An engine (the MkDocs plugin, `briefings render` for any other) only places
-what `SiteOutput` holds. The URLs of the pages are `structure`'s.
+`publish` writes for machines: the JSON API, the feed, the schema, and the JSON-LD that each
+briefing page carries in its front matter. An engine (the MkDocs plugin, `briefings render`
+for any other) only places what `SiteOutput` holds. The URLs of the pages are `structure`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -103,8 +102,9 @@ def render_site(
     index: SiteIndex | None = None,
     list_size: int = structure.LIST_SIZE,
 ) -> dict[str, str]:
-    """Every generated page, by its path under the docs folder. Public briefings only.
-    The pages are rendered on every core the build may use (`generator.parallel`)."""
+    """Every generated page, by its path under the docs folder. Public briefings only, and
+    without their JSON-LD, which needs the site's address (`site_output`). The pages are
+    rendered on every core the build may use (`generator.parallel`)."""
     tasks = pages(index or SiteIndex(archive), template_dir, list_size)
     return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
 
@@ -130,28 +130,25 @@ class SiteOutput:
     """Markdown pages, by their path under the docs folder."""
     files: Mapping[str, bytes]
     """Feed, JSON API and schema, by their path under the site root."""
-    structured_data: Mapping[str, str]
-    """JSON-LD for a page's <head>, ready for a <script> element, by page path."""
-    changed: dict[str, date]
-    """The day each briefing page last changed, for the sitemap."""
 
 
 @dataclass(frozen=True)
 class _Made:
-    """What one task of `site_output` makes: a page, and for a briefing its API file and
-    JSON-LD, from the figures of the same view."""
+    """What one task of `site_output` makes: a page, and for a briefing its API file, from
+    the figures of the same view."""
 
     page: str
     api: bytes = b""
-    json_ld: str = ""
 
 
 def _list_page(page: Callable[[], str]) -> _Made:
     return _Made(page())
 
 
-def _briefing_page(page: Callable[[], str], view: BriefingView, site: SiteInfo) -> _Made:
-    return _Made(page(), api_file(view), script_json(structured_data(view, site)))
+def _briefing_page(page: Callable[..., str], view: BriefingView, site: SiteInfo) -> _Made:
+    # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
+    json_ld = script_json(structured_data(view, site))
+    return _Made(page(structured_data=json_ld), api_file(view))
 
 
 @dataclass(frozen=True)
@@ -163,7 +160,6 @@ class _Plan:
     """Briefing page -> its API file."""
     tasks: list[Callable[[], _Made]]
     files: dict[str, bytes]
-    changed: dict[str, date]
 
 
 def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
@@ -180,7 +176,6 @@ def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) 
             for page, task in tasks.items()
         ],
         files=site_files(index, site),
-        changed={view.page: view.changed for view in index.briefings},
     )
 
 
@@ -191,16 +186,14 @@ def site_output(
     list_size: int = structure.LIST_SIZE,
     workers: int | None = None,
 ) -> SiteOutput:
-    """Pages, files and page metadata of the public archive, made on every core the build
+    """Pages and files of the public archive, made on every core the build
     may use (`generator.parallel`), or in `workers` processes (1: in this one, which keeps
     what it renders in its caches for the next time). Lists are cut into pages of
     `list_size` briefings."""
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size)
         lazy = _output(plan, run_all(plan.tasks, workers).__getitem__)
-        return SiteOutput(
-            dict(lazy.pages), dict(lazy.files), dict(lazy.structured_data), plan.changed
-        )
+        return SiteOutput(dict(lazy.pages), dict(lazy.files))
 
 
 V = TypeVar("V")
@@ -240,7 +233,7 @@ def site_stream(
     list_size: int = structure.LIST_SIZE,
 ) -> tuple[SiteOutput, Stream[_Made]]:
     """The output of `site_output`, made by `workers` forked workers while the caller goes
-    on: reading a page, an API file or JSON-LD waits only until that one is made. Only where
+    on: reading a page or an API file waits only until that one is made. Only where
     `parallel.workers_for` allows a fork; the caller closes the stream."""
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size)
@@ -249,16 +242,13 @@ def site_stream(
 
 
 def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
-    """The site's pages, files and JSON-LD, read from the results of the plan's tasks (task
+    """The site's pages and files, read from the results of the plan's tasks (task
     `n` makes page `n`) as they are asked for."""
     at = {page: n for n, page in enumerate(plan.pages)}
     api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
-    data = {page: n for page, n in at.items() if page in plan.briefings}
     return SiteOutput(
         pages=_MadeBy(made, at, lambda result: result.page),
         files=_MadeBy(made, api, lambda result: result.api, plan.files),
-        structured_data=_MadeBy(made, data, lambda result: result.json_ld),
-        changed=plan.changed,
     )
 
 

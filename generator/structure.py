@@ -683,6 +683,11 @@ class SiteIndex:
         return {view.briefing.id: view for view in self.briefings}
 
     @cached_property
+    def updated(self) -> date | None:
+        """The last day any public briefing changed: the day of the pages that list them."""
+        return max((view.changed for view in self.briefings), default=None)
+
+    @cached_property
     def by_state(self) -> tuple[Group, ...]:
         """Every verification state, in the vocabulary's order, with the briefings whose key
         claim is in it now. A key claim assessed again in a newer public briefing counts once
