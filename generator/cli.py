@@ -26,9 +26,11 @@ from .desk import (
     visibility_problem,
 )
 from .errors import format_github, format_json, format_text, records
+from .finish import SitemapError, finish_site
 from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
 from .publish import SiteInfo
 from .render import TemplateProblem
+from .search import SearchIndexError
 from .site import site_output, write_tree
 from .upgrade import upgrade_text
 
@@ -246,6 +248,34 @@ def render(
         sys.exit(1)
     shown = len(archive.shown)
     click.echo(f"{out}: {count} pages and files from {shown} briefings")
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--site-url",
+    envvar="SITE_URL",
+    default="https://briefings.example.org/",
+    show_default=True,
+    help="Absolute address of the site, for the sitemap (env: SITE_URL).",
+)
+def finish(site_dir: Path, site_url: str) -> None:
+    """Finish SITE_DIR, built from `briefings render` by an engine that runs no plugins
+    (Zensical): each page's Content-Security-Policy, the sitemap index, the search index."""
+    try:
+        site = SiteInfo(name="", url=site_url.rstrip("/") + "/")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--site-url") from None
+    try:
+        done = finish_site(site_dir, site.url)
+    except (SearchIndexError, SitemapError) as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    sitemaps = f"{done.sitemaps} sitemap{'s' * (done.sitemaps != 1)}"
+    click.echo(
+        f"{site_dir}: {done.policies} pages given their security policy, {sitemaps} listed "
+        f"in sitemap.xml, {done.indexed} pages indexed for search"
+    )
 
 
 @main.command()

@@ -19,6 +19,7 @@ REFERRER = "no-referrer"
 
 _DATA_TYPES = frozenset({"application/ld+json", "application/json"})
 _CHARSET = '<meta charset="utf-8">'
+POLICY_META = '<meta http-equiv="Content-Security-Policy"'
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -63,8 +64,5 @@ def with_policy(html: str, policy: str | None = None) -> str:
     if _CHARSET not in html:
         return html
     policy = policy or content_security_policy(html)
-    tags = (
-        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-        f'<meta name="referrer" content="{REFERRER}">'
-    )
+    tags = f'{POLICY_META} content="{policy}"><meta name="referrer" content="{REFERRER}">'
     return html.replace(_CHARSET, _CHARSET + tags, 1)
