@@ -54,6 +54,33 @@ def build(
     )
 
 
+def zensical_recipe() -> str:
+    """The shell lines of the README's Zensical recipe, but for installing Zensical."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Build with another engine", 1)[1].split("\n## ", 1)[0]
+    blocks = [part.split("```", 1)[0] for part in section.split("```sh\n")[1:]]
+    [block] = [block for block in blocks if "zensical build" in block]
+    return "\n".join(line for line in block.splitlines() if not line.startswith("pip install"))
+
+
+def build_with_zensical(
+    project: Path, site_url: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The README's Zensical recipe run in the project, for the site at `site_url`, at the
+    same instant as `build`; the site is then in project/build/site."""
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "SOURCE_DATE_EPOCH": "1795608000",
+        **(env or {}),
+    }
+    recipe = zensical_recipe().replace("https://newsroom.example.org/", site_url)
+    return subprocess.run(
+        ["bash", "-e", "-c", recipe], cwd=project, env=env,
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
 class PageText(HTMLParser):
     """The visible text of a page, and its ids and in-page links."""
 

@@ -321,3 +321,76 @@ def test_check_fails_when_a_private_desk_is_in_a_public_repository(tmp_path: Pat
         "repository: public\n"
     )
     assert private.returncode == 0, private.stdout + private.stderr
+
+
+# --- briefings finish: a site another engine built ------------------------------------------------
+
+PAGE = (
+    '<!doctype html><html><head><meta charset="utf-8"><title>{title}</title>'
+    "<script>var depth = {depth};</script></head>"
+    "<body><main data-pagefind-body><h1>{title}</h1><p>The grain silo was damaged.</p></main>"
+    "</body></html>"
+)
+URLSET = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    "<url><loc>https://news.example.org/</loc><lastmod>2024-09-12</lastmod></url>"
+    "<url><loc>https://news.example.org/a/</loc></url></urlset>"
+)
+
+
+def _engine_site(site: Path) -> Path:
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text(PAGE.format(title="Home", depth=0), encoding="utf-8")
+    (site / "a" / "index.html").write_text(PAGE.format(title="Silo", depth=1), encoding="utf-8")
+    (site / "sitemap.xml").write_text(URLSET, encoding="utf-8")
+    return site
+
+
+def test_finish_gives_each_page_its_policy_splits_the_sitemap_and_indexes_search(
+    tmp_path: Path,
+) -> None:
+    site = _engine_site(tmp_path / "site")
+
+    result = _run("finish", str(site), "--site-url", "https://news.example.org")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"{site}: 2 pages given their security policy, 1 sitemap listed in sitemap.xml, "
+        "2 pages indexed for search\n"
+    )
+    home, silo = (
+        (site / "index.html").read_text("utf-8"),
+        (site / "a/index.html").read_text("utf-8"),
+    )
+    assert 'http-equiv="Content-Security-Policy"' in home
+    assert home.count("'sha256-") == 1
+    assert home.split("'sha256-")[1] != silo.split("'sha256-")[1]  # each page its own script
+    index = (site / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://news.example.org/sitemap-1.xml</loc>" in index
+    assert "<lastmod>2024-09-12</lastmod>" in index
+    assert "<loc>https://news.example.org/a/</loc>" in (site / "sitemap-1.xml").read_text("utf-8")
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_finishing_a_site_twice_changes_nothing_more(tmp_path: Path) -> None:
+    site = _engine_site(tmp_path / "site")
+    _run("finish", str(site), "--site-url", "https://news.example.org")
+    pages = {path: path.read_bytes() for path in site.rglob("*.*ml")}
+
+    result = _run("finish", str(site), "--site-url", "https://news.example.org")
+
+    assert result.returncode == 0, result.stderr
+    assert "0 pages given their security policy, 0 sitemaps listed" in result.stdout
+    assert {path: path.read_bytes() for path in site.rglob("*.*ml")} == pages
+
+
+def test_finish_names_a_sitemap_that_is_not_xml_without_a_traceback(tmp_path: Path) -> None:
+    site = _engine_site(tmp_path / "site")
+    (site / "sitemap.xml").write_text("<urlset><url>", encoding="utf-8")
+
+    result = _run("finish", str(site))
+
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{site / 'sitemap.xml'}: not a sitemap: ")
+    assert "Traceback" not in result.stderr

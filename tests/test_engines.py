@@ -14,14 +14,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
+import extruct
 import pytest
 
 from generator.archive import load_archive
-from generator.publish import SiteInfo
+from generator.publish import SiteInfo, structured_data
 from generator.site import site_output
+from generator.structure import BriefingView, SiteIndex
 
-from .building import build, copy_project, page_of
+from .building import build, build_with_zensical, copy_project, page_of
 from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES
 
 pytestmark = pytest.mark.slow
@@ -124,36 +127,84 @@ def test_properdocs_builds_the_site_mkdocs_builds(tmp_path: Path) -> None:
     assert any(path.startswith("pagefind/") for path in continued)
 
 
-def _readme_recipe() -> str:
-    """The shell lines of the README's Zensical recipe, but for installing Zensical."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Build with another engine", 1)[1].split("\n## ", 1)[0]
-    blocks = [part.split("```", 1)[0] for part in section.split("```sh\n")[1:]]
-    [block] = [block for block in blocks if "zensical build" in block]
-    return "\n".join(line for line in block.splitlines() if not line.startswith("pip install"))
+ZENSICAL_URL = "https://newsroom.example.org/desk/"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def test_zensical_builds_the_rendered_tree_as_the_readme_says(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", FIXTURES / "valid")
-    env = {
-        **os.environ,
-        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-        "SOURCE_DATE_EPOCH": "1795608000",
-    }
-
-    result = subprocess.run(
-        ["bash", "-e", "-c", _readme_recipe()], cwd=project, env=env,
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture archive built with Zensical, as the README's recipe says."""
+    project = copy_project(
+        tmp_path_factory.mktemp("zensical"), FIXTURES / "archive", repository="private"
+    )
+    result = build_with_zensical(project, ZENSICAL_URL)
     assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "build" / "site"
-    page = page_of(site / "briefings" / "sample-briefing" / "index.html")
-    assert "✓ Key claim: Verified The river bridge is closed to traffic." in page.words
-    assert "Sample agency says the river bridge closed <b>today</b> & *tomorrow*" in page.words
-    assert "Corrected 12 September 2024" in page.words
-    assert "briefings.css" in (site / "index.html").read_text("utf-8")
-    feed = (site / "feed.xml").read_text("utf-8")
-    assert "https://newsroom.example.org/briefings/sample-briefing/" in feed
-    assert (site / "api" / "briefings" / "sample-briefing.json").is_file()
-    assert "sample-briefing" in (site / "briefings" / "index.html").read_text("utf-8")
+    return project / "build" / "site"
+
+
+def _shown() -> list[BriefingView]:
+    archive = load_archive(FIXTURES / "archive", NOW, desk=PRIVATE)
+    return list(SiteIndex(archive).briefings)
+
+
+def test_zensical_gives_every_briefing_page_its_structured_data(zensical_site: Path) -> None:
+    shown = _shown()
+    assert len(shown) > 20
+
+    site = SiteInfo(name="Verified news briefings", url=ZENSICAL_URL)  # as render's defaults
+
+    for view in shown:
+        url = f"{ZENSICAL_URL}briefings/{view.briefing.id}/"
+        html = (zensical_site / "briefings" / view.briefing.id / "index.html").read_text("utf-8")
+        found = extruct.extract(html, base_url=url, syntaxes=["json-ld"])["json-ld"]
+        assert found == structured_data(view, site), view.briefing.id
+        article = found[0]
+        assert (article["@type"], article["url"]) == ("NewsArticle", url)
+        assert article["dateModified"] == view.changed.isoformat()
+
+
+def test_zensical_sitemap_dates_each_page_by_its_last_change(zensical_site: Path) -> None:
+    index = ElementTree.parse(zensical_site / "sitemap.xml").getroot()
+    [listed] = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    part = ElementTree.parse(zensical_site / str(listed).removeprefix(ZENSICAL_URL)).getroot()
+    dated = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in part.iter(f"{SITEMAP}url")
+    }
+    shown = _shown()
+    newest = max(view.changed for view in shown).isoformat()
+
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    for view in shown:
+        assert dated[f"{ZENSICAL_URL}briefings/{view.briefing.id}/"] == view.changed.isoformat()
+    assert dated[ZENSICAL_URL] == newest  # a list changes with the briefings it lists
+    assert dated[f"{ZENSICAL_URL}about/"] is None  # written by hand: when it changed is unknown
+    assert len(dated) == len(list(zensical_site.rglob("index.html")))
+
+
+def test_zensical_site_keeps_the_templates_out_and_every_page_under_a_policy(
+    zensical_site: Path,
+) -> None:
+    pages = list(zensical_site.rglob("*.html"))
+
+    assert not (zensical_site / "markdown").exists()
+    assert not list(zensical_site.rglob("*.md"))
+    unguarded = [
+        str(path.relative_to(zensical_site))
+        for path in pages
+        if "pagefind" not in path.parts
+        and 'http-equiv="Content-Security-Policy"' not in path.read_text("utf-8")
+    ]
+    assert unguarded == []
+    assert (zensical_site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_zensical_pages_say_what_the_mkdocs_pages_say(zensical_site: Path) -> None:
+    view = next(view for view in _shown() if view.briefing.id == "synthetic-briefing-00")
+    page = page_of(zensical_site / "briefings" / view.briefing.id / "index.html")
+
+    assert "? Key claim: Unverified The grain silo was damaged." in page.words
+    assert "assets/stylesheets/briefings.css" in (zensical_site / "index.html").read_text("utf-8")
+    feed = (zensical_site / "feed.xml").read_text("utf-8")
+    assert f"{ZENSICAL_URL}briefings/synthetic-briefing-00/" in feed
+    assert (zensical_site / "api" / "briefings" / "synthetic-briefing-00.json").is_file()

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS
 
-from ..building import build, copy_project
+from ..building import build, build_with_zensical, copy_project
 from ..conftest import FIXTURES, ROOT
 from ..stories import story
 
@@ -62,6 +62,17 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(
         _built(tmp_path_factory.mktemp("fixture"), FIXTURES / "archive", repository="private")
     )
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The synthetic archive built with Zensical as the README says, served; its base URL."""
+    project = copy_project(
+        tmp_path_factory.mktemp("zensical") / "project", FIXTURES / "archive", repository="private"
+    )
+    result = build_with_zensical(project, f"https://newsroom.example.org/{PREFIX}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield from _serve(project / "build" / "site")
 
 
 @pytest.fixture(scope="session")
