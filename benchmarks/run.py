@@ -16,8 +16,8 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    "Our stages" are load + validate in `on_pre_build`, and the pages and files: made there
    (`site_output`, on one core) or, on several cores, started there in worker processes
    (`site_stream`) and waited for by MkDocs as it reads each page (`Stream.get`); then
-   handing pages and JSON-LD to MkDocs in `on_files`, `on_pre_page` and
-   `on_page_context`. Search
+   handing pages to MkDocs in `on_files`, and each finished page's Content-Security-Policy and
+   the sitemap index in `on_post_page` and `on_post_template`. Search
    indexing is `on_post_build` (`index_site`, Pagefind), and `on_shutdown` puts the staged
    site in place, removing the previous one (as a rebuild does). "MkDocs" is the rest of the
    build command; "start-up" is the interpreter and imports, the
@@ -375,8 +375,8 @@ class Result:
         """Our stages in the build: load, validate, render, and the pages and files handed to
         MkDocs, including the time MkDocs waits for pages the workers have not made yet; not
         search indexing, nor putting the finished site in place."""
-        hooks = ("on_startup", "on_config", "on_pre_build", "on_files", "on_pre_page",
-                 "on_page_context", "page_wait")  # fmt: skip
+        hooks = ("on_startup", "on_config", "on_pre_build", "on_files", "on_post_page",
+                 "on_post_template", "page_wait")  # fmt: skip
         return sum(self.build.get(hook, 0.0) for hook in hooks)
 
 
@@ -519,10 +519,11 @@ def print_result(r: Result) -> None:
     row(f"pages, API, JSON-LD (site_output), {r.cores} cores", r.inprocess["site_output"])
     row("pages, API, JSON-LD (site_output), 1 core", r.inprocess["site_output 1"])
     total = r.build_wall
-    page_hooks = sum(b.get(h, 0.0) for h in ("on_files", "on_pre_page", "on_page_context"))
+    page_hooks = b.get("on_files", 0.0)
+    finished = b.get("on_post_page", 0.0) + b.get("on_post_template", 0.0)
     made = b.get("site_output", 0.0) + b.get("site_stream", 0.0)
     waited = b.get("page_wait", 0.0)
-    other_work = r.ours - page_hooks - b.get("load_archive", 0.0) - made - waited
+    other_work = r.ours - page_hooks - finished - b.get("load_archive", 0.0) - made - waited
     search = b.get("on_post_build", 0.0)
     swap = b.get("on_shutdown", 0.0)
     mkdocs = b["command"] - r.ours - search - swap
@@ -533,7 +534,8 @@ def print_result(r: Result) -> None:
         row("MkDocs waiting for pages from the workers", waited, total)
     else:
         row("render pages and files (site_output)", made, total)
-    row("on_files + on_pre_page + on_page_context", page_hooks, total)
+    row("pages handed to MkDocs (on_files)", page_hooks, total)
+    row("security policy, sitemap (on_post_page/template)", finished, total)
     row("other plugin work (on_config, on_pre_build)", other_work, total)
     row("= our stages", r.ours, total)
     row("search indexing (Pagefind, on_post_build)", search, total)

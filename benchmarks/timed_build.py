@@ -46,8 +46,8 @@ HOOKS = (
     "on_config",
     "on_pre_build",
     "on_files",
-    "on_pre_page",
-    "on_page_context",
+    "on_post_page",
+    "on_post_template",
     "on_post_build",
     "on_shutdown",
 )
