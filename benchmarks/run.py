@@ -535,7 +535,7 @@ def print_result(r: Result) -> None:
     else:
         row("render pages and files (site_output)", made, total)
     row("pages handed to MkDocs (on_files)", page_hooks, total)
-    row("security policy, sitemap (on_post_page/template)", finished, total)
+    row("policy and sitemap (on_post_page/template)", finished, total)
     row("other plugin work (on_config, on_pre_build)", other_work, total)
     row("= our stages", r.ours, total)
     row("search indexing (Pagefind, on_post_build)", search, total)
