@@ -186,10 +186,10 @@ def site_output(
     list_size: int = structure.LIST_SIZE,
     workers: int | None = None,
 ) -> SiteOutput:
-    """Pages and files of the public archive, made on every core the build
-    may use (`generator.parallel`), or in `workers` processes (1: in this one, which keeps
-    what it renders in its caches for the next time). Lists are cut into pages of
-    `list_size` briefings."""
+    """Pages and files of the public archive, made on every core the build may use
+    (`generator.parallel`), or in `workers` processes (1: in this one, which keeps what it
+    renders in its caches for the next time). Lists are cut into pages of `list_size`
+    briefings."""
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size)
         lazy = _output(plan, run_all(plan.tasks, workers).__getitem__)
@@ -242,8 +242,8 @@ def site_stream(
 
 
 def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
-    """The site's pages and files, read from the results of the plan's tasks (task
-    `n` makes page `n`) as they are asked for."""
+    """The site's pages and files, read from the results of the plan's tasks (task `n`
+    makes page `n`) as they are asked for."""
     at = {page: n for n, page in enumerate(plan.pages)}
     api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
     return SiteOutput(
