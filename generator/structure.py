@@ -813,7 +813,9 @@ class SiteIndex:
         result = [
             Group(
                 f"{year:04d}-{month:02d}" if month else f"{year:04d}",
-                f"{words.MONTHS[month - 1]} {year}" if month else f"{year}, month not stated",
+                words.partial_date(PartialDate(year, month))
+                if month
+                else f"{year}, month not stated",
                 tuple(views),
             )
             for (year, month), views in groups.items()

@@ -14,6 +14,7 @@ from typing import Any
 import langcodes
 import pycountry
 
+from .locale import locale_for
 from .model import (
     ActorKind,
     Assessment,
@@ -40,29 +41,26 @@ class StateWords:
     """Shown beside the label (and hidden from screen readers, which read the label)."""
 
 
+EN = locale_for("en")
+"""English: the site's words until pages take their briefing's language."""
+
+SYMBOLS = {
+    VerificationState.UNVERIFIED: "?",
+    VerificationState.PARTIALLY_VERIFIED: "◐",
+    VerificationState.VERIFIED: "✓",
+    VerificationState.DISPUTED: "⇄",
+    VerificationState.MISLEADING: "≈",
+    VerificationState.UNFOUNDED: "∅",
+    VerificationState.FALSE: "✗",
+    VerificationState.RETRACTED: "↺",
+}
+"""Each state's symbol, the same in every language."""
+
 STATES: dict[VerificationState, StateWords] = {
-    VerificationState.UNVERIFIED: StateWords(
-        "Unverified", "Reported, but not yet confirmed by independent evidence.", "?"
-    ),
-    VerificationState.PARTIALLY_VERIFIED: StateWords(
-        "Partially verified", "Parts of the claim are confirmed; others are not.", "◐"
-    ),
-    VerificationState.VERIFIED: StateWords(
-        "Verified", "Confirmed by independent, reliable evidence.", "✓"
-    ),
-    VerificationState.DISPUTED: StateWords(
-        "Disputed", "Credible sources contradict each other.", "⇄"
-    ),
-    VerificationState.MISLEADING: StateWords(
-        "Misleading",
-        "Built on true elements, arranged to give a false impression.",
-        "≈",
-    ),
-    VerificationState.UNFOUNDED: StateWords(
-        "Unfounded", "Examined, and nothing supports it; not shown to be untrue either.", "∅"
-    ),
-    VerificationState.FALSE: StateWords("False", "Shown to be untrue by reliable evidence.", "✗"),
-    VerificationState.RETRACTED: StateWords("Retracted", "Withdrawn by those who made it.", "↺"),
+    state: StateWords(
+        EN.word(f"state.{state.value}.label"), EN.word(f"state.{state.value}.meaning"), symbol
+    )
+    for state, symbol in SYMBOLS.items()
 }
 
 
@@ -103,104 +101,34 @@ TLP: dict[Tlp, TlpWords] = {
 }
 
 
-CONFIDENCE = {
-    Confidence.LOW: "Low confidence",
-    Confidence.MODERATE: "Moderate confidence",
-    Confidence.HIGH: "High confidence",
-}
+CONFIDENCE = {member: EN.word(f"confidence.{member.value}") for member in Confidence}
 
 # Admiralty (NATO STANAG 2511) grading.
-RELIABILITY = {
-    Reliability.A: "A — completely reliable",
-    Reliability.B: "B — usually reliable",
-    Reliability.C: "C — fairly reliable",
-    Reliability.D: "D — not usually reliable",
-    Reliability.E: "E — unreliable",
-    Reliability.F: "F — reliability cannot be judged",
-}
-CREDIBILITY = {
-    1: "1 — confirmed by other sources",
-    2: "2 — probably true",
-    3: "3 — possibly true",
-    4: "4 — doubtful",
-    5: "5 — improbable",
-    6: "6 — truth cannot be judged",
-}
+RELIABILITY = {member: EN.word(f"reliability.{member.value}") for member in Reliability}
+CREDIBILITY = {grade: EN.word(f"credibility.{grade}") for grade in range(1, 7)}
 
-SOURCE_KINDS = {
-    SourceKind.NEWS_REPORT: "News report",
-    SourceKind.OFFICIAL_STATEMENT: "Official statement",
-    SourceKind.PRESS_BRIEFING: "Press briefing",
-    SourceKind.DOCUMENT: "Document",
-    SourceKind.SOCIAL_MEDIA: "Social media post",
-    SourceKind.DATASET: "Dataset",
-    SourceKind.OTHER: "Other source",
-}
+SOURCE_KINDS = {member: EN.word(f"source-kind.{member.value}") for member in SourceKind}
 
-STATEMENT_KINDS = {
-    StatementKind.WARNING: "Warning",
-    StatementKind.CLAIM: "Claim",
-    StatementKind.DENIAL: "Denial",
-    StatementKind.CONFIRMATION: "Confirmation",
-    StatementKind.REPORT: "Report",
-    StatementKind.CALL: "Call",
-    StatementKind.QUESTION: "Question",
-    StatementKind.ANNOUNCEMENT: "Announcement",
-    StatementKind.ADMISSION: "Admission",
-    StatementKind.RETRACTION: "Retraction",
-    StatementKind.ASSESSMENT: "Assessment",
-}
+STATEMENT_KINDS = {member: EN.word(f"statement-kind.{member.value}") for member in StatementKind}
 
-STATEMENT_MODES = {StatementMode.QUOTE: "Quote", StatementMode.PARAPHRASE: "Paraphrase"}
+STATEMENT_MODES = {member: EN.word(f"statement-mode.{member.value}") for member in StatementMode}
 
-ACTOR_KINDS = {
-    ActorKind.PERSON: "Person",
-    ActorKind.ORGANIZATION: "Organization",
-    ActorKind.GOVERNMENT: "Government body",
-    ActorKind.STATE: "State",
-    ActorKind.MEDIA: "Media outlet",
-    ActorKind.GROUP: "Group",
-}
+ACTOR_KINDS = {member: EN.word(f"actor-kind.{member.value}") for member in ActorKind}
 
-UPDATE_KINDS = {UpdateKind.UPDATE: "Update", UpdateKind.CORRECTION: "Correction"}
+UPDATE_KINDS = {member: EN.word(f"update-kind.{member.value}") for member in UpdateKind}
 
 
 # What a statement says about one claim, in the order of the columns under each claim.
-STANCES: dict[Stance, str] = {
-    Stance.SUPPORTS: "Supports",
-    Stance.CONTRADICTS: "Contradicts",
-    Stance.QUESTIONS: "Questions",
-    Stance.MENTIONS: "Mentions",
-}
+STANCES: dict[Stance, str] = {member: EN.word(f"stance.{member.value}") for member in Stance}
 
-EVIDENCE_KINDS = {
-    EvidenceKind.PHOTO: "Photo",
-    EvidenceKind.VIDEO: "Video",
-    EvidenceKind.AUDIO: "Audio recording",
-    EvidenceKind.DOCUMENT: "Document",
-    EvidenceKind.SATELLITE_IMAGE: "Satellite image",
-    EvidenceKind.DATASET: "Dataset",
-    EvidenceKind.OTHER: "Other material",
-}
+EVIDENCE_KINDS = {member: EN.word(f"evidence-kind.{member.value}") for member in EvidenceKind}
 
-ASSESSMENTS = {
-    Assessment.AUTHENTIC: "Authentic: shown as it was recorded, in its true context",
-    Assessment.MISCAPTIONED: "Miscaptioned: genuine, but presented as something it does not show",
-    Assessment.EDITED: "Edited: altered or cut in a way that changes what it shows",
-    Assessment.STAGED: "Staged: recorded to deceive",
-    Assessment.FABRICATED: "Fabricated: made up or generated",
-    Assessment.UNASSESSED: "Not yet assessed",
-}
+ASSESSMENTS = {member: EN.word(f"assessment.{member.value}") for member in Assessment}
 
 # ISO 15924 scripts written right to left, for text in a language that uses one.
 RTL_SCRIPTS = frozenset(
     {"Adlm", "Arab", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"}
 )
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 # --- Words for values ------------------------------------------------------------------------
@@ -208,16 +136,11 @@ MONTHS = (
 
 def partial_date(value: PartialDate) -> str:
     """A partial date at its own precision: '2024', 'September 2024', '10 September 2024'."""
-    if value.month is None:
-        return str(value.year)
-    month = MONTHS[value.month - 1]
-    if value.day is None:
-        return f"{month} {value.year}"
-    return f"{value.day} {month} {value.year}"
+    return EN.partial_date(value)
 
 
 def full_date(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return EN.full_date(value)
 
 
 @lru_cache(maxsize=256)
@@ -235,9 +158,7 @@ def direction(tag: str) -> str:
 
 def number(value: float | int) -> str:
     """A number as readers write it: 471, 1,200, 2.5."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}"
+    return EN.number(value)
 
 
 def figure(given: Figure) -> str:
@@ -245,12 +166,12 @@ def figure(given: Figure) -> str:
     if given.value is not None:
         text = number(given.value)
     elif given.min is not None and given.max is not None:
-        text = f"{number(given.min)}\N{EN DASH}{number(given.max)}"
+        text = EN.word("figure.range", min=number(given.min), max=number(given.max))
     elif given.min is not None:
-        text = f"at least {number(given.min)}"
+        text = EN.word("figure.at-least", min=number(given.min))
     else:
         assert given.max is not None  # the checks require a value, a min or a max
-        text = f"up to {number(given.max)}"
+        text = EN.word("figure.up-to", max=number(given.max))
     return f"{text} {given.unit}" if given.unit else text
 
 

@@ -1,0 +1,77 @@
+"""The locale catalogues: every language gives every word English gives, in the forms its
+grammar needs (Russian plurals and cases, Persian digits and direction)."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+
+import babel
+import pytest
+
+from generator.locale import DEFAULT, catalogue_file, languages, locale_for, read_catalogue
+from generator.model import PartialDate
+
+OTHERS = [language for language in languages() if language != DEFAULT]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_russian_and_persian_have_catalogues() -> None:
+    assert {"en", "ru", "fa"} <= set(languages())
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_a_catalogue_gives_every_word_and_count_english_gives(language: str) -> None:
+    english, other = locale_for(DEFAULT), locale_for(language)
+
+    assert sorted(set(english.words) - set(other.words)) == []  # missing
+    assert sorted(set(other.words) - set(english.words)) == []  # unknown: a typing mistake
+    assert sorted(english.catalogue.counts) == sorted(other.catalogue.counts)
+    for key, text in english.words.items():
+        assert _fields(other.words[key]) == _fields(text), key
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_count_has_each_plural_form_the_language_uses(language: str) -> None:
+    catalogue = read_catalogue(catalogue_file(language))
+    needed = babel.Locale.parse(language).plural_form.tags
+
+    assert catalogue.language == language
+    for key, forms in catalogue.counts.items():
+        assert [tag for tag in needed if getattr(forms, tag) is None] == [], key
+
+
+def test_russian_counts_take_the_form_each_number_needs() -> None:
+    ru = locale_for("ru")
+
+    assert [ru.count("sources", n) for n in (1, 3, 5, 11, 21, 22, 25)] == [
+        "1 источник", "3 источника", "5 источников", "11 источников",
+        "21 источник", "22 источника", "25 источников",
+    ]  # fmt: skip
+
+
+def test_russian_dates_put_the_month_in_the_case_it_takes() -> None:
+    ru = locale_for("ru")
+
+    assert ru.full_date(date(2024, 9, 10)) == "10 сентября 2024"  # genitive
+    assert ru.partial_date(PartialDate(2024, 9)) == "сентябрь 2024"  # nominative
+    assert ru.number(1200) == "1\N{NO-BREAK SPACE}200"
+
+
+def test_persian_is_written_right_to_left_in_persian_digits() -> None:
+    fa = locale_for("fa")
+
+    assert fa.direction == "rtl"
+    assert fa.full_date(date(2024, 9, 10)) == "۱۰ سپتامبر ۲۰۲۴"
+    assert fa.number(1200) == "۱٬۲۰۰"
+    assert fa.count("sources", 3) == "۳ منبع"
+    assert not any(digit in fa.partial_date(PartialDate(2024, 9)) for digit in string.digits)
+
+
+def test_a_language_without_a_catalogue_falls_back_to_its_base_then_english() -> None:
+    assert locale_for("ru-RU").language == "ru"
+    assert locale_for("pt-BR").language == "en"
+    assert locale_for("en").word("state.verified.label") == "Verified"
