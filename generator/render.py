@@ -28,8 +28,9 @@ from markupsafe import Markup
 from . import structure
 from . import vocabulary as words
 from .archive import Archive
+from .locale import DEFAULT, Locale, locale_for
 from .markdown_fields import one_line, render_markdown
-from .model import Briefing
+from .model import Briefing, VerificationState
 from .structure import SiteIndex
 from .yamlio import quoted
 
@@ -52,6 +53,41 @@ def _markdown_filter(context: jinja2.runtime.Context, text: str) -> Markup:
     return render_markdown(text, context.get("link_to"))
 
 
+# --- Words -------------------------------------------------------------------------------------
+
+# Every reader-facing word comes from the page's locale (`generator.locale`), which `_render`
+# puts in the context: the environment is shared by the pages of every language.
+
+
+def _in_locale(function: Callable[..., str]) -> Callable[..., str]:
+    """A filter that gives `function` the page's locale."""
+
+    @jinja2.pass_context
+    def filter_(context: jinja2.runtime.Context, value: Any) -> str:
+        return function(value, context["locale"])
+
+    return filter_
+
+
+@jinja2.pass_context
+def _word(context: jinja2.runtime.Context, key: str, **values: Any) -> Markup:
+    """`{{ t("key", name=value) }}`: the catalogue's words are the package's own HTML; the
+    values filled in are escaped."""
+    return Markup(context["locale"].word(key)).format(**values)
+
+
+@jinja2.pass_context
+def _count(context: jinja2.runtime.Context, key: str, n: int) -> str:
+    """`{{ n("sources", 3) }}`: '3 sources', in the form the number takes in the language."""
+    locale: Locale = context["locale"]
+    return locale.count(key, n)
+
+
+@jinja2.pass_context
+def _state_words(context: jinja2.runtime.Context, state: str) -> words.StateWords:
+    return words.state_words(VerificationState(state), context["locale"])
+
+
 # --- Templates ---------------------------------------------------------------------------------
 
 
@@ -72,13 +108,13 @@ def environment(template_dir: Path) -> jinja2.Environment:
         one_line=one_line,
         # Front matter is YAML, not HTML: the value is escaped for HTML before it is quoted.
         yaml_quoted=lambda text: Markup(quoted(str(text))),
-        partial_date=words.partial_date,
-        full_date=words.full_date,
+        partial_date=_in_locale(words.partial_date),
+        full_date=_in_locale(words.full_date),
         country_name=words.country_name,
-        label=words.label,
-        credibility=words.CREDIBILITY.__getitem__,
-        state_words=words.STATES.__getitem__,
-        figure=words.figure,
+        label=_in_locale(words.label),
+        credibility=_in_locale(words.credibility),
+        state_words=_state_words,
+        figure=_in_locale(words.figure),
         language_name=words.language_name,
         direction=words.direction,
     )
@@ -86,6 +122,8 @@ def environment(template_dir: Path) -> jinja2.Environment:
         structure=structure,
         states=words.STATES,
         tlp_words=words.TLP,
+        t=_word,
+        n=_count,
     )
     return env
 
@@ -94,13 +132,14 @@ Fragments = dict[tuple[object, ...], Markup]
 """Pieces of HTML made once and placed on many pages, by a key that determines them."""
 
 
-def _fragment(made: Fragments, *key: object, caller: Callable[[], Markup]) -> Markup:
+def _fragment(made: Fragments, language: str, *key: object, caller: Callable[[], Markup]) -> Markup:
     """`{% call fragment(*key) %}…{% endcall %}`: the block's HTML, made on the first call
-    with this key. The key must name everything the block depends on, its links included."""
+    with this key in the page's language. The key must name everything else the block depends
+    on, its links included."""
     try:
-        return made[key]
+        return made[(language, *key)]
     except KeyError:
-        made[key] = html = caller()
+        made[(language, *key)] = html = caller()
         return html
 
 
@@ -140,15 +179,22 @@ def _render(
     index: SiteIndex,
     **context: Any,
 ) -> str:
+    locale = locale_for(DEFAULT)
     href: Callable[..., str] = partial(structure.link, page)
-    fragment = partial(_fragment, fragments)
+    fragment = partial(_fragment, fragments, locale.language)
     link_to = partial(index.site_link, page)
     try:
         return (
             environment(template_dir)
             .get_template(template)
             .render(
-                page=page, href=href, fragment=fragment, link_to=link_to, index=index, **context
+                page=page,
+                href=href,
+                fragment=fragment,
+                link_to=link_to,
+                index=index,
+                locale=locale,
+                **context,
             )
         )
     except jinja2.TemplateError as error:

@@ -14,7 +14,7 @@ from typing import Any
 import langcodes
 import pycountry
 
-from .locale import locale_for
+from .locale import Locale, locale_for
 from .model import (
     ActorKind,
     Assessment,
@@ -56,13 +56,6 @@ SYMBOLS = {
 }
 """Each state's symbol, the same in every language."""
 
-STATES: dict[VerificationState, StateWords] = {
-    state: StateWords(
-        EN.word(f"state.{state.value}.label"), EN.word(f"state.{state.value}.meaning"), symbol
-    )
-    for state, symbol in SYMBOLS.items()
-}
-
 
 @dataclass(frozen=True)
 class TlpWords:
@@ -101,29 +94,23 @@ TLP: dict[Tlp, TlpWords] = {
 }
 
 
-CONFIDENCE = {member: EN.word(f"confidence.{member.value}") for member in Confidence}
-
-# Admiralty (NATO STANAG 2511) grading.
-RELIABILITY = {member: EN.word(f"reliability.{member.value}") for member in Reliability}
-CREDIBILITY = {grade: EN.word(f"credibility.{grade}") for grade in range(1, 7)}
-
-SOURCE_KINDS = {member: EN.word(f"source-kind.{member.value}") for member in SourceKind}
-
-STATEMENT_KINDS = {member: EN.word(f"statement-kind.{member.value}") for member in StatementKind}
-
-STATEMENT_MODES = {member: EN.word(f"statement-mode.{member.value}") for member in StatementMode}
-
-ACTOR_KINDS = {member: EN.word(f"actor-kind.{member.value}") for member in ActorKind}
-
-UPDATE_KINDS = {member: EN.word(f"update-kind.{member.value}") for member in UpdateKind}
-
+# The catalogue's group of keys for each closed vocabulary: a value's word is
+# "<group>.<value>" (Reliability: the Admiralty grading of NATO STANAG 2511).
+_GROUPS: dict[type, str] = {
+    Confidence: "confidence",
+    Reliability: "reliability",
+    SourceKind: "source-kind",
+    StatementKind: "statement-kind",
+    StatementMode: "statement-mode",
+    ActorKind: "actor-kind",
+    UpdateKind: "update-kind",
+    EvidenceKind: "evidence-kind",
+    Assessment: "assessment",
+    Stance: "stance",
+}
 
 # What a statement says about one claim, in the order of the columns under each claim.
 STANCES: dict[Stance, str] = {member: EN.word(f"stance.{member.value}") for member in Stance}
-
-EVIDENCE_KINDS = {member: EN.word(f"evidence-kind.{member.value}") for member in EvidenceKind}
-
-ASSESSMENTS = {member: EN.word(f"assessment.{member.value}") for member in Assessment}
 
 # ISO 15924 scripts written right to left, for text in a language that uses one.
 RTL_SCRIPTS = frozenset(
@@ -134,13 +121,36 @@ RTL_SCRIPTS = frozenset(
 # --- Words for values ------------------------------------------------------------------------
 
 
-def partial_date(value: PartialDate) -> str:
+def label(value: Any, locale: Locale = EN) -> str:
+    """The reader's word for a value of a closed vocabulary."""
+    return locale.word(f"{_GROUPS[type(value)]}.{value.value}")
+
+
+def credibility(grade: int, locale: Locale = EN) -> str:
+    """An Admiralty credibility grade, 1 to 6, with its meaning."""
+    return locale.word(f"credibility.{grade}")
+
+
+@lru_cache(maxsize=64)
+def state_words(state: VerificationState, locale: Locale = EN) -> StateWords:
+    return StateWords(
+        locale.word(f"state.{state.value}.label"),
+        locale.word(f"state.{state.value}.meaning"),
+        SYMBOLS[state],
+    )
+
+
+STATES: dict[VerificationState, StateWords] = {state: state_words(state) for state in SYMBOLS}
+"""Each state's words in English."""
+
+
+def partial_date(value: PartialDate, locale: Locale = EN) -> str:
     """A partial date at its own precision: '2024', 'September 2024', '10 September 2024'."""
-    return EN.partial_date(value)
+    return locale.partial_date(value)
 
 
-def full_date(value: date) -> str:
-    return EN.full_date(value)
+def full_date(value: date, locale: Locale = EN) -> str:
+    return locale.full_date(value)
 
 
 @lru_cache(maxsize=256)
@@ -156,40 +166,27 @@ def direction(tag: str) -> str:
     return "rtl" if script in RTL_SCRIPTS else "ltr"
 
 
-def number(value: float | int) -> str:
+def number(value: float | int, locale: Locale = EN) -> str:
     """A number as readers write it: 471, 1,200, 2.5."""
-    return EN.number(value)
+    return locale.number(value)
 
 
-def figure(given: Figure) -> str:
+def figure(given: Figure, locale: Locale = EN) -> str:
     """A figure in words: '471', '100 to 300' (with an en dash), 'at least 500', 'up to 300'."""
     if given.value is not None:
-        text = number(given.value)
+        text = locale.number(given.value)
     elif given.min is not None and given.max is not None:
-        text = EN.word("figure.range", min=number(given.min), max=number(given.max))
+        text = locale.word(
+            "figure.range", min=locale.number(given.min), max=locale.number(given.max)
+        )
     elif given.min is not None:
-        text = EN.word("figure.at-least", min=number(given.min))
+        text = locale.word("figure.at-least", min=locale.number(given.min))
     else:
         assert given.max is not None  # the checks require a value, a min or a max
-        text = EN.word("figure.up-to", max=number(given.max))
+        text = locale.word("figure.up-to", max=locale.number(given.max))
     return f"{text} {given.unit}" if given.unit else text
 
 
 def country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     return str(getattr(country, "common_name", None) or country.name) if country else code
-
-
-_LABELS: dict[type, dict[Any, str]] = {
-    type(key): table
-    for table in (
-        CONFIDENCE, RELIABILITY, SOURCE_KINDS, STATEMENT_KINDS,
-        STATEMENT_MODES, ACTOR_KINDS, UPDATE_KINDS, EVIDENCE_KINDS, ASSESSMENTS,
-    )
-    for key in table
-}  # fmt: skip
-
-
-def label(value: Any) -> str:
-    """The reader's word for a value of a closed vocabulary."""
-    return _LABELS[type(value)][value]
