@@ -94,10 +94,14 @@ class Locale:
         text = self.words[key]
         return text.format(**values) if values else text
 
-    def count(self, key: str, n: int) -> str:
-        """'1 source', '3 источника', '5 источников': the plural form the number takes."""
-        forms = self.catalogue.counts[key]
-        return forms.form(self._babel.plural_form(n)).format(n=self.number(n))
+    def count(self, key: str, n: int, **values: Any) -> str:
+        """'1 source', '3 источника', '5 источников': the plural form the number takes,
+        with {n} and any other {placeholders} filled."""
+        return self.count_form(key, n).format(n=self.number(n), **values)
+
+    def count_form(self, key: str, n: int) -> str:
+        """The text of `key` in the plural form `n` takes, its placeholders unfilled."""
+        return self.catalogue.counts[key].form(self._babel.plural_form(n))
 
     def number(self, value: float | int) -> str:
         """A number in the language's digits and separators: 1,200 in English, 1 200 in

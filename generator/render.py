@@ -73,14 +73,24 @@ def _in_locale(function: Callable[..., str]) -> Callable[..., str]:
 def _word(context: jinja2.runtime.Context, key: str, **values: Any) -> Markup:
     """`{{ t("key", name=value) }}`: the catalogue's words are the package's own HTML; the
     values filled in are escaped."""
-    return Markup(context["locale"].word(key)).format(**values)
+    locale: Locale = context["locale"]
+    return Markup(locale.word(key)).format(**_numbers(locale, values))
+
+
+def _numbers(locale: Locale, values: dict[str, Any]) -> dict[str, Any]:
+    """Whole numbers among the values written in the language's digits."""
+    return {
+        name: locale.number(value) if type(value) is int else value
+        for name, value in values.items()
+    }
 
 
 @jinja2.pass_context
-def _count(context: jinja2.runtime.Context, key: str, n: int) -> str:
-    """`{{ n("sources", 3) }}`: '3 sources', in the form the number takes in the language."""
+def _count(context: jinja2.runtime.Context, key: str, n: int, **values: Any) -> Markup:
+    """`{{ n("sources", 3) }}`: '3 sources', in the form the number takes in the language;
+    escaped like `t`."""
     locale: Locale = context["locale"]
-    return locale.count(key, n)
+    return Markup(locale.count_form(key, n)).format(n=locale.number(n), **_numbers(locale, values))
 
 
 @jinja2.pass_context
