@@ -93,6 +93,12 @@ def _count(context: jinja2.runtime.Context, key: str, n: int, **values: Any) -> 
     return Markup(locale.count_form(key, n)).format(n=locale.number(n), **_numbers(locale, values))
 
 
+def _capitalized(text: Markup, capital: bool) -> Markup:
+    """`text` as the catalogue writes it, to begin a sentence, else with its first letter
+    in lower case, to go on one."""
+    return text if capital else text[:1].lower() + text[1:]
+
+
 @jinja2.pass_context
 def _state_words(context: jinja2.runtime.Context, state: str) -> words.StateWords:
     return words.state_words(VerificationState(state), context["locale"])
@@ -134,6 +140,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         tlp_words=words.TLP,
         t=_word,
         n=_count,
+        capitalized=_capitalized,
     )
     return env
 
