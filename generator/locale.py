@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import babel
-import yaml
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from . import yamlio
 from .model import PartialDate
 
 LOCALES = Path(__file__).with_name("locales")
@@ -113,6 +113,11 @@ class Locale:
             self._digits
         )
 
+    def territory(self, code: str) -> str | None:
+        """A country's name by its ISO 3166-1 code, as CLDR writes it in the language."""
+        name = self._babel.territories.get(code)
+        return str(name) if name else None
+
     def full_date(self, value: date) -> str:
         """A full date: 10 September 2024, 10 сентября 2024."""
         return self._date(value, self.catalogue.dates.day)
@@ -139,10 +144,17 @@ def catalogue_file(language: str) -> Path:
     return LOCALES / f"{language}.yaml"
 
 
+class CatalogueError(ValueError):
+    """A catalogue of the package that cannot be read: a bug of the package, not of the input."""
+
+
 def read_catalogue(path: Path) -> Catalogue:
-    """A catalogue file, validated; a broken one is a bug of the package, not of the input."""
-    with path.open(encoding="utf-8") as file:
-        return Catalogue.model_validate(yaml.safe_load(file))
+    """A catalogue file, validated, read as strictly as a briefing (a key set twice is an
+    error, not the second value silently winning)."""
+    document, errors = yamlio.load(path)
+    if errors or document is None:
+        raise CatalogueError("; ".join(str(error) for error in errors))
+    return Catalogue.model_validate(document.data)
 
 
 def languages() -> list[str]:

@@ -126,12 +126,12 @@ def environment(template_dir: Path) -> jinja2.Environment:
         yaml_quoted=lambda text: Markup(quoted(str(text))),
         partial_date=_in_locale(words.partial_date),
         full_date=_in_locale(words.full_date),
-        country_name=words.country_name,
+        country_name=_in_locale(words.country_name),
         label=_in_locale(words.label),
         credibility=_in_locale(words.credibility),
         state_words=_state_words,
         figure=_in_locale(words.figure),
-        language_name=words.language_name,
+        language_name=_in_locale(words.language_name),
         direction=words.direction,
     )
     env.globals.update(
@@ -194,9 +194,10 @@ def _render(
     page: str,
     fragments: Fragments,
     index: SiteIndex,
+    language: str,
     **context: Any,
 ) -> str:
-    locale = locale_for(DEFAULT)
+    locale = locale_for(language)
     href: Callable[..., str] = partial(structure.link, page)
     fragment = partial(_fragment, fragments, locale.language)
     link_to = partial(index.site_link, page)
@@ -222,15 +223,16 @@ def _render(
 def render_briefing(archive: Archive, briefing: Briefing, template_dir: Path) -> str:
     """The Markdown page of one public briefing."""
     index = SiteIndex(archive)
-    return _briefing(index, index.by_id[briefing.id], template_dir, {})
+    return _briefing(index, index.by_id[briefing.id], template_dir, {}, DEFAULT)
 
 
 class Renderer:
     """Makes tasks that render pages of one index through the templates. The tasks share one
-    store of fragments and need nothing else, so that workers can run them (`parallel`)."""
+    store of fragments and need nothing else, so that workers can run them (`parallel`).
+    Pages are made in `language`, or in the nearest one that has a catalogue."""
 
-    def __init__(self, index: SiteIndex, template_dir: Path) -> None:
-        self.index, self.template_dir = index, template_dir
+    def __init__(self, index: SiteIndex, template_dir: Path, language: str = DEFAULT) -> None:
+        self.index, self.template_dir, self.language = index, template_dir, language
         self._fragments: Fragments = {}
 
     def _compile(self, template: str) -> None:
@@ -241,14 +243,17 @@ class Renderer:
         """A task that renders `template` as `page` with `context`."""
         self._compile(template)
         return partial(
-            _render, self.template_dir, template, page, self._fragments, self.index, **context
-        )
+            _render, self.template_dir, template, page, self._fragments, self.index,
+            self.language, **context,
+        )  # fmt: skip
 
     def briefing(self, view: structure.BriefingView) -> Callable[..., str]:
         """A task that renders a briefing's page, given its JSON-LD (`structured_data`, ready
         for a <script> element); what it links to is worked out in the task."""
         self._compile("briefing.md")
-        return partial(_briefing, self.index, view, self.template_dir, self._fragments)
+        return partial(
+            _briefing, self.index, view, self.template_dir, self._fragments, self.language
+        )
 
 
 def _briefing(
@@ -256,11 +261,12 @@ def _briefing(
     view: structure.BriefingView,
     template_dir: Path,
     fragments: Fragments,
+    language: str,
     structured_data: str = "",
 ) -> str:
     older, newer = index.neighbours(view)
     return _render(
-        template_dir, "briefing.md", view.page, fragments, index,
+        template_dir, "briefing.md", view.page, fragments, index, language,
         view=view, related=index.related(view), older=older, newer=newer,
         structured_data=structured_data,
     )  # fmt: skip

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import structure
-from . import vocabulary as words
 from .archive import Archive, collector_paused
-from .model import VerificationState
+from .locale import DEFAULT
 from .parallel import Stream, run_all
 from .publish import (
     API_INDEX,
@@ -43,11 +42,15 @@ from .structure import BriefingView, SiteIndex
 
 
 def pages(
-    index: SiteIndex, template_dir: Path, list_size: int = structure.LIST_SIZE
+    index: SiteIndex,
+    template_dir: Path,
+    list_size: int = structure.LIST_SIZE,
+    language: str = DEFAULT,
 ) -> dict[str, Callable[[], str]]:
     """Every generated page, by its path under the docs folder, in the site's order, as a
-    task that renders it. Public briefings only; lists are cut into pages of `list_size`."""
-    renderer = Renderer(index, template_dir)
+    task that renders it in `language`. Public briefings only; lists are cut into pages of
+    `list_size`."""
+    renderer = Renderer(index, template_dir, language)
     tasks: dict[str, Callable[[], str]] = {}
 
     def add(page: str, template: str, **context: Any) -> None:
@@ -61,8 +64,7 @@ def pages(
     add_parts(structure.BRIEFINGS, index.briefings, "briefings.md")
     add(structure.STATES, "states.md")
     for group in index.by_state:
-        state = words.STATES[VerificationState(group.key)]
-        add_parts(group.page, group.briefings, "state.md", group=group, state=state)
+        add_parts(group.page, group.briefings, "state.md", group=group)
     add(structure.TAGS, "tags.md")
     for group in index.by_tag:
         add_parts(group.page, group.briefings, "tag.md", group=group)
@@ -101,11 +103,12 @@ def render_site(
     template_dir: Path,
     index: SiteIndex | None = None,
     list_size: int = structure.LIST_SIZE,
+    language: str = DEFAULT,
 ) -> dict[str, str]:
     """Every generated page, by its path under the docs folder. Public briefings only, and
     without their JSON-LD, which needs the site's address (`site_output`). The pages are
     rendered on every core the build may use (`generator.parallel`)."""
-    tasks = pages(index or SiteIndex(archive), template_dir, list_size)
+    tasks = pages(index or SiteIndex(archive), template_dir, list_size, language)
     return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
 
 

@@ -154,9 +154,10 @@ def full_date(value: date, locale: Locale = EN) -> str:
 
 
 @lru_cache(maxsize=256)
-def language_name(tag: str) -> str:
-    """The English name of a language tag: 'pt-BR' -> 'Portuguese (Brazil)'."""
-    return str(langcodes.Language.get(tag).display_name())
+def language_name(tag: str, locale: Locale = EN) -> str:
+    """The name of a language tag in the locale's language: 'pt-BR' -> 'Portuguese
+    (Brazil)', in Russian 'португальский (Бразилия)'."""
+    return str(langcodes.Language.get(tag).display_name(locale.language))
 
 
 @lru_cache(maxsize=256)
@@ -187,6 +188,10 @@ def figure(given: Figure, locale: Locale = EN) -> str:
     return f"{text} {given.unit}" if given.unit else text
 
 
-def country_name(code: str) -> str:
+def country_name(code: str, locale: Locale = EN) -> str:
+    """A country's name by its ISO 3166-1 code: in English the common name ISO gives, in
+    another language CLDR's (Babel's)."""
+    if locale is not EN:
+        return locale.territory(code) or country_name(code)
     country = pycountry.countries.get(alpha_2=code)
     return str(getattr(country, "common_name", None) or country.name) if country else code

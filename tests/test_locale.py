@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import string
 from datetime import date
+from pathlib import Path
 
 import babel
 import pytest
 
-from generator.locale import DEFAULT, catalogue_file, languages, locale_for, read_catalogue
+from generator.archive import load_archive
+from generator.locale import (
+    DEFAULT,
+    CatalogueError,
+    catalogue_file,
+    languages,
+    locale_for,
+    read_catalogue,
+)
 from generator.model import PartialDate
+from generator.site import render_site
+
+from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
 
 OTHERS = [language for language in languages() if language != DEFAULT]
 
@@ -75,3 +87,39 @@ def test_a_language_without_a_catalogue_falls_back_to_its_base_then_english() ->
     assert locale_for("ru-RU").language == "ru"
     assert locale_for("pt-BR").language == "en"
     assert locale_for("en").word("state.verified.label") == "Verified"
+
+
+def test_a_key_written_twice_in_a_catalogue_is_an_error_not_a_silent_override(
+    tmp_path: Path,
+) -> None:
+    text = catalogue_file(DEFAULT).read_text(encoding="utf-8")
+    broken = tmp_path / "en.yaml"
+    broken.write_text(text.replace("words:\n", "words:\n  state: {}\n", 1), encoding="utf-8")
+
+    with pytest.raises(CatalogueError, match=r"en.yaml:\d+:3: duplicate key 'state'"):
+        read_catalogue(broken)
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_page_of_the_archive_renders_in_each_language(language: str) -> None:
+    archive = load_archive(FIXTURES / "archive", NOW, desk=PRIVATE)
+
+    pages = render_site(archive, TEMPLATES, language=language)
+
+    assert len(pages) > 100
+
+
+def test_a_briefing_page_made_in_russian_or_persian_speaks_it() -> None:
+    archive = load_archive(FIXTURES / "valid", NOW)
+    page = "briefings/sample-briefing.md"
+
+    russian = render_site(archive, TEMPLATES, language="ru")[page]
+    persian = render_site(archive, TEMPLATES, language="fa")[page]
+
+    assert "Главное утверждение:" in russian
+    assert "Оценено 12 сентября 2024" in russian
+    assert "## Источники { #sources }" in russian
+    assert "Key claim" not in russian
+    assert "ادعای اصلی:" in persian
+    assert "ارزیابی در ۱۲ سپتامبر ۲۰۲۴" in persian
+    assert "## منابع { #sources }" in persian
