@@ -20,6 +20,17 @@ PRIVATE = Desk(repository=Repository.PRIVATE)
 drafts and embargoes require."""
 
 
+ARTIFACTS = ROOT / "tests" / "artifacts"
+"""Screenshots and accessibility reports of the browser tests, to be looked at."""
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Once per run: with pytest-xdist, in the controller only, not in each worker (which
+    # would delete what the others already wrote).
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(ARTIFACTS, ignore_errors=True)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -20,10 +20,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS
 
 from ..building import build, build_with_zensical, copy_project
-from ..conftest import FIXTURES, ROOT
+from ..conftest import ARTIFACTS, FIXTURES, ROOT
 from ..stories import story
 
-ARTIFACTS = ROOT / "tests" / "artifacts"
 PREFIX = "briefing-site"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
@@ -159,8 +158,3 @@ def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 def dark_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A desktop tab that prefers the dark colour scheme."""
     yield from _page(browser, request, DESKTOP, color_scheme="dark")
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _fresh_artifacts() -> None:
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)
