@@ -584,6 +584,8 @@ class Group:
     title: str
     briefings: tuple[BriefingView, ...]
     page: str = ""
+    when: PartialDate | None = None
+    """A month or year of the timeline, for its title in the page's language."""
 
 
 @dataclass(frozen=True)
@@ -817,6 +819,7 @@ class SiteIndex:
                 if month
                 else f"{year}, month not stated",
                 tuple(views),
+                when=PartialDate(year, month or None),
             )
             for (year, month), views in groups.items()
         ]
