@@ -3,6 +3,7 @@ grammar needs (Russian plurals and cases, Persian digits and direction)."""
 
 from __future__ import annotations
 
+import re
 import string
 from datetime import date
 from pathlib import Path
@@ -123,3 +124,33 @@ def test_a_briefing_page_made_in_russian_or_persian_speaks_it() -> None:
     assert "ادعای اصلی:" in persian
     assert "ارزیابی در ۱۲ سپتامبر ۲۰۲۴" in persian
     assert "## منابع { #sources }" in persian
+
+
+# A template's words are its catalogue's: what is left of a template once its Jinja, its HTML
+# tags, its front matter and its link targets are taken out must hold no word of its own.
+WORDS_ALLOWED = {
+    "actor.md": {"Wikidata"},  # a name, the same in every language
+}
+ENGLISH_ONLY = {"api.md"}
+"""Written as English documentation of the feed and API formats, not yet translated."""
+
+
+def _own_words(template: str) -> set[str]:
+    for pattern in (
+        r"\{#.*?#\}", r"\{\{.*?\}\}", r"\{%.*?%\}", r"\{ #[^}]*\}",  # Jinja; heading ids
+        r"^---$.*?^---$", r"<[^>]*>", r'[\w-]+="[^"]*"',  # front matter; HTML tags, attributes
+        r"\]\([^)]*\)",  # link targets
+    ):  # fmt: skip
+        template = re.sub(pattern, " ", template, flags=re.S | re.M)
+    return set(re.findall(r"[^\W\d_]{2,}", template))
+
+
+@pytest.mark.parametrize(
+    "template",
+    sorted(path.name for path in TEMPLATES.glob("*.md") if path.name not in ENGLISH_ONLY),
+)
+def test_a_template_takes_every_word_from_the_catalogue(template: str) -> None:
+    text = (TEMPLATES / template).read_text(encoding="utf-8")
+
+    assert _own_words(text) - WORDS_ALLOWED.get(template, set()) == set()
+    assert re.findall(r'(?:aria-label|title|alt)="[^"{]*[^\W\d_]', text) == []
