@@ -163,7 +163,6 @@ class Position:
     """What one statement says about one claim of its briefing."""
 
     stance: Stance
-    label: str
     claim: Claim
     number: int
     """The claim's number on the page."""
@@ -197,7 +196,6 @@ class Column:
     """The statements that take one stance on a claim, side by side with the others."""
 
     stance: Stance
-    label: str
     statements: tuple[StatementView, ...]
 
 
@@ -344,7 +342,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
             actors[st.actor],
             _numbered(refs[i] for i in st.sources),
             positions=tuple(
-                Position(stance, words.STANCES[stance], claims_by_id[c], claim_numbers[c])
+                Position(stance, claims_by_id[c], claim_numbers[c])
                 for c, stance in sorted(st.about.items(), key=lambda item: claim_numbers[item[0]])
             ),
             evidence=tuple(evidence[i] for i in st.evidence),
@@ -369,8 +367,8 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
     for number, claim in enumerate(briefing.claims, start=1):
         about = [view for view in statements if claim.id in view.statement.about]
         columns = tuple(
-            Column(stance, wording, chosen)
-            for stance, wording in words.STANCES.items()
+            Column(stance, chosen)
+            for stance in Stance
             if stance is not Stance.MENTIONS
             and (chosen := tuple(v for v in about if v.statement.about[claim.id] is stance))
         )

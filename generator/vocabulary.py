@@ -109,8 +109,6 @@ _GROUPS: dict[type, str] = {
     Stance: "stance",
 }
 
-# What a statement says about one claim, in the order of the columns under each claim.
-STANCES: dict[Stance, str] = {member: EN.word(f"stance.{member.value}") for member in Stance}
 
 # ISO 15924 scripts written right to left, for text in a language that uses one.
 RTL_SCRIPTS = frozenset(

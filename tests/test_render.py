@@ -11,7 +11,7 @@ import pytest
 
 from generator.archive import load_archive
 from generator.markdown_fields import render_markdown
-from generator.model import PartialDate, VerificationState
+from generator.model import PartialDate, Stance, VerificationState
 from generator.render import (
     TemplateProblem,
     md_inline,
@@ -104,14 +104,17 @@ def test_statements_about_a_claim_are_grouped_by_their_stance_on_it() -> None:
 
     reopening = view.claims[1]
 
-    assert [(c.label, [v.actor.name for v in c.statements]) for c in reopening.columns] == [
-        ("Supports", ["Sample News"]),
-        ("Contradicts", ["Example Ministry of Information", "Example Ministry of Information"]),
+    assert [(c.stance, [v.actor.name for v in c.statements]) for c in reopening.columns] == [
+        (Stance.SUPPORTS, ["Sample News"]),
+        (
+            Stance.CONTRADICTS,
+            ["Example Ministry of Information", "Example Ministry of Information"],
+        ),
     ]
     # The ministry's quote supports the first claim while it contradicts the second.
     closed = view.claims[0]
-    assert [(c.label, [v.statement.id for v in c.statements]) for c in closed.columns] == [
-        ("Supports", ["jane-closure", "ministry-quote"]),
+    assert [(c.stance, [v.statement.id for v in c.statements]) for c in closed.columns] == [
+        (Stance.SUPPORTS, ["jane-closure", "ministry-quote"]),
     ]
     assert [v.statement.id for v in closed.mentions] == ["jane-admission"]
 
