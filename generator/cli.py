@@ -259,7 +259,13 @@ def render(
     show_default=True,
     help="Absolute address of the site, for the sitemap (env: SITE_URL).",
 )
-def finish(site_dir: Path, site_url: str) -> None:
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="The site's language (theme.language), that of its search index.",
+)
+def finish(site_dir: Path, site_url: str, language: str) -> None:
     """Finish SITE_DIR, built from `briefings render` by an engine that runs no plugins
     (Zensical): each page's Content-Security-Policy, the sitemap index, the search index."""
     try:
@@ -267,7 +273,7 @@ def finish(site_dir: Path, site_url: str) -> None:
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--site-url") from None
     try:
-        done = finish_site(site_dir, site.url)
+        done = finish_site(site_dir, site.url, language)
     except (SearchIndexError, SitemapError) as error:
         click.echo(str(error), err=True)
         sys.exit(1)

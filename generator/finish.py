@@ -33,9 +33,10 @@ class Finished:
     indexed: int
 
 
-def finish_site(site_dir: Path, site_url: str) -> Finished:
+def finish_site(site_dir: Path, site_url: str, language: str = "en") -> Finished:
     """Give each HTML page of `site_dir` its Content-Security-Policy, split its sitemap and
-    index it for search. `site_url` is the site's absolute address, ending in "/"."""
+    index it for search in the site's `language`. `site_url` is the site's absolute address,
+    ending in "/"."""
     policies = 0
     for path in sorted(site_dir.rglob("*.html")):
         if path.is_relative_to(site_dir / "pagefind"):
@@ -47,7 +48,7 @@ def finish_site(site_dir: Path, site_url: str) -> Finished:
         if finished != html:
             path.write_text(finished, encoding="utf-8")
             policies += 1
-    return Finished(policies, _split_sitemap(site_dir, site_url), index_site(site_dir))
+    return Finished(policies, _split_sitemap(site_dir, site_url), index_site(site_dir, language))
 
 
 def _split_sitemap(site_dir: Path, site_url: str) -> int:

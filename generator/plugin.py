@@ -220,9 +220,9 @@ def _release(files: Files) -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _index_quietly(site_dir: Path) -> None:
+def _index_quietly(site_dir: Path, language: str) -> None:
     try:
-        pages = index_site(site_dir)
+        pages = index_site(site_dir, language)
     except SearchIndexError as error:
         log.warning(f"briefings: the preview's search index is not up to date: {error}")
         return
@@ -250,6 +250,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.address_checked = False
         self.desk = Desk()
         self.deploying = False
+        self.language = "en"
+        """The site's language (theme.language), that of its search index."""
         self.policies: dict[int, str] = {}
         """The Content-Security-Policy of a generated page, by its depth, for one build."""
 
@@ -333,6 +335,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             publisher_url=self.config.publisher_url or "",
             language=config.theme.get("language") or "en",
         )
+        self.language = site.language
         templates = self._path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.shown))
         try:
@@ -416,13 +419,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site_dir = Path(config.site_dir)
         if self.preview:
             # The preview reloads without waiting for the search index, which follows.
-            threading.Thread(target=_index_quietly, args=(site_dir,)).start()
+            threading.Thread(target=_index_quietly, args=(site_dir, self.language)).start()
         else:
             self._stop_workers()
             _release(self.files)
             self.output = SiteOutput({}, {})
             try:
-                pages = index_site(site_dir)
+                pages = index_site(site_dir, self.language)
             except SearchIndexError as error:
                 raise PluginError(f"briefings: {error}") from None
             log.info(f"Search index built from {pages} pages")

@@ -330,7 +330,7 @@ def structured_data(view: BriefingView, site: SiteInfo) -> list[dict[str, Any]]:
         "description": one_line(b.summary, limit=300),
         "datePublished": b.published.isoformat(),
         "dateModified": view.changed.isoformat(),
-        "inLanguage": site.language,
+        "inLanguage": b.lang or site.language,
         "isAccessibleForFree": True,
         "author": site.organization,
         "publisher": site.organization,

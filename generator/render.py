@@ -212,6 +212,7 @@ def _render(
                 link_to=link_to,
                 index=index,
                 locale=locale,
+                language=language,
                 **context,
             )
         )
@@ -265,8 +266,9 @@ def _briefing(
     structured_data: str = "",
 ) -> str:
     older, newer = index.neighbours(view)
+    # A briefing written in another language than the site's is shown in its own.
     return _render(
-        template_dir, "briefing.md", view.page, fragments, index, language,
+        template_dir, "briefing.md", view.page, fragments, index, view.briefing.lang or language,
         view=view, related=index.related(view), older=older, newer=newer,
         structured_data=structured_data,
     )  # fmt: skip

@@ -26,13 +26,18 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds what it printed."""
 
 
-def index_site(site_dir: Path) -> int:
+def index_site(site_dir: Path, language: str = "en") -> int:
     """Index every page of a built site for search, into `site_dir/pagefind/`; return how
-    many pages were indexed."""
+    many pages were indexed.
+
+    One index for the whole site, in the site's `language`, whatever language a page is in:
+    Pagefind would otherwise make one index per page language, and a search would find only
+    the pages in the language of the page it is typed on."""
     command = [
         sys.executable, "-m", "pagefind",
         "--site", str(site_dir),
         "--output-path", str(site_dir / BUNDLE),
+        "--force-language", language,
         # Permalink anchors ("¶") would otherwise end every result title.
         "--exclude-selectors", ".headerlink",
     ]  # fmt: skip

@@ -168,7 +168,7 @@ class _Plan:
 def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
     index = SiteIndex(archive)
     views = {view.page: view for view in index.briefings}
-    tasks = pages(index, template_dir, list_size)
+    tasks = pages(index, template_dir, list_size, site.language)
     return _Plan(
         pages=list(tasks),
         briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},

@@ -41,3 +41,17 @@ def test_the_search_dialog_uses_icons_that_material_ships() -> None:
     for icon in ("magnify", "arrow-left", "close"):
         assert f'".icons/material/{icon}.svg"' in dialog
         assert (MATERIAL / ".icons" / "material" / f"{icon}.svg").is_file()
+
+
+MATERIAL_LANGUAGE = """{% import "partials/languages/" ~ config.theme.language ~ ".html" as lang %}
+{% import "partials/languages/en.html" as fallback %}
+{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}
+"""
+
+
+def test_the_language_partial_is_materials_own_but_for_a_page_in_another_language() -> None:
+    """theme/partials/language.html was made from this Material file: when Material changes
+    it, the override must be made again."""
+    theirs = (MATERIAL / "partials" / "language.html").read_text(encoding="utf-8")
+
+    assert theirs.split("-#}\n", 1)[1] == MATERIAL_LANGUAGE

@@ -1,0 +1,67 @@
+"""A briefing in another language than the site's is shown in its own: its page's language
+and direction, its words and Material's, its structured data; search still finds every page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import extruct
+import pytest
+
+from .building import build, copy_project
+from .conftest import FIXTURES
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The valid fixture, and the same briefing again written in Persian (`lang: fa`)."""
+    briefings = tmp_path_factory.mktemp("briefings")
+    shutil.copytree(FIXTURES / "valid", briefings, dirs_exist_ok=True)
+    text = (briefings / "sample-briefing.yaml").read_text(encoding="utf-8")
+    persian = text.replace("id: sample-briefing\n", "id: sample-briefing-fa\nlang: fa\n", 1)
+    persian = persian.replace(
+        "title: Sample agency says", "title: آژانس نمونه می‌گوید — Sample agency says", 1
+    )
+    (briefings / "sample-briefing-fa.yaml").write_text(persian, encoding="utf-8")
+    project = copy_project(tmp_path_factory.mktemp("project"), briefings)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def _page(site: Path, briefing: str) -> str:
+    return (site / "briefings" / briefing / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_persian_briefing_is_laid_out_right_to_left_in_persian(site: Path) -> None:
+    page = _page(site, "sample-briefing-fa")
+
+    assert '<html lang="fa"' in page
+    assert '<body dir="rtl"' in page
+    assert "ادعای اصلی:" in page  # "Key claim:"
+    assert "ارزیابی در ۱۲ سپتامبر ۲۰۲۴" in page  # "Assessed 12 September 2024"
+    assert "Key claim" not in page
+    assert "پرش به محتویات" in page  # Material's "Skip to content", in Persian
+    [article, *_] = extruct.extract(page, syntaxes=["json-ld"])["json-ld"]
+    assert article["inLanguage"] == "fa"
+
+
+def test_the_other_pages_stay_in_the_sites_language(site: Path) -> None:
+    page = _page(site, "sample-briefing")
+
+    assert '<html lang="en"' in page
+    assert '<body dir="ltr"' in page
+    assert "Key claim:" in page
+    [article, *_] = extruct.extract(page, syntaxes=["json-ld"])["json-ld"]
+    assert article["inLanguage"] == "en"
+
+
+def test_one_search_index_holds_the_pages_of_every_language(site: Path) -> None:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+    assert list(entry["languages"]) == ["en"]
+    assert entry["languages"]["en"]["page_count"] >= 3
