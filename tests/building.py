@@ -9,7 +9,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 
 def copy_project(target: Path, briefings: Path = ROOT / "briefings", **options: str | int) -> Path:
@@ -52,6 +52,19 @@ def build(
         text=True,
         check=False,
     )
+
+
+def with_a_persian_copy(briefings: Path) -> Path:
+    """The valid fixture in `briefings`, and its briefing again as one written in Persian
+    (`lang: fa`, id sample-briefing-fa, its title begun in Persian)."""
+    shutil.copytree(FIXTURES / "valid", briefings, dirs_exist_ok=True)
+    text = (briefings / "sample-briefing.yaml").read_text(encoding="utf-8")
+    persian = text.replace("id: sample-briefing\n", "id: sample-briefing-fa\nlang: fa\n", 1)
+    persian = persian.replace(
+        "title: Sample agency says", "title: آژانس نمونه می‌گوید — Sample agency says", 1
+    )
+    (briefings / "sample-briefing-fa.yaml").write_text(persian, encoding="utf-8")
+    return briefings
 
 
 def zensical_recipe() -> str:

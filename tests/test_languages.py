@@ -4,14 +4,12 @@ and direction, its words and Material's, its structured data; search still finds
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import extruct
 import pytest
 
-from .building import build, copy_project
-from .conftest import FIXTURES
+from .building import build, copy_project, with_a_persian_copy
 
 pytestmark = pytest.mark.slow
 
@@ -19,14 +17,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The valid fixture, and the same briefing again written in Persian (`lang: fa`)."""
-    briefings = tmp_path_factory.mktemp("briefings")
-    shutil.copytree(FIXTURES / "valid", briefings, dirs_exist_ok=True)
-    text = (briefings / "sample-briefing.yaml").read_text(encoding="utf-8")
-    persian = text.replace("id: sample-briefing\n", "id: sample-briefing-fa\nlang: fa\n", 1)
-    persian = persian.replace(
-        "title: Sample agency says", "title: آژانس نمونه می‌گوید — Sample agency says", 1
-    )
-    (briefings / "sample-briefing-fa.yaml").write_text(persian, encoding="utf-8")
+    briefings = with_a_persian_copy(tmp_path_factory.mktemp("briefings"))
     project = copy_project(tmp_path_factory.mktemp("project"), briefings)
     result = build(project)
     assert result.returncode == 0, result.stderr

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS
 
-from ..building import build, build_with_zensical, copy_project
+from ..building import build, build_with_zensical, copy_project, with_a_persian_copy
 from ..conftest import ARTIFACTS, FIXTURES, ROOT
 from ..stories import story
 
@@ -61,6 +61,13 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(
         _built(tmp_path_factory.mktemp("fixture"), FIXTURES / "archive", repository="private")
     )
+
+
+@pytest.fixture(scope="session")
+def persian_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The valid fixture with its briefing again in Persian (`lang: fa`), served."""
+    root = tmp_path_factory.mktemp("persian")
+    yield from _serve(_built(root, with_a_persian_copy(root / "briefings")))
 
 
 @pytest.fixture(scope="session")
