@@ -136,8 +136,6 @@ def environment(template_dir: Path) -> jinja2.Environment:
     )
     env.globals.update(
         structure=structure,
-        states=words.STATES,
-        tlp_words=words.TLP,
         t=_word,
         n=_count,
         capitalized=_capitalized,
@@ -212,7 +210,6 @@ def _render(
                 link_to=link_to,
                 index=index,
                 locale=locale,
-                language=language,
                 **context,
             )
         )
