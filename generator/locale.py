@@ -87,7 +87,6 @@ class Locale:
         self.direction = catalogue.direction
         self.words = _flat(catalogue.words)
         self._babel = babel.Locale.parse(catalogue.language)
-        self._digits = str.maketrans("0123456789", catalogue.digits)
 
     def word(self, key: str, **values: Any) -> str:
         """The word or sentence of `key`, with its {placeholders} filled."""
@@ -101,17 +100,14 @@ class Locale:
 
     def count_form(self, key: str, n: int) -> str:
         """The text of `key` in the plural form `n` takes, its placeholders unfilled."""
-        return self.catalogue.counts[key].form(self._babel.plural_form(n))
+        return self.catalogue.counts[key].form(_category(n, self._babel))
 
     def number(self, value: float | int) -> str:
         """A number in the language's digits and separators: 1,200 in English, 1 200 in
         Russian, Persian digits with Persian separators in Persian."""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        system = self._babel.default_numbering_system
-        return format_decimal(value, locale=self._babel, numbering_system=system).translate(
-            self._digits
-        )
+        return _number(value, self._babel, self.catalogue.digits)
 
     def territory(self, code: str) -> str | None:
         """A country's name by its ISO 3166-1 code, as CLDR writes it in the language."""
@@ -134,7 +130,19 @@ class Locale:
         return _formatted(value, pattern, self._babel, self.catalogue.digits)
 
 
-# Pages repeat a few hundred dates many times over; Babel formats each once.
+# Pages repeat a few hundred numbers, counts and dates many times over: Babel works each out
+# once.
+@lru_cache(maxsize=8192)
+def _category(n: int, where: babel.Locale) -> str:
+    return str(where.plural_form(n))
+
+
+@lru_cache(maxsize=8192)
+def _number(value: float | int, where: babel.Locale, digits: str) -> str:
+    formatted = format_decimal(value, locale=where, numbering_system=where.default_numbering_system)
+    return formatted.translate(str.maketrans("0123456789", digits))
+
+
 @lru_cache(maxsize=8192)
 def _formatted(value: date, pattern: str, where: babel.Locale, digits: str) -> str:
     return format_date(value, pattern, locale=where).translate(str.maketrans("0123456789", digits))

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import structure
 from . import vocabulary as words
@@ -74,15 +74,23 @@ def _word(context: jinja2.runtime.Context, key: str, **values: Any) -> Markup:
     """`{{ t("key", name=value) }}`: the catalogue's words are the package's own HTML; the
     values filled in are escaped."""
     locale: Locale = context["locale"]
-    return Markup(locale.word(key)).format(**_numbers(locale, values))
+    return _filled(locale, locale.word(key), values)
 
 
-def _numbers(locale: Locale, values: dict[str, Any]) -> dict[str, Any]:
-    """Whole numbers among the values written in the language's digits."""
-    return {
-        name: locale.number(value) if type(value) is int else value
-        for name, value in values.items()
-    }
+def _filled(locale: Locale, text: str, values: dict[str, Any]) -> Markup:
+    """The catalogue's `text` with its placeholders filled: whole numbers in the language's
+    digits, every value escaped for HTML unless it is HTML already (Markup), as
+    `Markup.format` would, at a tenth of its cost (pages fill some ten thousand of these)."""
+    if not values:
+        return Markup(text)
+    return Markup(
+        text.format(
+            **{
+                name: locale.number(value) if type(value) is int else escape(value)
+                for name, value in values.items()
+            }
+        )
+    )
 
 
 @jinja2.pass_context
@@ -90,7 +98,7 @@ def _count(context: jinja2.runtime.Context, key: str, n: int, **values: Any) -> 
     """`{{ n("sources", 3) }}`: '3 sources', in the form the number takes in the language;
     escaped like `t`."""
     locale: Locale = context["locale"]
-    return Markup(locale.count_form(key, n)).format(n=locale.number(n), **_numbers(locale, values))
+    return _filled(locale, locale.count_form(key, n), {"n": n, **values})
 
 
 def _capitalized(text: Markup, capital: bool) -> Markup:

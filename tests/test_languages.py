@@ -10,6 +10,7 @@ import extruct
 import pytest
 
 from .building import build, copy_project, with_a_persian_copy
+from .conftest import FIXTURES
 
 pytestmark = pytest.mark.slow
 
@@ -56,3 +57,37 @@ def test_one_search_index_holds_the_pages_of_every_language(site: Path) -> None:
 
     assert list(entry["languages"]) == ["en"]
     assert entry["languages"]["en"]["page_count"] >= 3
+
+
+# --- Briefings written in Persian and Russian from real reporting ------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("real"), FIXTURES / "multilingual")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_the_persian_fact_check_says_in_persian_that_the_claim_is_false(real_site: Path) -> None:
+    page = _page(real_site, "irib-strike-no-missile-claim")
+
+    assert '<html lang="fa"' in page
+    assert '<body dir="rtl"' in page
+    assert "ادعای اصلی:" in page
+    assert ">نادرست</a>" in page  # False, the key claim's state
+    assert "ارزیابی در ۳۰ نوامبر ۲۰۲۵" in page  # Assessed 30 November 2025
+
+
+def test_the_russian_fact_check_speaks_russian_with_its_dates_in_the_genitive(
+    real_site: Path,
+) -> None:
+    page = _page(real_site, "kramatorsk-fake-bbc-video")
+
+    assert '<html lang="ru"' in page
+    assert '<body dir="ltr"' in page
+    assert "Главное утверждение:" in page
+    assert ">Ложно</a>" in page
+    assert "Оценено 26 апреля 2022" in page
+    assert "Key claim" not in page
