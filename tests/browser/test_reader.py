@@ -112,6 +112,7 @@ def test_a_reader_pages_through_a_long_list_and_back(page: Page, paged_site: str
     page.get_by_role("link", name="Last", exact=True).click()
     expect(page.locator(".briefing-pager")).to_contain_text("Page 8 of 8")
     page.get_by_role("link", name="First", exact=True).click()
+    expect(page).to_have_url(paged_site + "briefings/")  # the page has loaded before it is read
     assert page.locator(".briefing-item__title").all_text_contents() == first
 
 
