@@ -134,6 +134,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         yaml_quoted=lambda text: Markup(quoted(str(text))),
         partial_date=_in_locale(words.partial_date),
         full_date=_in_locale(words.full_date),
+        period=_in_locale(words.period),
         country_name=_in_locale(words.country_name),
         label=_in_locale(words.label),
         credibility=_in_locale(words.credibility),

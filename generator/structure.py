@@ -583,7 +583,8 @@ class Group:
     briefings: tuple[BriefingView, ...]
     page: str = ""
     when: PartialDate | None = None
-    """A month or year of the timeline, for its title in the page's language."""
+    """A month or year of the timeline (None: undated), for its title in the page's language
+    (`vocabulary.period`)."""
 
 
 @dataclass(frozen=True)
@@ -810,20 +811,14 @@ class SiteIndex:
         for view in dated:
             when = _event_date(view)
             groups[(when.year, when.month or 0)].append(view)
-        result = [
-            Group(
-                f"{year:04d}-{month:02d}" if month else f"{year:04d}",
-                words.partial_date(PartialDate(year, month))
-                if month
-                else f"{year}, month not stated",
-                tuple(views),
-                when=PartialDate(year, month or None),
-            )
-            for (year, month), views in groups.items()
-        ]
+        result = []
+        for (year, month), views in groups.items():
+            key = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+            when = PartialDate(year, month or None)
+            result.append(Group(key, words.period(when), tuple(views), when=when))
         undated = tuple(v for v in self.briefings if not v.briefing.event.date)
         if undated:
-            result.append(Group("undated", "Date not stated", undated))
+            result.append(Group("undated", words.period(None), undated))
         return tuple(result)
 
     @cached_property

@@ -151,6 +151,16 @@ def full_date(value: date, locale: Locale = EN) -> str:
     return locale.full_date(value)
 
 
+def period(when: PartialDate | None, locale: Locale = EN) -> str:
+    """A month or year of the timeline: 'September 2024', '2024, month not stated', or for
+    events without a date, 'Date not stated'."""
+    if when is None:
+        return locale.word("timeline.undated")
+    if when.month is None:
+        return locale.word("timeline.year-only", year=locale.partial_date(when))
+    return locale.partial_date(when)
+
+
 @lru_cache(maxsize=256)
 def language_name(tag: str, locale: Locale = EN) -> str:
     """The name of a language tag in the locale's language: 'pt-BR' -> 'Portuguese
