@@ -94,6 +94,15 @@ def build_with_zensical(
     )  # fmt: skip
 
 
+def built_site(target: Path, briefings: Path, **options: str | int) -> Path:
+    """The site a copy of the project in `target` builds from these briefings and plugin
+    options (see `copy_project`); the build must succeed."""
+    project = copy_project(target, briefings, **options)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 class PageText(HTMLParser):
     """The visible text of a page, and its ids and in-page links."""
 

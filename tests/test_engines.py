@@ -25,7 +25,7 @@ from generator.publish import SiteInfo, structured_data
 from generator.site import site_output
 from generator.structure import BriefingView, SiteIndex
 
-from .building import build, build_with_zensical, copy_project
+from .building import build, build_with_zensical, built_site, copy_project
 from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES
 
 pytestmark = pytest.mark.slow
@@ -114,12 +114,7 @@ def _files(site: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture archive built with MkDocs: what every other engine is held to."""
-    project = copy_project(
-        tmp_path_factory.mktemp("mkdocs"), FIXTURES / "archive", repository="private"
-    )
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("mkdocs"), FIXTURES / "archive", repository="private")
 
 
 def test_properdocs_builds_the_site_mkdocs_builds(mkdocs_site: Path, tmp_path: Path) -> None:

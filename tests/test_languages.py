@@ -9,7 +9,7 @@ from pathlib import Path
 import extruct
 import pytest
 
-from .building import build, copy_project, with_a_persian_copy
+from .building import built_site, with_a_persian_copy
 from .conftest import FIXTURES
 
 pytestmark = pytest.mark.slow
@@ -19,10 +19,7 @@ pytestmark = pytest.mark.slow
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The valid fixture, and the same briefing again written in Persian (`lang: fa`)."""
     briefings = with_a_persian_copy(tmp_path_factory.mktemp("briefings"))
-    project = copy_project(tmp_path_factory.mktemp("project"), briefings)
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("project"), briefings)
 
 
 def _page(site: Path, briefing: str) -> str:
@@ -64,10 +61,7 @@ def test_one_search_index_holds_the_pages_of_every_language(site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("real"), FIXTURES / "multilingual")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("real"), FIXTURES / "multilingual")
 
 
 def test_the_persian_fact_check_says_in_persian_that_the_claim_is_false(real_site: Path) -> None:

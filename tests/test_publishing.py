@@ -23,7 +23,7 @@ import yaml
 
 from generator.yamlio import load
 
-from .building import build, copy_project, page_of
+from .building import build, built_site, copy_project, page_of
 from .conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.slow
@@ -283,10 +283,7 @@ def test_a_repository_option_that_means_nothing_stops_the_build(tmp_path: Path) 
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("sample"), FIXTURES / "valid")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("sample"), FIXTURES / "valid")
 
 
 def test_every_page_links_the_feed_for_feed_readers(sample_site: Path) -> None:

@@ -18,7 +18,7 @@ import yaml
 
 from generator.archive import load_archive
 
-from .building import build, copy_project
+from .building import built_site
 from .conftest import FIXTURES, NOW, ROOT
 
 REAL = FIXTURES / "real"
@@ -172,10 +172,7 @@ EXPECTED: dict[str, dict[str, Sides]] = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("real"), REAL)
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("real"), REAL)
 
 
 def _page(site: Path, story: str) -> lxml.html.HtmlElement:

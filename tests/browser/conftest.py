@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS
 
-from ..building import build, build_with_zensical, copy_project, with_a_persian_copy
+from ..building import build_with_zensical, built_site, copy_project, with_a_persian_copy
 from ..conftest import ARTIFACTS, FIXTURES, ROOT
 from ..stories import story
 
@@ -48,18 +48,15 @@ def _serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _built(tmp: Path, briefings: Path, **options: str | int) -> Path:
-    project = copy_project(tmp / "project", briefings, **options)
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The synthetic archive of tests/fixtures/archive, served; yields its base URL."""
     yield from _serve(
-        _built(tmp_path_factory.mktemp("fixture"), FIXTURES / "archive", repository="private")
+        built_site(
+            tmp_path_factory.mktemp("fixture") / "project",
+            FIXTURES / "archive",
+            repository="private",
+        )
     )
 
 
@@ -67,7 +64,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def persian_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The valid fixture with its briefing again in Persian (`lang: fa`), served."""
     root = tmp_path_factory.mktemp("persian")
-    yield from _serve(_built(root, with_a_persian_copy(root / "briefings")))
+    yield from _serve(built_site(root / "project", with_a_persian_copy(root / "briefings")))
 
 
 @pytest.fixture(scope="session")
@@ -85,8 +82,8 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same archive with lists of 4 briefings a page; yields its base URL."""
     yield from _serve(
-        _built(
-            tmp_path_factory.mktemp("paged"),
+        built_site(
+            tmp_path_factory.mktemp("paged") / "project",
             FIXTURES / "archive",
             list_size=4,
             repository="private",
@@ -97,7 +94,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The briefings written from real reporting (tests/fixtures/real/), served."""
-    yield from _serve(_built(tmp_path_factory.mktemp("real"), FIXTURES / "real"))
+    yield from _serve(built_site(tmp_path_factory.mktemp("real") / "project", FIXTURES / "real"))
 
 
 @pytest.fixture(scope="session")
@@ -109,20 +106,22 @@ def internal_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(FIXTURES / "real", folder)
     amber = folder / "al-ahli-hospital-explosion.yaml"
     amber.write_text(amber.read_text("utf-8").replace("tlp: CLEAR", "tlp: AMBER", 1), "utf-8")
-    yield from _serve(_built(root, folder, repository="private", audience="internal"))
+    yield from _serve(
+        built_site(root / "project", folder, repository="private", audience="internal")
+    )
 
 
 @pytest.fixture(scope="session")
 def story_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A story of three briefings (tests/stories.py): unverified, disputed, then verified."""
     root = tmp_path_factory.mktemp("story")
-    yield from _serve(_built(root, story(root)))
+    yield from _serve(built_site(root / "project", story(root)))
 
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real briefings/ folder, served; yields its base URL."""
-    yield from _serve(_built(tmp_path_factory.mktemp("seed"), ROOT / "briefings"))
+    yield from _serve(built_site(tmp_path_factory.mktemp("seed") / "project", ROOT / "briefings"))
 
 
 @pytest.fixture(scope="session")
