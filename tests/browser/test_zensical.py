@@ -5,7 +5,7 @@ Pagefind, under the page's Content-Security-Policy."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from .test_security import _watch
 
@@ -16,6 +16,8 @@ def _search(page: Page, site: str, query: str) -> None:
     page.goto(site + "briefings/synthetic-briefing-00/")
     page.locator("label.md-header__button[for='__search']").click()
     page.keyboard.type(query)
+    # Results are redrawn as each letter is typed: wait for those of the whole query.
+    expect(page.locator(".md-search-result__meta")).to_have_attribute("data-query", query)
     page.locator(".md-search-result__item").first.wait_for()
 
 
