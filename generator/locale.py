@@ -109,6 +109,17 @@ class Locale:
             value = int(value)
         return _number(value, self._babel, self.catalogue.digits)
 
+    def search_words(self) -> dict[str, Any]:
+        """What the search box says (theme/assets/javascripts/search.js), for the browser to
+        fill in: it picks a count's form with Intl.PluralRules, the same CLDR rules as here."""
+        counts = self.catalogue.counts
+        return {
+            "digits": self.catalogue.digits,
+            "none": self.word("search.none"),
+            "results": counts["search-results"].model_dump(exclude_none=True),
+            "more": counts["search-more"].model_dump(exclude_none=True),
+        }
+
     def territory(self, code: str) -> str | None:
         """A country's name by its ISO 3166-1 code, as CLDR writes it in the language."""
         name = self._babel.territories.get(code)

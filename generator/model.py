@@ -659,6 +659,11 @@ class Briefing(Model):
     lang: LanguageTag | None = Field(
         None, description="Language of the briefing's text (BCP 47); default: the site's."
     )
+    translation_of: Slug | None = Field(
+        None,
+        description="Id of the briefing this one translates: the same event, in another "
+        "language. Name the original, not another translation.",
+    )
     summary: MarkdownText = Field(description="One to three paragraphs of Markdown.")
     event: Event = Field(description="The news event the briefing is about.")
     tags: tuple[Slug, ...] = Field((), description="Topics, e.g. sanctions.")

@@ -11,6 +11,7 @@ feedgen (lxml) for the feed's XML, and `script_json` for JSON-LD inside an HTML 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
@@ -40,6 +41,7 @@ FEED = "feed.xml"
 API_INDEX = "api/briefings.json"
 SCHEMA = "schema/briefing.schema.json"
 ROBOTS = "robots.txt"
+SEARCH_WORDS = "search/words.json"
 FEED_LENGTH = 50
 """The newest briefings the feed carries; readers poll it, so it does not grow with the archive."""
 
@@ -94,6 +96,13 @@ def briefing_json(view: BriefingView) -> dict[str, Any]:
     data["actors"] = [_actor_json(actor) for actor in view.actors]
     if view.unlinked:
         _unlink(data, view.unlinked)
+        # What it follows, translates or continues, when that is not public, goes unsaid.
+        for key in ("follows", "translation_of"):
+            if data.get(key) in view.unlinked:
+                del data[key]
+        for claim in data["claims"]:
+            if claim.get("continues", "").partition("/")[0] in view.unlinked:
+                del claim["continues"]
     return data
 
 
@@ -133,6 +142,7 @@ def _index_entry(index: SiteIndex, view: BriefingView, site: SiteInfo) -> dict[s
     entry: dict[str, Any] = {
         "id": b.id,
         "title": b.title,
+        "lang": index.language_of(view),
         "url": site.absolute(view.page),
         "json": site.absolute(api_briefing(b.id)),
         "published": b.published.isoformat() if b.published else None,
@@ -154,6 +164,11 @@ def _index_entry(index: SiteIndex, view: BriefingView, site: SiteInfo) -> dict[s
                 "briefing": s.view.briefing.id,
             }
             for claim, s in index.since(view).items()
+        },
+        # Its other public versions, by language: the original and its translations.
+        "translations": {
+            index.language_of(other): other.briefing.id
+            for other in index.translations.get(b.id, ())
         },
     }
     if view.corrections:
@@ -315,8 +330,13 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def structured_data(view: BriefingView, site: SiteInfo) -> list[dict[str, Any]]:
-    """The briefing as a schema.org NewsArticle, then a ClaimReview per claim with a verdict."""
+def structured_data(
+    view: BriefingView, site: SiteInfo, versions: Sequence[BriefingView] = ()
+) -> list[dict[str, Any]]:
+    """The briefing as a schema.org NewsArticle, then a ClaimReview per claim with a verdict.
+    Of its other public `versions` (`SiteIndex.translations`), the article names the one it
+    translates (`translationOfWork`) or, being the original, its translations
+    (`workTranslation`)."""
     b = view.briefing
     assert b.published is not None
     url = site.absolute(view.page)
@@ -339,6 +359,17 @@ def structured_data(view: BriefingView, site: SiteInfo) -> list[dict[str, Any]]:
     }
     if b.tags:
         article["keywords"] = list(b.tags)
+    for other in versions:
+        work = {
+            "@type": "NewsArticle",
+            "@id": f"{site.absolute(other.page)}#article",
+            "url": site.absolute(other.page),
+            "inLanguage": other.briefing.lang or site.language,
+        }
+        if other.briefing.id == b.translation_of:
+            article["translationOfWork"] = work
+        elif b.translation_of is None:
+            article.setdefault("workTranslation", []).append(work)
     if view.corrections:
         article["correction"] = [
             {

@@ -107,6 +107,38 @@ def _capitalized(text: Markup, capital: bool) -> Markup:
     return text if capital else text[:1].lower() + text[1:]
 
 
+# Text in another language than the page's carries its own `lang`, so that screen readers
+# pronounce it and browsers shape it, and is left out of the page's search index: Pagefind
+# indexes it in its own language instead, stemmed as that language (`generator.search`).
+
+
+def _base(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+@jinja2.pass_context
+def _in_language(context: jinja2.runtime.Context, tag: str | None) -> Markup:
+    """`<q{{ in_language(st.lang) }}>`: the attributes of text in language `tag` (none for
+    no tag)."""
+    if not tag:
+        return Markup("")
+    other = " data-pagefind-ignore" if _base(tag) != _base(context["language"]) else ""
+    return Markup(f' lang="{escape(tag)}" dir="{words.direction(tag)}"{other}')
+
+
+@jinja2.pass_context
+def _name(context: jinja2.runtime.Context, text: str) -> Markup:
+    """`{{ name(alias) }}`: a name, marked with its language when written in another script
+    than the page's ('Кремль' on an English page)."""
+    language = words.language_of_name(text, context["language"])
+    if language is None:
+        return escape(text)
+    return Markup(
+        f'<span lang="{language}" dir="{words.direction(language)}" data-pagefind-ignore>'
+        f"{escape(text)}</span>"
+    )
+
+
 @jinja2.pass_context
 def _state_words(context: jinja2.runtime.Context, state: str) -> words.StateWords:
     return words.state_words(VerificationState(state), context["locale"])
@@ -142,12 +174,15 @@ def environment(template_dir: Path) -> jinja2.Environment:
         figure=_in_locale(words.figure),
         language_name=_in_locale(words.language_name),
         direction=words.direction,
+        autonym=words.autonym,
     )
     env.globals.update(
         structure=structure,
         t=_word,
         n=_count,
         capitalized=_capitalized,
+        in_language=_in_language,
+        name=_name,
     )
     return env
 
@@ -206,8 +241,8 @@ def _render(
 ) -> str:
     locale = locale_for(language)
     href: Callable[..., str] = partial(structure.link, page)
-    fragment = partial(_fragment, fragments, locale.language)
-    link_to = partial(index.site_link, page)
+    fragment = partial(_fragment, fragments, language)
+    link_to = partial(index.site_link, page, language=language)
     try:
         return (
             environment(template_dir)
@@ -219,6 +254,7 @@ def _render(
                 link_to=link_to,
                 index=index,
                 locale=locale,
+                language=language,
                 **context,
             )
         )

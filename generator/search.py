@@ -1,10 +1,28 @@
-"""Full-text search of the built site, indexed with Pagefind.
+"""Full-text search of the built site, indexed with Pagefind, in every language it is written in.
 
-Pagefind reads the built HTML and writes a static index and its scripts to `site/pagefind/`;
-the browser downloads only the parts of the index a query needs. It stems and splits words per
-language and script, so one index serves English, Cyrillic ("Пескова" finds "Песков") and
-Persian/Arabic text alike. Only content inside `data-pagefind-body` is indexed (see
-`theme/main.html`), and only public pages exist in the built site to begin with.
+Pagefind reads the built HTML and writes a static index and its scripts; the browser downloads
+only the parts of the index a query needs. Only content inside `data-pagefind-body` is indexed
+(see `theme/main.html`), and only public pages exist in the built site to begin with.
+
+**Languages.** Pagefind stems words by language ("Кремля" and "Кремль" are one Russian word),
+a page as the language of its `<html lang>`, a query as the language of the index it searches.
+So each language written on the site has its own bundle of pages: `pagefind/` for the site's
+language, `pagefind-<lang>/` for each other, and the search box (`search.js`) sends each query
+to every bundle, told which there are by `pagefind/languages.json`.
+
+Text in another language than its page's (a quote, a source's title, a name in another script)
+is marked by the templates with its `lang` and `data-pagefind-ignore` (`render.in_language`,
+`render.name`): it is left out of its page's bundle and indexed as its own language instead, as
+a record with its page's address and title, in `pagefind-<lang>-passages/`. These records are
+indexed without stemming and searched through their language's bundle, which stems the query:
+Russian stems a name's cases apart ("Песков" to "песк", "Пескову" to "песков"), but a stemmed
+query is a prefix of the name as written, so every case of "Песков" finds it. A language with
+passages but no page of its own gets a one-word placeholder page, so that its bundle exists to
+stem queries; the search box filters it out (`placeholder`).
+
+Each bundle is indexed from a folder of hard links to its pages (or of its records), since
+Pagefind's program indexes a folder, not a list of files. A site in one language with no text
+in another is indexed in place.
 
 Pagefind runs as its command-line program (shipped by `pagefind[bin]`), not through its
 Python API: the API stops its indexing process as soon as that process acknowledges the
@@ -14,12 +32,32 @@ missing. The program exits only once every file is written.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
+import lxml.html
+from lxml import etree
+
 BUNDLE = "pagefind"
+LANGUAGES = "languages.json"
+"""In the site's bundle: every bundle of pages, with its passages, for the search box."""
+UNSTEMMED = "und"
+"""The language Pagefind indexes passages in: one it has no stemmer for."""
+PLACEHOLDER = "placeholder"
+"""The filter that marks a placeholder page, which no search shows."""
+
+_HTML_LANG = re.compile(rb"<html[^>]*?\slang=\"([^\"]+)\"")
+_FOREIGN = re.compile(rb' dir="(?:ltr|rtl)" data-pagefind-ignore>')  # as the templates write it
 
 
 class SearchIndexError(RuntimeError):
@@ -27,22 +65,185 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(site_dir: Path, language: str = "en") -> int:
-    """Index every page of a built site for search, into `site_dir/pagefind/`; return how
-    many pages were indexed.
+    """Index every page of a built site for search, each in its own language (see above), into
+    `site_dir/pagefind*/`; return how many pages were indexed."""
+    site_language = _base(language)
+    pages: dict[str, list[Path]] = defaultdict(list)
+    records: dict[str, list[_Record]] = defaultdict(list)
+    for path, html in _pages(site_dir):
+        page_language = _page_language(html, site_language)
+        pages[page_language].append(path)
+        if _FOREIGN.search(html):
+            for record in _foreign_text(path, html, page_language):
+                records[record.language].append(record)
+    languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
+    bundles: list[dict[str, str | None]] = [
+        {
+            "pages": _bundle(each, site_language),
+            "passages": f"{BUNDLE}-{each}-passages" if records[each] else None,
+        }
+        for each in languages
+    ]
+    if bundles == [{"pages": BUNDLE, "passages": None}]:
+        indexed = _run_pagefind([(site_dir, site_dir / BUNDLE, site_language)])[0]
+    else:
+        with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as scratch:
+            jobs = []
+            for each in languages:
+                tree = Path(scratch) / each
+                _link_pages(site_dir, tree, pages[each], each)
+                jobs.append((tree, site_dir / _bundle(each, site_language), each))
+            for each, bundle in zip(languages, bundles, strict=True):
+                if passages := bundle["passages"]:
+                    tree = Path(scratch) / passages
+                    _write_records(tree, records[each])
+                    jobs.append((tree, site_dir / passages, UNSTEMMED))
+            counts = _run_pagefind(jobs)
+        # Pages, less the placeholders of languages with none.
+        indexed = sum(counts[: len(languages)]) - sum(1 for each in languages if not pages[each])
+    kept = {name for bundle in bundles for name in bundle.values() if name}
+    _forget_stale_bundles(site_dir, kept)
+    (site_dir / BUNDLE / LANGUAGES).write_text(json.dumps(bundles), encoding="utf-8")
+    return indexed
 
-    One index for the whole site, in the site's `language`, whatever language a page is in:
-    Pagefind would otherwise make one index per page language, and a search would find only
-    the pages in the language of the page it is typed on."""
-    command = [
+
+def _bundle(language: str, site_language: str) -> str:
+    """The folder of a language's pages: `pagefind` for the site's, `pagefind-ru` for Russian."""
+    return BUNDLE if language == site_language else f"{BUNDLE}-{language}"
+
+
+# --- Reading the built pages ---------------------------------------------------------------------
+
+
+def _base(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+def _pages(site_dir: Path) -> Iterator[tuple[Path, bytes]]:
+    """The site's HTML pages (not Pagefind's own files), relative to `site_dir`."""
+    for folder, subfolders, files in os.walk(site_dir):
+        if folder == str(site_dir):
+            subfolders[:] = [name for name in subfolders if not name.startswith(BUNDLE)]
+        for name in files:
+            if name.endswith(".html"):
+                path = Path(folder, name)
+                yield path.relative_to(site_dir), path.read_bytes()
+
+
+def _page_language(html: bytes, default: str) -> str:
+    found = _HTML_LANG.search(html, 0, 2048)
+    return _base(found[1].decode()) if found else default
+
+
+@dataclass
+class _Record:
+    """Text of one page in one other language, indexed in that language at the page's address."""
+
+    path: Path
+    language: str
+    title: str
+    passages: list[str]
+
+
+_FOREIGN_TEXT = etree.XPath(
+    "//*[@data-pagefind-body]//*[@lang and @data-pagefind-ignore]"
+    "[not(ancestor::*[@data-pagefind-ignore and not(@lang)])]"
+)
+_HEADING = etree.XPath("(//*[@data-pagefind-body]//h1)[1]")
+
+
+def _foreign_text(path: Path, html: bytes, page_language: str) -> list[_Record]:
+    """The text inside the page's `data-pagefind-body` that is marked with another `lang` and
+    `data-pagefind-ignore` (and is not inside a region left out of search), by language, with
+    the page's title."""
+    document = lxml.html.document_fromstring(html)
+    headings = _HEADING(document)
+    title = _text(headings[0]) if headings else ""
+    passages: dict[str, list[str]] = defaultdict(list)
+    for element in _FOREIGN_TEXT(document):
+        language = _base(element.get("lang"))
+        if language != page_language and (text := _text(element)):
+            passages[language].append(text)
+    return [_Record(path, language, title, texts) for language, texts in passages.items()]
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    for anchor in element.find_class("headerlink"):
+        anchor.drop_tree()
+    return " ".join(element.text_content().split())
+
+
+# --- Indexing ------------------------------------------------------------------------------------
+
+
+def _link_pages(site_dir: Path, tree: Path, pages: list[Path], language: str) -> None:
+    """A folder of one language's pages: hard links where the file system allows. A language
+    with no page gets a placeholder, filtered out of every search."""
+    tree.mkdir(parents=True)
+    for path in pages:
+        target = tree / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / path, target)
+        except OSError:
+            shutil.copyfile(site_dir / path, target)
+    if not pages:
+        (tree / "index.html").write_text(
+            f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body>'
+            f'<main data-pagefind-body data-pagefind-filter="{PLACEHOLDER}:yes">{language}'
+            "</main></body></html>",
+            encoding="utf-8",
+        )
+
+
+def _write_records(tree: Path, records: list[_Record]) -> None:
+    """A folder of small pages, one per record, at the address of the page its text is on."""
+    for record in records:
+        target = tree / record.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        passages = "".join(f"<p>{escape(text)}</p>" for text in record.passages)
+        target.write_text(
+            f'<!doctype html><html lang="{record.language}"><head><meta charset="utf-8"></head>'
+            f'<body><main data-pagefind-body><h1 data-pagefind-meta="title" '
+            f"data-pagefind-ignore>{escape(record.title)}</h1>{passages}</main></body></html>",
+            encoding="utf-8",
+        )
+
+
+def _command(tree: Path, bundle: Path, language: str) -> list[str]:
+    return [
         sys.executable, "-m", "pagefind",
-        "--site", str(site_dir),
-        "--output-path", str(site_dir / BUNDLE),
+        "--site", str(tree),
+        "--output-path", str(bundle),
         "--force-language", language,
         # Permalink anchors ("¶") would otherwise end every result title.
         "--exclude-selectors", ".headerlink",
     ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    counted = re.search(r"Indexed (\d+) pages?", result.stdout)
-    if result.returncode != 0 or counted is None:
-        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}".strip())
-    return int(counted[1])
+
+
+def _run_pagefind(jobs: list[tuple[Path, Path, str]]) -> list[int]:
+    """Index each (folder, bundle, language) at once; how many pages each indexed."""
+    running = [
+        subprocess.Popen(
+            _command(tree, bundle, language),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for tree, bundle, language in jobs
+    ]
+    counts = []
+    for process in running:
+        stdout, stderr = process.communicate()
+        counted = re.search(r"Indexed (\d+) pages?", stdout)
+        if process.returncode != 0 or counted is None:
+            raise SearchIndexError(f"Pagefind failed:\n{stdout}{stderr}".strip())
+        counts.append(int(counted[1]))
+    return counts
+
+
+def _forget_stale_bundles(site_dir: Path, kept: set[str]) -> None:
+    """Remove the bundles of languages no longer on the site (a preview rebuilds in place)."""
+    for folder in site_dir.glob(f"{BUNDLE}-*"):
+        if folder.is_dir() and folder.name not in kept:
+            shutil.rmtree(folder)

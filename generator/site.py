@@ -17,13 +17,14 @@ from typing import Any, TypeVar
 
 from . import structure
 from .archive import Archive, collector_paused
-from .locale import DEFAULT
+from .locale import DEFAULT, languages, locale_for
 from .parallel import Stream, run_all
 from .publish import (
     API_INDEX,
     FEED,
     ROBOTS,
     SCHEMA,
+    SEARCH_WORDS,
     SiteInfo,
     api_briefing,
     api_file,
@@ -108,7 +109,7 @@ def render_site(
     """Every generated page, by its path under the docs folder. Public briefings only, and
     without their JSON-LD, which needs the site's address (`site_output`). The pages are
     rendered on every core the build may use (`generator.parallel`)."""
-    tasks = pages(index or SiteIndex(archive), template_dir, list_size, language)
+    tasks = pages(index or SiteIndex(archive, language), template_dir, list_size, language)
     return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
 
 
@@ -116,12 +117,16 @@ def render_site(
 
 
 def site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
-    """The files about the whole archive: feed, API index, schema and robots.txt. An
-    internal site has no feed: it is read by the desk, not followed from outside."""
+    """The files about the whole archive: feed, API index, schema, robots.txt and the search
+    box's words in every language. An internal site has no feed: it is read by the desk, not
+    followed from outside."""
     files = {} if index.internal else {FEED: feed_xml(index, site)}
     files[API_INDEX] = dump_json(api_index(index, site))
     files[SCHEMA] = dump_json(published_schema(site))
     files[ROBOTS] = robots_txt(site, internal=index.internal)
+    files[SEARCH_WORDS] = dump_json(
+        {language: locale_for(language).search_words() for language in languages()}
+    )
     return files
 
 
@@ -148,9 +153,14 @@ def _list_page(page: Callable[[], str]) -> _Made:
     return _Made(page())
 
 
-def _briefing_page(page: Callable[..., str], view: BriefingView, site: SiteInfo) -> _Made:
+def _briefing_page(
+    page: Callable[..., str],
+    view: BriefingView,
+    site: SiteInfo,
+    versions: tuple[BriefingView, ...] = (),
+) -> _Made:
     # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
-    json_ld = script_json(structured_data(view, site))
+    json_ld = script_json(structured_data(view, site, versions))
     return _Made(page(structured_data=json_ld), api_file(view))
 
 
@@ -166,14 +176,20 @@ class _Plan:
 
 
 def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
-    index = SiteIndex(archive)
+    index = SiteIndex(archive, site.language)
     views = {view.page: view for view in index.briefings}
     tasks = pages(index, template_dir, list_size, site.language)
     return _Plan(
         pages=list(tasks),
         briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},
         tasks=[
-            partial(_briefing_page, task, views[page], site)
+            partial(
+                _briefing_page,
+                task,
+                views[page],
+                site,
+                index.translations.get(views[page].briefing.id, ()),
+            )
             if page in views
             else partial(_list_page, task)
             for page, task in tasks.items()

@@ -16,7 +16,11 @@ NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PER_FILE = 50_000
 """The most URLs one sitemap may list (sitemaps.org)."""
 
+XHTML = "http://www.w3.org/1999/xhtml"
+"""Of the hreflang links between a briefing's translations."""
+
 ElementTree.register_namespace("", NAMESPACE)
+ElementTree.register_namespace("xhtml", XHTML)
 
 
 def _tag(name: str) -> str:

@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 from . import vocabulary as words
 from .archive import Archive
 from .desk import Audience
+from .locale import DEFAULT
 from .markdown_fields import SiteLink, checked_targets, classify
 from .model import (
     Actor,
@@ -267,8 +268,8 @@ class BriefingView:
     countries: tuple[tuple[str, str], ...]
     evidence: tuple[EvidenceRef, ...] = ()
     unlinked: frozenset[str] = frozenset()
-    """Briefings its Markdown fields link to that are not public: shown as plain text, and
-    named nowhere."""
+    """Briefings it links to (in its Markdown fields) or names (follows, translation_of,
+    continues) that are not public: shown as plain text, and named nowhere."""
     followed: date | None = None
     """The last change of the newest public briefing that follows it, directly or not: the
     page then says how its claims stand since, which is a change too."""
@@ -418,7 +419,16 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
             if isinstance(target, SiteLink)
             and target.kind == "briefing"
             and target.id not in archive.shown_ids
-        ),
+        )
+        | {
+            target
+            for target in (
+                briefing.follows,
+                briefing.translation_of,
+                *(claim.continues.split("/")[0] for claim in briefing.claims if claim.continues),
+            )
+            if target is not None and target not in archive.shown_ids
+        },
     )
 
 
@@ -634,10 +644,50 @@ def _statement_order(item: ActorStatement) -> tuple[object, ...]:
 
 
 class SiteIndex:
-    """Every index of the public archive, computed once per build."""
+    """Every index of the public archive, computed once per build, for a site in `language`
+    (the language of a briefing that names none)."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, language: str = DEFAULT) -> None:
         self.archive = archive
+        self.language = language
+
+    def language_of(self, view: BriefingView) -> str:
+        """The language a public briefing is written in."""
+        return view.briefing.lang or self.language
+
+    @cached_property
+    def translations(self) -> dict[str, tuple[BriefingView, ...]]:
+        """For each public briefing that has them, its other public versions: its original
+        and the original's translations, by language tag."""
+        versions: dict[str, list[BriefingView]] = defaultdict(list)
+        for view in self.briefings:
+            versions[view.briefing.translation_of or view.briefing.id].append(view)
+        return {
+            view.briefing.id: tuple(
+                sorted((other for other in group if other is not view), key=self.language_of)
+            )
+            for group in versions.values()
+            if len(group) > 1
+            for view in group
+        }
+
+    def alternates(self, view: BriefingView) -> tuple[tuple[str, str], ...]:
+        """Every public version of a briefing that has translations, itself included, as
+        (language, page), by language; none for a briefing without."""
+        others = self.translations.get(view.briefing.id)
+        if not others:
+            return ()
+        return tuple(sorted((self.language_of(each), each.page) for each in (*others, view)))
+
+    def version(self, briefing_id: str, language: str) -> BriefingView:
+        """The public briefing `briefing_id` in `language` when it has a translation into it,
+        else itself: a reader who reads in a language is kept in it."""
+        view = self.by_id[briefing_id]
+        if self.language_of(view) != language:
+            for other in self.translations.get(briefing_id, ()):
+                if self.language_of(other) == language:
+                    return other
+        return view
 
     @property
     def today(self) -> date:
@@ -782,11 +832,12 @@ class SiteIndex:
     def actor_by_id(self) -> dict[str, ActorEntry]:
         return {entry.actor.id: entry for entry in self.actors}
 
-    def site_link(self, from_page: str, target: SiteLink) -> str | None:
-        """The relative href of a `briefing:`/`actor:` link from a page, or None when its
-        target has no public page (a private briefing is never linked)."""
+    def site_link(self, from_page: str, target: SiteLink, language: str = "") -> str | None:
+        """The relative href of a `briefing:`/`actor:` link from a page in `language`, or None
+        when its target has no public page (a private briefing is never linked). A briefing
+        with a translation into the page's language is linked in that language."""
         if target.kind == "briefing" and target.id in self.by_id:
-            page = briefing_page(target.id)
+            page = self.version(target.id, language).page
         elif target.kind == "actor" and target.id in self.actor_by_id:
             page = actor_page(target.id)
         else:

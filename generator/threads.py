@@ -1,11 +1,14 @@
 """Stories over time: a briefing that `follows` an earlier one, and claims that `continue` a
-claim of an earlier briefing of the thread (SPEC §2, §5b).
+claim of an earlier briefing of the thread (SPEC §2, §5b); and briefings that translate another
+(`translation_of`).
 
 Whether a thread holds together is known only once every file is read, so each file's part of
 it is collected when the file is checked (`thread_of`, kept in the check cache with the rest)
 and the whole is checked after (`check_threads`): targets exist, with the closest id when one is
 mistyped; no briefing follows itself, even by a loop; a briefing is published no earlier than
-the one it follows; and a claim continues only a claim of a briefing its own follows.
+the one it follows; and a claim continues only a claim of a briefing its own follows. A
+translation names an original in another language that is not itself a translation, and an
+original has at most one translation into each language.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ class Thread:
     follows: str | None = None
     follows_at: BriefingError | None = None
     continued: tuple[Continued, ...] = ()
+    lang: str | None = None
+    translation_of: str | None = None
+    translation_at: BriefingError | None = None
 
 
 def thread_of(at: Locate, briefing: Briefing, stem: str) -> Thread:
@@ -56,6 +62,9 @@ def thread_of(at: Locate, briefing: Briefing, stem: str) -> Thread:
         briefing.follows,
         at(("follows",)) if briefing.follows is not None else None,
         continued,
+        briefing.lang,
+        briefing.translation_of,
+        at(("translation_of",)) if briefing.translation_of is not None else None,
     )
 
 
@@ -87,6 +96,7 @@ def check_threads(threads: Iterable[Thread], stems: Iterable[str]) -> list[Brief
         chain = ancestors(thread.briefing, follows)
         for item in thread.continued:
             errors += _check_continued(item, chain, known, stems, by_id)
+    errors += _check_translations(threads, known, stems, by_id)
     return errors
 
 
@@ -153,3 +163,50 @@ def _check_continued(
         hint = did_you_mean(claim, claims) or f"claims of {target}: {', '.join(claims)}"
         return [_said(item.where, f"{target} has no claim {claim!r}", hint)]
     return []
+
+
+def _check_translations(
+    threads: list[Thread], known: list[str], stems: frozenset[str], by_id: dict[str, Thread]
+) -> list[BriefingError]:
+    errors = []
+    languages: dict[tuple[str, str | None], str] = {}  # (original, language) -> translation
+    for thread in sorted(threads, key=lambda each: each.briefing):
+        target, at = thread.translation_of, thread.translation_at
+        if target is None or at is None:
+            continue
+        original = by_id.get(target)
+        language = thread.lang or "the site's language"
+        if target == thread.briefing:
+            errors.append(_said(at, "a briefing cannot translate itself", "name the original"))
+        elif target not in stems:
+            hint = did_you_mean(target, known) or "write the id of the briefing it translates"
+            errors.append(_said(at, f"unknown briefing id {target!r} in translation_of", hint))
+        elif original is not None and original.translation_of is not None:
+            errors.append(
+                _said(
+                    at,
+                    f"{target} is itself a translation, of {original.translation_of}",
+                    f"name the original: translation_of: {original.translation_of}",
+                )
+            )
+        elif original is not None and (original.lang or "the site's language") == language:
+            errors.append(
+                _said(
+                    at,
+                    f"{thread.briefing} translates {target} into the language it is written "
+                    f"in ({language})",
+                    "set this briefing's lang to the language it is written in",
+                )
+            )
+        elif (target, thread.lang) in languages:
+            errors.append(
+                _said(
+                    at,
+                    f"{target} already has a translation into {language}: "
+                    f"{languages[target, thread.lang]}",
+                    "keep one translation per language, or correct lang",
+                )
+            )
+        else:
+            languages[target, thread.lang] = thread.briefing
+    return errors

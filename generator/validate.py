@@ -73,10 +73,6 @@ _EXPECTED = {
 
 # Fields of format 2 (SPEC §2) that this version reads but cannot build yet: refused by name,
 # rather than as unknown keys, so that nobody takes them for typing mistakes.
-NOT_SUPPORTED_YET = {
-    "translation_of": "a briefing that translates another",
-}
-
 _STANCES = ", ".join(stance.value for stance in Stance)
 
 _ENUM_HINTS = {
@@ -265,14 +261,6 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     ctx = error.get("ctx") or {}
     hint: str | None
 
-    if kind == "extra_forbidden" and name in NOT_SUPPORTED_YET:
-        return document.error(
-            path,
-            f"{name!r} ({NOT_SUPPORTED_YET[str(name)]}) is part of format {FORMAT_VERSION} but "
-            "not supported yet by this version of briefing-site",
-            "remove it for now",
-            key=True,
-        )
     if kind == "extra_forbidden":
         known = _field_names(_model_at(model, path[:-1]))
         hint = did_you_mean(str(name), known) or f"allowed keys: {', '.join(known)}"

@@ -13,8 +13,10 @@ from typing import Any
 
 import langcodes
 import pycountry
+from babel.core import get_global
+from fontTools import unicodedata
 
-from .locale import Locale, locale_for
+from .locale import Locale, languages, locale_for
 from .model import (
     ActorKind,
     Assessment,
@@ -169,10 +171,45 @@ def language_name(tag: str, locale: Locale = EN) -> str:
 
 
 @lru_cache(maxsize=256)
+def autonym(tag: str) -> str:
+    """A language's name in that language, as readers look for it among others: 'English',
+    'Русский', 'فارسی'."""
+    name = str(langcodes.Language.get(tag).autonym())
+    return name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=256)
 def direction(tag: str) -> str:
     """'rtl' for a language written right to left (fa, ar, he, ur...), else 'ltr'."""
     script = langcodes.Language.get(tag).maximize().script
     return "rtl" if script in RTL_SCRIPTS else "ltr"
+
+
+@lru_cache(maxsize=256)
+def script(tag: str) -> str:
+    """The ISO 15924 script a language is written in: 'ru' -> 'Cyrl', 'fa' -> 'Arab'."""
+    return str(langcodes.Language.get(tag).maximize().script)
+
+
+@lru_cache(maxsize=1024)
+def language_of_name(text: str, page_language: str) -> str | None:
+    """The language a name is written in, when its script is not the page's: 'Кремль' on an
+    English page -> 'ru'; None for a name in the page's script ('Moscow', 'U.S.').
+
+    Names carry no language in the format, so the script chooses: the first language with a
+    catalogue written in it, else the language the script most often writes (CLDR's likely
+    subtags: Hebrew script -> 'he')."""
+    letter = next((char for char in text if char.isalpha()), None)
+    if letter is None:
+        return None
+    written = unicodedata.script(letter)
+    if written in ("Zyyy", "Zinh", "Zzzz") or written == script(page_language):
+        return None
+    for language in languages():
+        if script(language) == written:
+            return language
+    likely = get_global("likely_subtags").get(f"und_{written}")
+    return likely.split("_")[0] if likely else None
 
 
 def number(value: float | int, locale: Locale = EN) -> str:

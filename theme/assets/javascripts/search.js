@@ -1,7 +1,12 @@
 // Site search with Pagefind, shown in Material's search dialog (theme/partials/pagefind.html).
 //
-// Pagefind's index lives in site/pagefind/; its script is imported only when a reader first
-// opens the search, so pages load nothing extra until then.
+// Each language written on the site has its own Pagefind bundle, which stems words as that
+// language: site/pagefind/ for the site's, site/pagefind-<lang>/ for others, each with the
+// passages in its language found on other pages merged in (generator/search.py, which lists
+// them in pagefind/languages.json). A query goes to every bundle, and the results are listed
+// together by score. Pagefind's scripts, the bundles and the box's words (search/words.json,
+// from the package's catalogues) are loaded only when a reader first opens the search, so
+// pages load nothing extra until then.
 
 const dialog = document.querySelector(".briefing-search");
 const toggle = document.getElementById("__search");
@@ -19,15 +24,52 @@ if (dialog && toggle) {
   let latest = 0;
   let pending = null;
 
+  const json = async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.json();
+  };
+
   const load = () => {
     loading ??= (async () => {
-      const pagefind = await import(new URL("pagefind.js", bundle).href);
+      const [bundles, catalogue] = await Promise.all([
+        json(new URL("languages.json", bundle)),
+        json(new URL("../search/words.json", bundle)),
+      ]);
+      const language = document.documentElement.lang;
+      words = catalogue[language] ?? catalogue[language.split("-")[0]] ?? catalogue.en;
+      plural = new Intl.PluralRules(language);
       // Result URLs are relative to the site's root, wherever the site is served from.
-      await pagefind.options({ baseUrl: new URL("..", bundle).pathname });
-      await pagefind.init();
-      return pagefind;
+      const baseUrl = new URL("..", bundle).pathname;
+      // One Pagefind per bundle: each module URL is its own instance, with its language's
+      // stemmer, which also stems the queries sent to the passages merged into it.
+      return Promise.all(
+        bundles.map(async ({ pages, passages }) => {
+          const pagefind = await import(new URL(`../${pages}/pagefind.js`, bundle).href);
+          await pagefind.options({ baseUrl });
+          await pagefind.init();
+          if (passages) {
+            await pagefind.mergeIndex(new URL(`../${passages}/`, bundle).href, {
+              language: "und",
+              baseUrl,
+            });
+          }
+          return pagefind;
+        }),
+      );
     })();
     return loading;
+  };
+
+  // A language with passages but no page of its own has a placeholder page in its bundle.
+  const options = { filters: { not: { placeholder: "yes" } } };
+
+  // "3 matching pages" in the page's language: its plural form and digits.
+  let words = null;
+  let plural = null;
+  const count = (forms, n) => {
+    const digits = String(n).replace(/[0-9]/g, (digit) => words.digits[digit]);
+    return (forms[plural.select(n)] ?? forms.other).replace("{n}", digits);
   };
 
   // Pagefind's excerpts mark the matched words; keep those marks and nothing else.
@@ -45,6 +87,11 @@ if (dialog && toggle) {
     }
     return paragraph;
   };
+
+  // A page whose text is in several languages is found in each language's index: it is listed
+  // once, where it ranks first.
+  const unique = (pages, shown) =>
+    pages.filter((data) => !shown.has(data.url) && shown.add(data.url));
 
   const item = (data) => {
     const li = document.createElement("li");
@@ -71,33 +118,35 @@ if (dialog && toggle) {
       delete meta.dataset.query;
       return;
     }
-    const engine = await load();
-    const found = await engine.search(query);
+    const engines = await load();
+    const found = await Promise.all(engines.map((engine) => engine.search(query, options)));
     if (ticket !== latest) return; // a newer query has started
-    const pages = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+    const results = found.flatMap((each) => each.results).sort((a, b) => b.score - a.score);
+    const pages = await Promise.all(results.slice(0, limit).map((r) => r.data()));
     if (ticket !== latest) return;
-    const count = found.results.length;
-    meta.textContent =
-      count === 0 ? "No matching briefings" : count === 1 ? "1 matching page" : `${count} matching pages`;
-    list.replaceChildren(...pages.map(item));
-    more(found.results.slice(limit), ticket);
+    const shown = new Set();
+    const first = unique(pages, shown);
+    const total = results.length - (pages.length - first.length);
+    meta.textContent = total === 0 ? words.none : count(words.results, total);
+    list.replaceChildren(...first.map(item));
+    more(results.slice(limit), ticket, shown);
     meta.dataset.query = query; // which query the list shows, for assistive tools and tests
   };
 
   // A button after the list for the next results, fetched only when asked for.
-  const more = (rest, ticket) => {
+  const more = (rest, ticket, shown) => {
     if (rest.length === 0) return;
     const li = document.createElement("li");
     li.className = "md-search-result__item briefing-search__more md-typeset";
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
-    button.textContent = `Show ${Math.min(limit, rest.length)} more`;
+    button.textContent = count(words.more, Math.min(limit, rest.length));
     button.addEventListener("click", async () => {
       const pages = await Promise.all(rest.slice(0, limit).map((r) => r.data()));
       if (ticket !== latest) return;
-      li.replaceWith(...pages.map(item));
-      more(rest.slice(limit), ticket);
+      li.replaceWith(...unique(pages, shown).map(item));
+      more(rest.slice(limit), ticket, shown);
     });
     li.append(button);
     list.append(li);
