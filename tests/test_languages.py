@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import extruct
 import pytest
+
+from generator.sitemap import XHTML
 
 from .building import built_site, with_a_persian_copy
 from .conftest import FIXTURES
@@ -49,11 +53,25 @@ def test_the_other_pages_stay_in_the_sites_language(site: Path) -> None:
     assert article["inLanguage"] == "en"
 
 
-def test_one_search_index_holds_the_pages_of_every_language(site: Path) -> None:
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+def _entry(site: Path, bundle: str) -> dict[str, Any]:
+    entry: dict[str, Any] = json.loads((site / bundle / "pagefind-entry.json").read_bytes())
+    return entry["languages"]
 
-    assert list(entry["languages"]) == ["en"]
-    assert entry["languages"]["en"]["page_count"] >= 3
+
+def test_each_language_is_searched_in_its_own_bundle(site: Path) -> None:
+    bundles = json.loads((site / "pagefind" / "languages.json").read_bytes())
+
+    assert [bundle["pages"] for bundle in bundles] == [
+        "pagefind", "pagefind-fa", "pagefind-fr", "pagefind-ru"
+    ]  # fmt: skip
+    assert list(_entry(site, "pagefind")) == ["en"]
+    # The Persian page, stemmed as Persian (which Pagefind does not stem), and nowhere else.
+    assert _entry(site, "pagefind-fa")["fa"]["page_count"] == 1
+    # The fixture's quote in French and its Cyrillic alias, on pages in English (and in the
+    # Persian copy), are searched as French and as Russian.
+    assert bundles[2]["passages"] == "pagefind-fr-passages"
+    assert bundles[3]["passages"] == "pagefind-ru-passages"
+    assert _entry(site, "pagefind-ru")["ru"]["page_count"] == 1  # its placeholder only
 
 
 # --- Briefings written in Persian and Russian from real reporting ------------------------------
@@ -85,3 +103,36 @@ def test_the_russian_fact_check_speaks_russian_with_its_dates_in_the_genitive(
     assert ">Ложно</a>" in page
     assert "Оценено 26 апреля 2022" in page
     assert "Key claim" not in page
+
+
+def test_translations_are_alternates_of_each_other_in_the_sitemap(real_site: Path) -> None:
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": XHTML}
+    sitemap = ElementTree.parse(real_site / "sitemap-1.xml").getroot()
+    alternates = {
+        url.findtext("s:loc", namespaces=namespaces): [
+            (link.get("hreflang"), link.get("href")) for link in url.findall("x:link", namespaces)
+        ]
+        for url in sitemap.findall("s:url", namespaces)
+    }
+
+    base = "https://briefings.example.org/briefings/"
+    versions = [
+        ("en", f"{base}irib-strike-no-missile-claim-en/"),
+        ("fa", f"{base}irib-strike-no-missile-claim/"),
+    ]
+    assert alternates[f"{base}irib-strike-no-missile-claim/"] == versions
+    assert alternates[f"{base}irib-strike-no-missile-claim-en/"] == versions
+    assert alternates[f"{base}iran-russia-ballistic-missile-transfer/"] == []
+    # No page links its alternates in its head, where Material would fetch a sitemap for each.
+    page = _page(real_site, "irib-strike-no-missile-claim")
+    assert "hreflang" not in page.split("</head>")[0]
+
+
+def test_the_structured_data_of_a_translation_names_its_original(real_site: Path) -> None:
+    page = _page(real_site, "kramatorsk-fake-bbc-video-en")
+    data = extruct.extract(page, syntaxes=["json-ld"])["json-ld"]
+    [article] = [item for item in data if item["@type"] == "NewsArticle"]
+
+    assert article["inLanguage"] == "en"
+    assert article["translationOfWork"]["inLanguage"] == "ru"
+    assert article["translationOfWork"]["url"].endswith("/briefings/kramatorsk-fake-bbc-video/")

@@ -98,6 +98,14 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Fact-checks in Russian and Persian from real reporting, each with its English
+    translation, beside the seed briefing (tests/fixtures/multilingual/), served."""
+    root = tmp_path_factory.mktemp("multilingual")
+    yield from _serve(built_site(root / "project", FIXTURES / "multilingual"))
+
+
+@pytest.fixture(scope="session")
 def internal_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real stories as a desk's internal site, with the al-Ahli briefing marked
     TLP:AMBER; yields its base URL."""

@@ -1,12 +1,16 @@
 """A briefing in Persian, read in a real browser: right to left, in Persian, in both palettes,
-on a phone and a desktop, with no serious accessibility violation."""
+on a phone and a desktop, with no serious accessibility violation; and search typed in each
+language of the site, on an English page and on a Persian one."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from .test_accessibility import audit
+from .test_reader import _search
 
 pytestmark = pytest.mark.slow
 
@@ -43,3 +47,55 @@ def test_the_english_page_beside_it_reads_left_to_right(page: Page, persian_site
 
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
     assert page.evaluate("document.documentElement.lang") == "en"
+
+
+# --- Search in every language --------------------------------------------------------------------
+
+SEED = "U.S. warns of a firm response to a reported Iranian ballistic-missile transfer to Russia"
+KRAMATORSK = "Видео «BBC News» о вине Украины в ударе по вокзалу Краматорска — подделка"
+IRIB = "ادعای «هیچ موشکی وارد خاک ایران نشده» درباره‌ی حمله به ساختمان صداوسیما نادرست است"
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        # "of the Kremlin": the alias Кремль, on the seed's actor and briefing pages in English.
+        ("Кремля", ["Kremlin", SEED]),
+        # "to Peskov": his name in Russian, a name whose cases Russian stems apart.
+        ("Пескову", ["Dmitry Peskov", SEED, KRAMATORSK]),
+        # "IRIB", in Persian, written as one word and as three.
+        ("صداوسیما", ["سازمان صدا و سیمای جمهوری اسلامی ایران", IRIB]),
+        ("صدا و سیما", ["سازمان صدا و سیمای جمهوری اسلامی ایران", IRIB]),
+        # Israel Katz, by his surname alone and in full.
+        ("کاتس", ["یسرائیل کاتس", IRIB]),
+        ("یسرائیل کاتس", ["یسرائیل کاتس", IRIB]),
+        # English finds what it found before, and the English translations.
+        ("ballistic", [SEED]),
+        (
+            "Kramatorsk",
+            ['The "BBC News" video blaming Ukraine for the strike on Kramatorsk station is a fake'],
+        ),
+    ],
+)
+@pytest.mark.parametrize("start", ["", "briefings/irib-strike-no-missile-claim/"])
+def test_a_query_in_any_language_finds_its_pages(
+    page: Page, multilingual_site: str, start: str, query: str, found: list[str]
+) -> None:
+    page.goto(multilingual_site + start)
+
+    titles = _search(page, query)
+
+    assert set(found) <= set(titles), titles
+
+
+def test_the_search_box_counts_in_the_pages_language(page: Page, multilingual_site: str) -> None:
+    page.goto(multilingual_site + "briefings/irib-strike-no-missile-claim/")
+    _search(page, "کاتس")
+    meta = page.locator(".md-search-result__meta")
+
+    expect(meta).to_have_text(re.compile(r"^[۰-۹]+ صفحه پیدا شد$"))
+    page.goto(multilingual_site + "briefings/kramatorsk-fake-bbc-video/")
+    _search(page, "Пескову")
+    expect(meta).to_have_text(re.compile(r"^Найден[аоы] \d+ страниц[аы]?$"))
+    _search(page, "qqqzzz")
+    expect(meta).to_have_text("Ничего не найдено")

@@ -1,0 +1,234 @@
+"""Translations (SPEC §2, `translation_of`): a briefing names the one it translates; the checks
+hold the pair together across files, each page links its other public versions in their own
+languages, links from a page keep the reader in its language where a translation exists, and a
+private original is named nowhere."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.archive import Archive, load_archive
+from generator.publish import API_INDEX, SiteInfo, structured_data
+from generator.site import render_site, site_output
+from generator.structure import SiteIndex
+
+from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
+from .stories import briefing, write
+
+SITE = SiteInfo(name="Desk", url="https://news.example.org/")
+
+
+def _load(folder: Path) -> Archive:
+    return load_archive(folder, NOW, desk=PRIVATE)
+
+
+def _folder(tmp_path: Path, *briefings: dict[str, Any]) -> Path:
+    folder = tmp_path / "briefings"
+    folder.mkdir(parents=True)
+    shutil.copy(FIXTURES / "valid" / "actors.yaml", folder)
+    for data in briefings:
+        write(folder, data)
+    return folder
+
+
+def _version(briefing_id: str, lang: str | None = None, of: str | None = None) -> dict[str, Any]:
+    data = briefing(briefing_id, None, "2024-09-10", "unverified")
+    if lang is not None:
+        data["lang"] = lang
+    if of is not None:
+        data["translation_of"] = of
+    return data
+
+
+def _messages(archive: Archive) -> list[str]:
+    """Each error, at the line of the file it names."""
+    found = []
+    for error in archive.errors:
+        line = Path(error.path).read_text(encoding="utf-8").splitlines()[error.line - 1]
+        found.append(f"{Path(error.path).name}: {line}: {error.message}; {error.hint}")
+    return found
+
+
+# --- Real reporting: a Russian and a Persian fact-check, each with its English translation ------
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_site(_load(FIXTURES / "multilingual"), TEMPLATES)
+
+
+def test_a_translation_says_what_it_translates_and_links_its_original(
+    pages: dict[str, str],
+) -> None:
+    english = pages["briefings/kramatorsk-fake-bbc-video-en.md"]
+
+    assert (
+        '<p class="briefing-translations">Translated from Russian. Also in '
+        '<a href="../kramatorsk-fake-bbc-video/" hreflang="ru" lang="ru" dir="ltr">Русский</a>.'
+        "</p>"
+    ) in english
+
+
+def test_an_original_links_its_translation_in_the_translations_language(
+    pages: dict[str, str],
+) -> None:
+    russian = pages["briefings/kramatorsk-fake-bbc-video.md"]
+    persian = pages["briefings/irib-strike-no-missile-claim.md"]
+
+    assert (
+        "Эта сводка на других языках: "
+        '<a href="../kramatorsk-fake-bbc-video-en/" hreflang="en" lang="en" dir="ltr">English</a>.'
+    ) in russian
+    assert "این گزارش به زبان‌های دیگر: " in persian
+    assert "Translated from" not in russian
+    # Every version is listed with its language for the sitemap's hreflang links.
+    assert (
+        "alternates:\n"
+        '  - lang: "en"\n    url: "briefings/kramatorsk-fake-bbc-video-en/"\n'
+        '  - lang: "ru"\n    url: "briefings/kramatorsk-fake-bbc-video/"\n'
+    ) in russian
+
+
+def test_a_briefing_without_translations_lists_none(pages: dict[str, str]) -> None:
+    page = pages["briefings/iran-russia-ballistic-missile-transfer.md"]
+
+    assert "briefing-translations" not in page
+    assert "alternates:" not in page
+
+
+def test_the_json_ld_names_the_original_and_its_translations() -> None:
+    index = SiteIndex(_load(FIXTURES / "multilingual"))
+    original = index.by_id["irib-strike-no-missile-claim"]
+    english = index.by_id["irib-strike-no-missile-claim-en"]
+
+    [article, *_] = structured_data(original, SITE, index.translations[original.briefing.id])
+    [translated, *_] = structured_data(english, SITE, index.translations[english.briefing.id])
+
+    assert article["inLanguage"] == "fa"
+    assert article["workTranslation"] == [
+        {
+            "@type": "NewsArticle",
+            "@id": "https://news.example.org/briefings/irib-strike-no-missile-claim-en/#article",
+            "url": "https://news.example.org/briefings/irib-strike-no-missile-claim-en/",
+            "inLanguage": "en",
+        }
+    ]
+    assert translated["translationOfWork"]["inLanguage"] == "fa"
+    assert "workTranslation" not in translated
+
+
+def test_the_api_gives_each_briefing_its_language_and_versions() -> None:
+    files = site_output(_load(FIXTURES / "multilingual"), TEMPLATES, SITE).files
+    api = {entry["id"]: entry for entry in json.loads(files[API_INDEX])["briefings"]}
+
+    assert api["kramatorsk-fake-bbc-video"]["lang"] == "ru"
+    assert api["kramatorsk-fake-bbc-video"]["translations"] == {
+        "en": "kramatorsk-fake-bbc-video-en"
+    }
+    assert api["irib-strike-no-missile-claim-en"]["translations"] == {
+        "fa": "irib-strike-no-missile-claim"
+    }
+    assert api["iran-russia-ballistic-missile-transfer"]["lang"] == "en"
+    assert api["iran-russia-ballistic-missile-transfer"]["translations"] == {}
+
+
+# --- Keeping the reader's language ---------------------------------------------------------------
+
+
+def test_a_link_from_a_page_leads_to_the_version_in_that_pages_language(tmp_path: Path) -> None:
+    linking = _version("bridge-ru", "ru", of="bridge")
+    linking["summary"] = "See [the port](briefing:port) and [the bridge](briefing:bridge)."
+    folder = _folder(
+        tmp_path,
+        _version("bridge"),
+        _version("port"),
+        _version("port-ru", "ru", of="port"),
+        linking,
+    )
+
+    pages = render_site(_load(folder), TEMPLATES)
+
+    russian = pages["briefings/bridge-ru.md"]
+    assert '<a href="../port-ru/" rel="noopener noreferrer">the port</a>' in russian
+    # Its own original in Russian is this page.
+    assert '<a href="./" rel="noopener noreferrer">the bridge</a>' in russian
+
+
+# --- Checks ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("versions", "message"),
+    [
+        (
+            [_version("bridge"), _version("bridge-ru", "ru", of="bridg")],
+            "bridge-ru.yaml: translation_of: bridg: unknown briefing id 'bridg' in "
+            "translation_of; did you mean 'bridge'?",
+        ),
+        (
+            [_version("bridge-ru", "ru", of="bridge-ru")],
+            "bridge-ru.yaml: translation_of: bridge-ru: a briefing cannot translate itself; "
+            "name the original",
+        ),
+        (
+            [_version("bridge"), _version("bridge-fr", of="bridge")],
+            "bridge-fr.yaml: translation_of: bridge: bridge-fr translates bridge into the "
+            "language it is written in (the site's language); set this briefing's lang to the "
+            "language it is written in",
+        ),
+        (
+            [
+                _version("bridge"),
+                _version("bridge-ru", "ru", of="bridge"),
+                _version("bridge-fa", "fa", of="bridge-ru"),
+            ],
+            "bridge-fa.yaml: translation_of: bridge-ru: bridge-ru is itself a translation, of "
+            "bridge; name the original: translation_of: bridge",
+        ),
+        (
+            [
+                _version("bridge"),
+                _version("bridge-ru", "ru", of="bridge"),
+                _version("bridge-ru2", "ru", of="bridge"),
+            ],
+            "bridge-ru2.yaml: translation_of: bridge: bridge already has a translation into ru: "
+            "bridge-ru; keep one translation per language, or correct lang",
+        ),
+    ],
+    ids=["unknown", "itself", "same-language", "of-a-translation", "two-into-one-language"],
+)
+def test_a_wrong_translation_of_is_located_with_what_to_write(
+    tmp_path: Path, versions: list[dict[str, Any]], message: str
+) -> None:
+    archive = _load(_folder(tmp_path, *versions))
+
+    assert _messages(archive) == [message]
+
+
+# --- Privacy -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "private", [{"status": "draft"}, {"embargo_until": "2999-01-01T00:00:00Z"}]
+)
+def test_a_public_translation_of_a_private_original_names_it_nowhere(
+    tmp_path: Path, private: dict[str, Any]
+) -> None:
+    folder = _folder(
+        tmp_path,
+        {**_version("bridge-secret"), **private},
+        _version("bridge-ru", "ru", of="bridge-secret"),
+    )
+
+    output = site_output(_load(folder), TEMPLATES, SITE)
+
+    page = output.pages["briefings/bridge-ru.md"]
+    assert "briefing-translations" not in page
+    assert "alternates:" not in page
+    assert not any("bridge-secret" in text for text in output.pages.values())
+    assert not any(b"bridge-secret" in data for data in output.files.values())
