@@ -89,6 +89,7 @@ from . import instant, parallel
 from .archive import CheckCache, load_archive
 from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError
+from .locale import Locale, locale_for
 from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo
 from .render import TemplateProblem
@@ -117,14 +118,20 @@ class BriefingsConfig(base.Config):
 
 @dataclass(frozen=True)
 class PreviewProblems:
-    """The problems a `mkdocs serve` preview shows at the top of every page."""
+    """The problems a `mkdocs serve` preview shows at the top of every page, in the site's
+    language (the messages themselves are the checker's, as the terminal prints them)."""
 
     errors: tuple[BriefingError, ...]
+    locale: Locale
 
     @property
     def headline(self) -> str:
-        count = problem_count(len(self.errors))
-        return f"{count} in the briefings — this preview is not publishable"
+        count = self.locale.count("problems", len(self.errors))
+        return self.locale.word("problems.headline", count=count)
+
+    @property
+    def note(self) -> str:
+        return self.locale.word("problems.note")
 
 
 def problem_count(count: int) -> str:
@@ -315,12 +322,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(f"note: {note}")
         self.problems = None
         self.policies = {}
+        self.language = config.theme.get("language") or "en"
         if archive.errors and not self.preview:
             for error in archive.errors:
                 log.error(str(error))
             raise PluginError(f"{problem_count(len(archive.errors))} in the briefings; see above")
         if archive.errors:
-            self.problems = PreviewProblems(archive.errors)
+            self.problems = PreviewProblems(archive.errors, locale_for(self.language))
             # Strict mode aborts a build once anything is logged as a warning or an error under
             # the `mkdocs` logger, so the preview reports its problems as information.
             log.info(f"{self.problems.headline}:")
@@ -333,9 +341,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             description=config.site_description or "",
             publisher=self.config.publisher or "",
             publisher_url=self.config.publisher_url or "",
-            language=config.theme.get("language") or "en",
+            language=self.language,
         )
-        self.language = site.language
         templates = self._path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.shown))
         try:

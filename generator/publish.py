@@ -18,10 +18,11 @@ from functools import partial
 from typing import Any
 
 from feedgen.feed import FeedGenerator
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import structure
 from . import vocabulary as words
+from .locale import Locale, locale_for
 from .markdown_fields import SiteLink, one_line, render_markdown, unlink_briefing
 from .model import (
     VERDICTS,
@@ -217,72 +218,91 @@ def _absolute_link(index: SiteIndex, site: SiteInfo, target: SiteLink) -> str | 
 
 
 def _feed_entry(feed: FeedGenerator, index: SiteIndex, view: BriefingView, site: SiteInfo) -> None:
+    """One briefing, in its own language's words."""
     b = view.briefing
     assert b.published is not None
+    locale = locale_for(index.language_of(view))
     key = view.key_claim
     entry = feed.add_entry(order="append")
     url = site.absolute(view.page)
     entry.id(url)
     entry.link(href=url, rel="alternate", type="text/html")
-    corrected = " (corrected)" if view.corrections else ""
-    entry.title(f"{b.title}{corrected}")
+    entry.title(locale.word("feed.corrected", title=b.title) if view.corrections else b.title)
     entry.published(_midnight(b.published))
     entry.updated(_midnight(view.changed))
     before = index.before(view)
-    state = key.state.label.lower()
+    label = _label(key.claim.verification.state, locale)
     if (since := index.key_since(view)) is not None:
-        state += f", since then {since.words.label.lower()}"
+        state = locale.word("feed.state-since", state=label, since=_label(since.state, locale))
     elif (was := before.get(key.claim.id)) and was.state is not key.claim.verification.state:
-        state += f" (was {was.words.label.lower()})"
-    entry.summary(f"Key claim {state}: {key.claim.text} — {one_line(b.summary)}")
-    entry.content(_feed_content(index, view, before, site), type="html")
-    entry.category(term=key.claim.verification.state.value, label=key.state.label)
+        state = locale.word("feed.state-was", state=label, was=_label(was.state, locale))
+    else:
+        state = label
+    summary = one_line(b.summary)
+    entry.summary(locale.word("feed.summary", state=state, claim=key.claim.text, summary=summary))
+    entry.content(_feed_content(index, view, before, site, locale), type="html")
+    entry.category(
+        term=key.claim.verification.state.value,
+        label=words.state_words(key.claim.verification.state, locale).label,
+    )
     for tag in b.tags:
         entry.category(term=tag)
 
 
+def _label(state: VerificationState, locale: Locale) -> str:
+    """A state's name inside a sentence: 'verified', 'подтверждено'."""
+    return words.state_words(state, locale).label.lower()
+
+
+def _said(locale: Locale, key: str, **values: str | Markup) -> Markup:
+    """The catalogue's HTML for `key`, its values escaped unless they are HTML already."""
+    return Markup(locale.word(key, **{name: escape(value) for name, value in values.items()}))
+
+
 def _feed_content(
-    index: SiteIndex, view: BriefingView, before: dict[str, Since], site: SiteInfo
+    index: SiteIndex, view: BriefingView, before: dict[str, Since], site: SiteInfo, locale: Locale
 ) -> str:
     """The entry's HTML: the key claim's state, what moved in the briefing's story (`before`:
     how its claims stood in the briefings they continue), the summary, and the corrections."""
     resolve = partial(_absolute_link, index, site)
     key = view.key_claim
-    parts = [
-        f"<p><strong>Key claim: {escape(key.state.label)}.</strong> {escape(key.claim.text)}</p>"
-    ]
+    state = words.state_words(key.claim.verification.state, locale).label
+    parts = [f"<p>{_said(locale, 'feed.key-claim', state=state, claim=key.claim.text)}</p>"]
     claims = {claim.claim.id: claim for claim in view.claims}
     # A follow-up says what it moved; an earlier briefing, where its claims went since.
     for claim_id, was in before.items():
         claim = claims[claim_id]
-        now, then = claim.state.label, was.words.label
+        now = words.state_words(claim.claim.verification.state, locale).label
+        then = words.state_words(was.state, locale).label
         moved = (
-            f"from {then} to {now}"
+            locale.word("feed.moved", then=then, now=now)
             if was.state is not claim.claim.verification.state
-            else f"still {now}"
+            else locale.word("feed.still", now=now)
         )
-        parts.append(
-            f"<p><strong>Assessed again:</strong> {escape(claim.claim.text)} — {escape(moved)} "
-            f"(earlier: {escape(words.full_date(was.as_of))}, in {_feed_link(was, site)}).</p>"
-        )
+        said = _said(
+            locale, "feed.assessed-again", claim=claim.claim.text, moved=moved,
+            date=locale.full_date(was.as_of), briefing=_feed_link(was, site),
+        )  # fmt: skip
+        parts.append(f"<p>{said}</p>")
     for claim_id, since in index.since(view).items():
-        parts.append(
-            f"<p><strong>Since then:</strong> {escape(claims[claim_id].claim.text)} — "
-            f"{escape(since.words.label)} on {escape(words.full_date(since.as_of))}, in "
-            f"{_feed_link(since, site)}.</p>"
-        )
+        said = _said(
+            locale, "feed.since-then", claim=claims[claim_id].claim.text,
+            state=words.state_words(since.state, locale).label,
+            date=locale.full_date(since.as_of), briefing=_feed_link(since, site),
+        )  # fmt: skip
+        parts.append(f"<p>{said}</p>")
     parts.append(str(render_markdown(view.briefing.summary, resolve)))
     for correction in view.corrections:
         parts.append(
-            f"<p><strong>Correction, {escape(words.full_date(correction.date))}:</strong></p>"
+            f"<p>{_said(locale, 'feed.correction', date=locale.full_date(correction.date))}</p>"
             + str(render_markdown(correction.note, resolve))
         )
     return "\n".join(parts)
 
 
-def _feed_link(other: Since, site: SiteInfo) -> str:
+def _feed_link(other: Since, site: SiteInfo) -> Markup:
     href = f"{site.absolute(other.view.page)}#{other.anchor}"
-    return f'<a href="{escape(href)}">{escape(other.view.briefing.title)}</a>'
+    return Markup(f'<a href="{escape(href)}">{escape(other.view.briefing.title)}</a>')
 
 
 # --- schema.org JSON-LD ------------------------------------------------------------------------

@@ -21,7 +21,9 @@ from generator.locale import (
     read_catalogue,
 )
 from generator.model import PartialDate
+from generator.plugin import PreviewProblems
 from generator.site import render_site
+from generator.vocabulary import language_of_name
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
 
@@ -154,3 +156,43 @@ def test_a_template_takes_every_word_from_the_catalogue(template: str) -> None:
 
     assert _own_words(text) - WORDS_ALLOWED.get(template, set()) == set()
     assert re.findall(r'(?:aria-label|title|alt)="[^"{]*[^\W\d_]', text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "language"),
+    [
+        ("Кремль", "en", "ru"),  # Cyrillic: the first catalogue written in it
+        ("ایران", "en", "fa"),
+        ("FactNameh", "fa", "en"),  # Latin on a Persian page
+        ("Moscow", "en", None),  # the page's own script
+        ("Дмитрий Песков", "ru", None),
+        ("הארץ", "en", "he"),  # no catalogue: the language CLDR gives the script
+        ("G7", "en", None),
+        ("2024", "fa", None),  # no letter, no language
+    ],
+)
+def test_a_name_is_marked_with_the_language_of_its_script(
+    name: str, page: str, language: str | None
+) -> None:
+    assert language_of_name(name, page) == language
+
+
+def test_the_previews_problems_are_told_in_the_sites_language() -> None:
+    errors = load_archive(FIXTURES / "errors", NOW, desk=PRIVATE).errors[:3]
+
+    russian = PreviewProblems(errors, locale_for("ru"))
+    english = PreviewProblems(errors[:1], locale_for("en"))
+
+    assert russian.headline == "3 ошибки в сводках — этот предпросмотр нельзя публиковать"
+    assert russian.note.startswith("Файлы с ошибками не показаны")
+    assert english.headline == "1 problem in the briefings — this preview is not publishable"
+
+
+def test_the_search_box_has_its_words_in_every_language() -> None:
+    russian = locale_for("ru").search_words()
+    persian = locale_for("fa").search_words()
+
+    assert russian["results"]["few"] == "Найдены {n} страницы"
+    assert russian["none"] == "Ничего не найдено"
+    assert persian["digits"] == "۰۱۲۳۴۵۶۷۸۹"
+    assert set(persian["results"]) == {"one", "other"}

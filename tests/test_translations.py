@@ -10,10 +10,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 
 from generator.archive import Archive, load_archive
-from generator.publish import API_INDEX, SiteInfo, structured_data
+from generator.publish import API_INDEX, FEED, SiteInfo, structured_data
 from generator.site import render_site, site_output
 from generator.structure import SiteIndex
 
@@ -232,3 +233,16 @@ def test_a_public_translation_of_a_private_original_names_it_nowhere(
     assert "alternates:" not in page
     assert not any("bridge-secret" in text for text in output.pages.values())
     assert not any(b"bridge-secret" in data for data in output.files.values())
+
+
+def test_each_feed_entry_is_in_its_briefings_language() -> None:
+    files = site_output(_load(FIXTURES / "multilingual"), TEMPLATES, SITE).files
+    entries = {entry.link: entry for entry in feedparser.parse(files[FEED]).entries}
+
+    russian = entries["https://news.example.org/briefings/kramatorsk-fake-bbc-video/"]
+    english = entries["https://news.example.org/briefings/kramatorsk-fake-bbc-video-en/"]
+    persian = entries["https://news.example.org/briefings/irib-strike-no-missile-claim/"]
+    assert russian.summary.startswith("Главное утверждение — ложно: ")
+    assert "<strong>Главное утверждение: Ложно.</strong>" in russian.content[0].value
+    assert english.summary.startswith("Key claim false: ")
+    assert persian.summary.startswith("ادعای اصلی نادرست: ")
