@@ -172,6 +172,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         credibility=_in_locale(words.credibility),
         state_words=_state_words,
         figure=_in_locale(words.figure),
+        number=_in_locale(words.number),
         language_name=_in_locale(words.language_name),
         direction=words.direction,
         autonym=words.autonym,
