@@ -33,14 +33,16 @@ Times are the best of `--repeat` runs (default 3; the builds of N > 1,000 run on
 takes minutes and its noise is small in proportion). Ratios come from the same run.
 
 **First search download** is estimated from Pagefind's files, as a reader's browser fetches
-them on a first one-word query in our search box (`theme/assets/javascripts/search.js`):
-`pagefind.js`, `pagefind-worker.js` (Pagefind 1.5 searches in a web worker),
-`pagefind-entry.json`, the language's `wasm.<lang>.pagefind` and `pagefind.<hash>.pf_meta`
-(loaded by `init()`), one index chunk (the largest, as the worst case: a word is in exactly
-one chunk), and the fragments of the results the box shows at first (`limit` in search.js: the
-largest ones, worst case;
-a typical figure, with a chunk and fragments of median size, is printed beside it).
-No filter chunks: the pages define no Pagefind filters. Pagefind's chunks are stored
+them on a first one-word query in our search box (`theme/assets/javascripts/search.js`), which
+searches every bundle of the site (one per language written on it, `generator.search`): for
+each bundle of pages `pagefind.js`, `pagefind-worker.js` (Pagefind 1.5 searches in a web
+worker), `pagefind-entry.json`, the language's `wasm.<lang>.pagefind` and
+`pagefind.<hash>.pf_meta` (loaded by `init()`); for each bundle of passages merged into one,
+its entry and metadata; each bundle's filters (the placeholder filter the box leaves out);
+one index chunk per bundle (the largest, as the worst case: a word is in exactly one chunk of
+each), and the fragments of the results the box shows at first (`limit` in search.js: the
+largest ones, worst case; a typical figure, with chunks and fragments of median size, is
+printed beside it). Pagefind's chunks are stored
 gzip-compressed, so file sizes are transfer sizes; the two scripts could be compressed further
 by the server.
 
@@ -83,6 +85,7 @@ from generator import markdown_fields, parallel, render  # noqa: E402
 from generator.archive import load_archive  # noqa: E402
 from generator.desk import Desk, Repository  # noqa: E402
 from generator.publish import SiteInfo  # noqa: E402
+from generator.search import BUNDLE  # noqa: E402
 from generator.site import site_output, write_tree  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "theme")
@@ -311,32 +314,45 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def first_search(pagefind: Path, typical: bool = False) -> dict[str, int]:
+def first_search(site: Path, typical: bool = False) -> dict[str, int]:
     """Bytes a browser fetches for a first one-word search, by part (see the module's doc):
-    in the worst case, or with `typical`, with a chunk and fragments of median size."""
-    entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
-    language, info = max(entry["languages"].items(), key=lambda item: item[1]["page_count"])
-    parts = {
-        "pagefind.js": (pagefind / "pagefind.js").stat().st_size,
-        "pagefind-worker.js": (pagefind / "pagefind-worker.js").stat().st_size,
-        "pagefind-entry.json": (pagefind / "pagefind-entry.json").stat().st_size,
-        f"wasm.{info['wasm']}.pagefind": (pagefind / f"wasm.{info['wasm']}.pagefind")
-        .stat()
-        .st_size,
-        "meta": (pagefind / f"pagefind.{info['hash']}.pf_meta").stat().st_size,
-    }
-    chunks = sorted(p.stat().st_size for p in (pagefind / "index").glob(f"{language}_*.pf_index"))
-    fragments = sorted(
-        p.stat().st_size for p in (pagefind / "fragment").glob(f"{language}_*.pf_fragment")
-    )
+    in the worst case, or with `typical`, with a chunk and fragments of median size. Every
+    bundle of the site is searched (`generator.search`): each bundle of pages brings its
+    scripts, WebAssembly and metadata; each bundle of passages merged into it, its metadata."""
+    parts: dict[str, int] = defaultdict(int)
+    chunks: list[int] = []
+    fragments: list[int] = []
+    bundles = json.loads((site / BUNDLE / "languages.json").read_text(encoding="utf-8"))
+    for bundle in bundles:
+        for name in filter(None, (bundle["pages"], bundle["passages"])):
+            folder = site / name
+            entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+            language, info = max(entry["languages"].items(), key=lambda item: item[1]["page_count"])
+            if name == bundle["pages"]:
+                parts["pagefind.js"] += (folder / "pagefind.js").stat().st_size
+                parts["pagefind-worker.js"] += (folder / "pagefind-worker.js").stat().st_size
+                parts["wasm"] += (folder / f"wasm.{info['wasm']}.pagefind").stat().st_size
+            parts["pagefind-entry.json"] += (folder / "pagefind-entry.json").stat().st_size
+            parts["meta"] += (folder / f"pagefind.{info['hash']}.pf_meta").stat().st_size
+            parts["filters"] += sum(p.stat().st_size for p in folder.glob("filter/*.pf_filter"))
+            found = sorted(p.stat().st_size for p in folder.glob(f"index/{language}_*.pf_index"))
+            if found:
+                # One chunk per bundle: a word is in exactly one chunk of each.
+                chunks.append(int(statistics.median(found)) if typical else found[-1])
+            fragments += (p.stat().st_size for p in folder.glob(f"fragment/{language}_*"))
+    parts["index chunks"] = sum(chunks)
+    fragments.sort()
     if typical:
-        parts["index chunk"] = int(statistics.median(chunks)) if chunks else 0
         middle = int(statistics.median(fragments)) if fragments else 0
         parts[f"{RESULTS_SHOWN} fragments"] = RESULTS_SHOWN * middle
     else:
-        parts["index chunk"] = chunks[-1] if chunks else 0
         parts[f"{RESULTS_SHOWN} fragments"] = sum(fragments[-RESULTS_SHOWN:])
-    return parts
+    return dict(parts)
+
+
+def search_bytes(site: Path) -> int:
+    """The size of every search bundle of the site."""
+    return sum(folder_size(folder) for folder in site.glob(f"{BUNDLE}*") if folder.is_dir())
 
 
 # --- One size -----------------------------------------------------------------------------------
@@ -468,15 +484,15 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
 
     site = project / "site"
     result.site_bytes = folder_size(site)
-    result.search_bytes = folder_size(site / "pagefind")
+    result.search_bytes = search_bytes(site)
     pages = {p: p.stat().st_size for p in (site / "briefings").glob("*/index.html")}
     result.pages = len(pages)
     largest = max(pages, key=lambda page: pages[page])
     result.largest_page = pages[largest]
     result.largest_page_gzip = len(gzip.compress(largest.read_bytes()))
     result.median_page = int(statistics.median(pages.values()))
-    result.first_search = first_search(site / "pagefind")
-    result.first_search_typical = first_search(site / "pagefind", typical=True)
+    result.first_search = first_search(site)
+    result.first_search_typical = first_search(site, typical=True)
     script = (site / "pagefind" / "pagefind.js").read_bytes()
     result.pagefind_js = hashlib.sha256(script).hexdigest()
     every = {p: p.stat().st_size for p in site.rglob("*.html")}
@@ -552,7 +568,7 @@ def print_result(r: Result) -> None:
     print(f"  {'peak memory, largest process':<44} {_size(r.peak_rss):>11}")
     print(f"  {'peak memory, process tree (sampled)':<44} {_size(r.peak_tree):>11}")
     print(f"  {'site/':<44} {_size(r.site_bytes):>11}")
-    print(f"  {'site/pagefind/ (search index and scripts)':<44} {_size(r.search_bytes):>11}")
+    print(f"  {'site/pagefind*/ (search bundles and scripts)':<44} {_size(r.search_bytes):>11}")
     print(f"  {'briefing page HTML, largest / median':<44} {_size(r.largest_page):>11} / "
           f"{_size(r.median_page)} ({_size(r.largest_page_gzip)} gzipped, largest)")  # fmt: skip
     print(f"  {'largest page of any kind':<44} {_size(r.largest_any_page_bytes):>11} "

@@ -314,6 +314,11 @@ class _Briefing:
             "id": f"{topic.slug}-{slug(self.city[0])}-{self.index:05d}",
         }
         data["title"] = self._title()
+        # About one briefing in five is in another language, that of its first country (its
+        # prose stays the corpus's English): what that costs is the page's words, its search
+        # bundle and its language's stemmer. Drawn apart, so the rest of the archive is as before.
+        if random.Random(f"{self.seed}:lang:{self.index}").random() < 0.2:
+            data["lang"] = a.language if a.language != "en" else "fr"
         data["status"] = status
         data["tlp"] = tlp
         if status == "published" or rng.random() < 0.5:
