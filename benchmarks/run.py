@@ -33,14 +33,15 @@ Times are the best of `--repeat` runs (default 3; the builds of N > 1,000 run on
 takes minutes and its noise is small in proportion). Ratios come from the same run.
 
 **First search download** is estimated from Pagefind's files, as a reader's browser fetches
-them on a first one-word query in our search box (`theme/assets/javascripts/search.js`), which
-searches every bundle of the site (one per language written on it, `generator.search`): for
-each bundle of pages `pagefind.js`, `pagefind-worker.js` (Pagefind 1.5 searches in a web
-worker), `pagefind-entry.json`, the language's `wasm.<lang>.pagefind` and
-`pagefind.<hash>.pf_meta` (loaded by `init()`); for each bundle of passages merged into one,
-its entry and metadata; each bundle's filters (the placeholder filter the box leaves out);
-one index chunk per bundle (the largest, as the worst case: a word is in exactly one chunk of
-each), and the fragments of the results the box shows at first (`limit` in search.js: the
+them on a first one-word query in the site's script in our search box
+(`theme/assets/javascripts/search.js`), which searches the site's bundle (`generator.search`;
+a query in another script loads that script's bundle too): `pagefind.js`,
+`pagefind-worker.js` (Pagefind 1.5 searches in a web worker), `pagefind-entry.json`, the
+language's `wasm.<lang>.pagefind` and `pagefind.<hash>.pf_meta` (loaded by `init()`); the
+entry and metadata of the passages in the site's script found on pages in other languages,
+merged into it; its filters (the placeholder filter the box leaves out); one index chunk of
+each (the largest, as the worst case: a word is in exactly one chunk of each), and the
+fragments of the results the box shows at first (`limit` in search.js: the
 largest ones, worst case; a typical figure, with chunks and fragments of median size, is
 printed beside it). Pagefind's chunks are stored
 gzip-compressed, so file sizes are transfer sizes; the two scripts could be compressed further
@@ -316,14 +317,14 @@ def folder_size(folder: Path) -> int:
 
 def first_search(site: Path, typical: bool = False) -> dict[str, int]:
     """Bytes a browser fetches for a first one-word search, by part (see the module's doc):
-    in the worst case, or with `typical`, with a chunk and fragments of median size. Every
-    bundle of the site is searched (`generator.search`): each bundle of pages brings its
-    scripts, WebAssembly and metadata; each bundle of passages merged into it, its metadata."""
+    in the worst case, or with `typical`, with a chunk and fragments of median size. A query
+    in the site's script searches the site's bundle and the passages merged into it
+    (`generator.search`); one in another script also loads that script's bundle."""
     parts: dict[str, int] = defaultdict(int)
     chunks: list[int] = []
     fragments: list[int] = []
     bundles = json.loads((site / BUNDLE / "languages.json").read_text(encoding="utf-8"))
-    for bundle in bundles:
+    for bundle in bundles[:1]:
         for name in filter(None, (bundle["pages"], bundle["passages"])):
             folder = site / name
             entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -331,7 +332,8 @@ def first_search(site: Path, typical: bool = False) -> dict[str, int]:
             if name == bundle["pages"]:
                 parts["pagefind.js"] += (folder / "pagefind.js").stat().st_size
                 parts["pagefind-worker.js"] += (folder / "pagefind-worker.js").stat().st_size
-                parts["wasm"] += (folder / f"wasm.{info['wasm']}.pagefind").stat().st_size
+                wasm = info["wasm"] or "unknown"  # a language Pagefind has no stemmer for
+                parts["wasm"] += (folder / f"wasm.{wasm}.pagefind").stat().st_size
             parts["pagefind-entry.json"] += (folder / "pagefind-entry.json").stat().st_size
             parts["meta"] += (folder / f"pagefind.{info['hash']}.pf_meta").stat().st_size
             parts["filters"] += sum(p.stat().st_size for p in folder.glob("filter/*.pf_filter"))

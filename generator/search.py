@@ -44,9 +44,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 from lxml import etree
+
+from .vocabulary import script
 
 BUNDLE = "pagefind"
 LANGUAGES = "languages.json"
@@ -72,19 +75,20 @@ def index_site(site_dir: Path, language: str = "en") -> int:
     records: dict[str, list[_Record]] = defaultdict(list)
     for path, html in _pages(site_dir):
         page_language = _page_language(html, site_language)
-        pages[page_language].append(path)
+        pages[_searched_as(page_language, site_language)].append(path)
         if _FOREIGN.search(html):
             for record in _foreign_text(path, html, page_language):
-                records[record.language].append(record)
+                records[_searched_as(record.language, site_language)].append(record)
     languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
-    bundles: list[dict[str, str | None]] = [
+    bundles: list[dict[str, Any]] = [
         {
             "pages": _bundle(each, site_language),
             "passages": f"{BUNDLE}-{each}-passages" if records[each] else None,
+            "scripts": _unicode_scripts(script(each)),
         }
         for each in languages
     ]
-    if bundles == [{"pages": BUNDLE, "passages": None}]:
+    if len(bundles) == 1 and not records:
         indexed = _run_pagefind([(site_dir, site_dir / BUNDLE, site_language)])[0]
     else:
         with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as scratch:
@@ -101,10 +105,29 @@ def index_site(site_dir: Path, language: str = "en") -> int:
             counts = _run_pagefind(jobs)
         # Pages, less the placeholders of languages with none.
         indexed = sum(counts[: len(languages)]) - sum(1 for each in languages if not pages[each])
-    kept = {name for bundle in bundles for name in bundle.values() if name}
+    kept = {name for bundle in bundles for name in (bundle["pages"], bundle["passages"]) if name}
     _forget_stale_bundles(site_dir, kept)
     (site_dir / BUNDLE / LANGUAGES).write_text(json.dumps(bundles), encoding="utf-8")
     return indexed
+
+
+def _searched_as(language: str, site_language: str) -> str:
+    """The language whose bundle holds text in `language`: its own, unless it is written in
+    the site language's script, which that bundle holds whatever its language (each bundle
+    costs a reader who searches its script a script and a stemmer to download)."""
+    if language != site_language and script(language) == script(site_language):
+        return site_language
+    return language
+
+
+# ISO 15924 codes for a writing that mixes scripts, as Unicode's Script property names them.
+_MIXED_SCRIPTS = {"Jpan": ["Hani", "Hira", "Kana"], "Kore": ["Hang", "Hani"],
+                  "Hans": ["Hani"], "Hant": ["Hani"]}  # fmt: skip
+
+
+def _unicode_scripts(code: str) -> list[str]:
+    """The scripts of a language's letters, for the search box to tell a query's language."""
+    return _MIXED_SCRIPTS.get(code, [code])
 
 
 def _bundle(language: str, site_language: str) -> str:

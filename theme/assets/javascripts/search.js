@@ -1,11 +1,13 @@
 // Site search with Pagefind, shown in Material's search dialog (theme/partials/pagefind.html).
 //
-// Each language written on the site has its own Pagefind bundle, which stems words as that
-// language: site/pagefind/ for the site's, site/pagefind-<lang>/ for others, each with the
-// passages in its language found on other pages merged in (generator/search.py, which lists
-// them in pagefind/languages.json). A query goes to every bundle, and the results are listed
-// together by score. Pagefind's scripts, the bundles and the box's words (search/words.json,
-// from the package's catalogues) are loaded only when a reader first opens the search, so
+// Each script written on the site has its own Pagefind bundle, which stems words as its
+// language: site/pagefind/ for the site's language (and others in its script),
+// site/pagefind-<lang>/ for each language in another script, each with the passages in its
+// language found on other pages merged in (generator/search.py, which lists them in
+// pagefind/languages.json). A query goes to the site's bundle and to those of the scripts it
+// is written in, and the results are listed together by score. Pagefind, the bundles and the
+// box's words (search/words.json, from the package's catalogues) are loaded only when a reader
+// first opens the search, a bundle in another script when a query is first written in it, so
 // pages load nothing extra until then.
 
 const dialog = document.querySelector(".briefing-search");
@@ -30,6 +32,33 @@ if (dialog && toggle) {
     return response.json();
   };
 
+  // Result URLs are relative to the site's root, wherever the site is served from.
+  const baseUrl = new URL("..", bundle).pathname;
+  const engines = new Map();
+
+  // One Pagefind per bundle, imported from the bundle: each module URL is its own instance,
+  // with its own worker and its language's stemmer, which also stems the queries sent to the
+  // passages merged into it. (Instances made by one module's createInstance share its worker,
+  // and so the first bundle's stemmer.)
+  const engine = ({ pages, passages }) => {
+    if (!engines.has(pages)) {
+      engines.set(
+        pages,
+        (async () => {
+          const pagefind = await import(new URL(`../${pages}/pagefind.js`, bundle).href);
+          await pagefind.options({ baseUrl });
+          await pagefind.init();
+          if (passages) {
+            const merged = new URL(`../${passages}/`, bundle).href;
+            await pagefind.mergeIndex(merged, { language: "und", baseUrl });
+          }
+          return pagefind;
+        })(),
+      );
+    }
+    return engines.get(pages);
+  };
+
   const load = () => {
     loading ??= (async () => {
       const [bundles, catalogue] = await Promise.all([
@@ -39,27 +68,18 @@ if (dialog && toggle) {
       const language = document.documentElement.lang;
       words = catalogue[language] ?? catalogue[language.split("-")[0]] ?? catalogue.en;
       plural = new Intl.PluralRules(language);
-      // Result URLs are relative to the site's root, wherever the site is served from.
-      const baseUrl = new URL("..", bundle).pathname;
-      // One Pagefind per bundle: each module URL is its own instance, with its language's
-      // stemmer, which also stems the queries sent to the passages merged into it.
-      return Promise.all(
-        bundles.map(async ({ pages, passages }) => {
-          const pagefind = await import(new URL(`../${pages}/pagefind.js`, bundle).href);
-          await pagefind.options({ baseUrl });
-          await pagefind.init();
-          if (passages) {
-            await pagefind.mergeIndex(new URL(`../${passages}/`, bundle).href, {
-              language: "und",
-              baseUrl,
-            });
-          }
-          return pagefind;
-        }),
-      );
+      for (const each of bundles) {
+        each.written = new RegExp(each.scripts.map((s) => `\\p{Script=${s}}`).join("|"), "u");
+      }
+      await engine(bundles[0]);
+      return bundles;
     })();
     return loading;
   };
+
+  // The site's bundle, and those of the other scripts the query is written in.
+  const searched = (bundles, query) =>
+    bundles.filter((each, i) => i === 0 || each.written.test(query)).map(engine);
 
   // A language with passages but no page of its own has a placeholder page in its bundle.
   const options = { filters: { not: { placeholder: "yes" } } };
@@ -118,8 +138,9 @@ if (dialog && toggle) {
       delete meta.dataset.query;
       return;
     }
-    const engines = await load();
-    const found = await Promise.all(engines.map((engine) => engine.search(query, options)));
+    const bundles = await load();
+    const instances = await Promise.all(searched(bundles, query));
+    const found = await Promise.all(instances.map((each) => each.search(query, options)));
     if (ticket !== latest) return; // a newer query has started
     const results = found.flatMap((each) => each.results).sort((a, b) => b.score - a.score);
     const pages = await Promise.all(results.slice(0, limit).map((r) => r.data()));
