@@ -31,6 +31,7 @@ from .archive import Archive
 from .locale import DEFAULT, Locale, locale_for
 from .markdown_fields import one_line, render_markdown
 from .model import Briefing, VerificationState
+from .search import searched_as
 from .structure import SiteIndex
 from .yamlio import quoted
 
@@ -108,22 +109,23 @@ def _capitalized(text: Markup, capital: bool) -> Markup:
 
 
 # Text in another language than the page's carries its own `lang`, so that screen readers
-# pronounce it and browsers shape it, and is left out of the page's search index: Pagefind
-# indexes it in its own language instead, stemmed as that language (`generator.search`).
+# pronounce it and browsers shape it. When that language is searched in another bundle than
+# the page's (`generator.search`), the text is left out of the page's and searched there.
 
 
-def _base(tag: str) -> str:
-    return tag.split("-")[0].lower()
+def _attributes(context: jinja2.runtime.Context, tag: str) -> str:
+    site = context["index"].language
+    apart = searched_as(tag, site) != searched_as(context["language"], site)
+    return f' lang="{escape(tag)}" dir="{words.direction(tag)}"' + (
+        " data-pagefind-ignore" if apart else ""
+    )
 
 
 @jinja2.pass_context
 def _in_language(context: jinja2.runtime.Context, tag: str | None) -> Markup:
     """`<q{{ in_language(st.lang) }}>`: the attributes of text in language `tag` (none for
     no tag)."""
-    if not tag:
-        return Markup("")
-    other = " data-pagefind-ignore" if _base(tag) != _base(context["language"]) else ""
-    return Markup(f' lang="{escape(tag)}" dir="{words.direction(tag)}"{other}')
+    return Markup(_attributes(context, tag) if tag else "")
 
 
 @jinja2.pass_context
@@ -133,10 +135,7 @@ def _name(context: jinja2.runtime.Context, text: str) -> Markup:
     language = words.language_of_name(text, context["language"])
     if language is None:
         return escape(text)
-    return Markup(
-        f'<span lang="{language}" dir="{words.direction(language)}" data-pagefind-ignore>'
-        f"{escape(text)}</span>"
-    )
+    return Markup(f"<span{_attributes(context, language)}>{escape(text)}</span>")
 
 
 @jinja2.pass_context

@@ -6,9 +6,12 @@ only the parts of the index a query needs. Only content inside `data-pagefind-bo
 
 **Languages.** Pagefind stems words by language ("Кремля" and "Кремль" are one Russian word),
 a page as the language of its `<html lang>`, a query as the language of the index it searches.
-So each language written on the site has its own bundle of pages: `pagefind/` for the site's
-language, `pagefind-<lang>/` for each other, and the search box (`search.js`) sends each query
-to every bundle, told which there are by `pagefind/languages.json`.
+So the pages are indexed in bundles by language: `pagefind/` for the site's language and the
+others written in its script, `pagefind-<lang>/` for each language in another script. The
+search box (`search.js`, told which bundles there are and their scripts by
+`pagefind/languages.json`) sends a query to the site's bundle and to those of the scripts the
+query is written in, loading a bundle the first time a query needs it: a reader downloads a
+script and a stemmer for a language only on searching in its script.
 
 Text in another language than its page's (a quote, a source's title, a name in another script)
 is marked by the templates with its `lang` and `data-pagefind-ignore` (`render.in_language`,
@@ -40,8 +43,9 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -49,7 +53,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from .vocabulary import script
+from .vocabulary import letters, script
 
 BUNDLE = "pagefind"
 LANGUAGES = "languages.json"
@@ -72,62 +76,105 @@ def index_site(site_dir: Path, language: str = "en") -> int:
     `site_dir/pagefind*/`; return how many pages were indexed."""
     site_language = _base(language)
     pages: dict[str, list[Path]] = defaultdict(list)
-    records: dict[str, list[_Record]] = defaultdict(list)
+    page_languages = set()  # of the pages not in the site's bundle, as they write it
+    foreign: list[tuple[Path, bytes, str]] = []  # pages with text searched in another bundle
     for path, html in _pages(site_dir):
         page_language = _page_language(html, site_language)
-        pages[_searched_as(page_language, site_language)].append(path)
+        bundle_language = searched_as(page_language, site_language)
+        if bundle_language != site_language:
+            pages[bundle_language].append(path)
+            page_languages.add(page_language)
         if _FOREIGN.search(html):
-            for record in _foreign_text(path, html, page_language):
-                records[_searched_as(record.language, site_language)].append(record)
+            foreign.append((path, html, page_language))
+    # The site's bundle is indexed in place, leaving out the pages of the other bundles (whose
+    # content says its language, theme/main.html), while the others are made ready.
+    leave_out = [f'[data-pagefind-body][lang|="{each}"]' for each in sorted(page_languages)]
+    running = [_start_pagefind(site_dir, site_dir / BUNDLE, site_language, leave_out)]
+    records: dict[str, list[_Record]] = defaultdict(list)
+    for path, html, page_language in foreign:
+        for record in _foreign_text(path, html, page_language):
+            records[searched_as(record.language, site_language)].append(record)
     languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
     bundles: list[dict[str, Any]] = [
         {
             "pages": _bundle(each, site_language),
             "passages": f"{BUNDLE}-{each}-passages" if records[each] else None,
-            "scripts": _unicode_scripts(script(each)),
+            # For the search box to tell which bundles a query is written for.
+            "scripts": list(letters(each)),
         }
         for each in languages
     ]
-    if len(bundles) == 1 and not records:
-        indexed = _run_pagefind([(site_dir, site_dir / BUNDLE, site_language)])[0]
-    else:
-        with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as scratch:
-            jobs = []
-            for each in languages:
-                tree = Path(scratch) / each
-                _link_pages(site_dir, tree, pages[each], each)
-                jobs.append((tree, site_dir / _bundle(each, site_language), each))
-            for each, bundle in zip(languages, bundles, strict=True):
-                if passages := bundle["passages"]:
-                    tree = Path(scratch) / passages
-                    _write_records(tree, records[each])
-                    jobs.append((tree, site_dir / passages, UNSTEMMED))
-            counts = _run_pagefind(jobs)
-        # Pages, less the placeholders of languages with none.
-        indexed = sum(counts[: len(languages)]) - sum(1 for each in languages if not pages[each])
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as scratch:
+        for each in languages[1:]:
+            tree = Path(scratch) / each
+            _link_pages(site_dir, tree, pages[each], each)
+            running.append(_start_pagefind(tree, site_dir / _bundle(each, site_language), each))
+        for each, bundle in zip(languages, bundles, strict=True):
+            if passages := bundle["passages"]:
+                tree = Path(scratch) / passages
+                _write_records(tree, records[each])
+                running.append(_start_pagefind(tree, site_dir / passages, UNSTEMMED))
+        counts = [_finished(process) for process in running]
+    # Pages, less the placeholders of languages with none.
+    indexed = sum(counts[: len(languages)]) - sum(1 for each in languages[1:] if not pages[each])
     kept = {name for bundle in bundles for name in (bundle["pages"], bundle["passages"]) if name}
     _forget_stale_bundles(site_dir, kept)
     (site_dir / BUNDLE / LANGUAGES).write_text(json.dumps(bundles), encoding="utf-8")
     return indexed
 
 
-def _searched_as(language: str, site_language: str) -> str:
-    """The language whose bundle holds text in `language`: its own, unless it is written in
-    the site language's script, which that bundle holds whatever its language (each bundle
-    costs a reader who searches its script a script and a stemmer to download)."""
-    if language != site_language and script(language) == script(site_language):
-        return site_language
-    return language
+STEMMED = frozenset(
+    [
+        "ar",
+        "ca",
+        "da",
+        "de",
+        "el",
+        "en",
+        "eo",
+        "es",
+        "et",
+        "eu",
+        "fi",
+        "fr",
+        "ga",
+        "hi",
+        "hu",
+        "hy",
+        "id",
+        "it",
+        "lt",
+        "nb",
+        "ne",
+        "nl",
+        "nn",
+        "no",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "sr",
+        "sv",
+        "ta",
+        "tr",
+        "yi",
+    ]
+)
+"""The languages Pagefind 1.5 stems (its `get_stemmer`; tests/test_search.py holds it to
+Pagefind's word). Pagefind indexes any other language word by word, as written."""
 
 
-# ISO 15924 codes for a writing that mixes scripts, as Unicode's Script property names them.
-_MIXED_SCRIPTS = {"Jpan": ["Hani", "Hira", "Kana"], "Kore": ["Hang", "Hani"],
-                  "Hans": ["Hani"], "Hant": ["Hani"]}  # fmt: skip
-
-
-def _unicode_scripts(code: str) -> list[str]:
-    """The scripts of a language's letters, for the search box to tell a query's language."""
-    return _MIXED_SCRIPTS.get(code, [code])
+@lru_cache(maxsize=1024)
+def searched_as(language: str, site_language: str) -> str:
+    """The language whose bundle holds text in `language`: its own when Pagefind stems it and
+    it is written in another script than the site's language; else the site's, which then
+    indexes it as it would in its own bundle: word by word, or stemmed as the site's language,
+    whose stemmer leaves words of another script as written. Each bundle costs a reader who
+    searches its script a script and a stemmer to download, and the build a run of Pagefind."""
+    language, site_language = _base(language), _base(site_language)
+    if language in STEMMED and script(language) != script(site_language):
+        return language
+    return site_language
 
 
 def _bundle(language: str, site_language: str) -> str:
@@ -233,36 +280,29 @@ def _write_records(tree: Path, records: list[_Record]) -> None:
         )
 
 
-def _command(tree: Path, bundle: Path, language: str) -> list[str]:
-    return [
+def _start_pagefind(
+    tree: Path, bundle: Path, language: str, leave_out: Sequence[str] = ()
+) -> subprocess.Popen[str]:
+    """Start indexing the pages of `tree` into `bundle`, as `language`, without what the CSS
+    selectors `leave_out` select."""
+    command = [
         sys.executable, "-m", "pagefind",
         "--site", str(tree),
         "--output-path", str(bundle),
         "--force-language", language,
         # Permalink anchors ("¶") would otherwise end every result title.
-        "--exclude-selectors", ".headerlink",
+        "--exclude-selectors", ", ".join([".headerlink", *leave_out]),
     ]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _run_pagefind(jobs: list[tuple[Path, Path, str]]) -> list[int]:
-    """Index each (folder, bundle, language) at once; how many pages each indexed."""
-    running = [
-        subprocess.Popen(
-            _command(tree, bundle, language),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for tree, bundle, language in jobs
-    ]
-    counts = []
-    for process in running:
-        stdout, stderr = process.communicate()
-        counted = re.search(r"Indexed (\d+) pages?", stdout)
-        if process.returncode != 0 or counted is None:
-            raise SearchIndexError(f"Pagefind failed:\n{stdout}{stderr}".strip())
-        counts.append(int(counted[1]))
-    return counts
+def _finished(process: subprocess.Popen[str]) -> int:
+    """How many pages a run of Pagefind indexed, once it has written every file."""
+    stdout, stderr = process.communicate()
+    counted = re.search(r"Indexed (\d+) pages?", stdout)
+    if process.returncode != 0 or counted is None:
+        raise SearchIndexError(f"Pagefind failed:\n{stdout}{stderr}".strip())
+    return int(counted[1])
 
 
 def _forget_stale_bundles(site_dir: Path, kept: set[str]) -> None:

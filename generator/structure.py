@@ -838,6 +838,8 @@ class SiteIndex:
         with a translation into the page's language is linked in that language."""
         if target.kind == "briefing" and target.id in self.by_id:
             page = self.version(target.id, language).page
+            if page == from_page:  # a link to another version of this very briefing
+                page = briefing_page(target.id)
         elif target.kind == "actor" and target.id in self.actor_by_id:
             page = actor_page(target.id)
         else:

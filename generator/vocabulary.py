@@ -191,6 +191,18 @@ def script(tag: str) -> str:
     return str(langcodes.Language.get(tag).maximize().script)
 
 
+# ISO 15924 codes for a writing that mixes scripts, as Unicode's Script property names them.
+_MIXED_SCRIPTS = {"Jpan": ("Hani", "Hira", "Kana"), "Kore": ("Hang", "Hani"),
+                  "Hans": ("Hani",), "Hant": ("Hani",)}  # fmt: skip
+
+
+def letters(tag: str) -> tuple[str, ...]:
+    """The Unicode scripts of a language's letters: 'ru' -> ('Cyrl',), 'ja' -> ('Hani',
+    'Hira', 'Kana')."""
+    written = script(tag)
+    return _MIXED_SCRIPTS.get(written, (written,))
+
+
 @lru_cache(maxsize=1024)
 def language_of_name(text: str, page_language: str) -> str | None:
     """The language a name is written in, when its script is not the page's: 'Кремль' on an
@@ -203,10 +215,10 @@ def language_of_name(text: str, page_language: str) -> str | None:
     if letter is None:
         return None
     written = unicodedata.script(letter)
-    if written in ("Zyyy", "Zinh", "Zzzz") or written == script(page_language):
+    if written in ("Zyyy", "Zinh", "Zzzz") or written in letters(page_language):
         return None
     for language in languages():
-        if script(language) == written:
+        if written in letters(language):
             return language
     likely = get_global("likely_subtags").get(f"und_{written}")
     return likely.split("_")[0] if likely else None

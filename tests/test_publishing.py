@@ -101,6 +101,11 @@ RESTRICTED = {
 """Published, but for the desk only: on the internal site, and on no public one."""
 
 
+LANGUAGES = ["ru", "fa", "uk", "ar", "de", "he", "fr", "zh", "ja", "hy"]
+"""One for each private briefing, which is a translation of the public one, in another script
+than English's for most: its words must be in no language's search bundle either."""
+
+
 def _marker(kind: str) -> bytes:
     return f"zq7{kind.replace('-', '')}".encode()
 
@@ -126,7 +131,7 @@ def marked_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"\n\nSee [the {kind} one](briefing:private-{kind})." for kind in {**PRIVATE, **RESTRICTED}
     )
     _write(folder, {**public, "id": "sample-briefing"})
-    for kind, changes in {**PRIVATE, **RESTRICTED}.items():
+    for (kind, changes), language in zip({**PRIVATE, **RESTRICTED}.items(), LANGUAGES, strict=True):
         data = {
             **_marked(document.data, _marker(kind).decode()),
             **changes,
@@ -135,6 +140,9 @@ def marked_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         # Each continues the story of the public one: its page must say nothing of them.
         data["follows"] = "sample-briefing"
         data["claims"][0]["continues"] = f"sample-briefing/{public['claims'][0]['id']}"
+        # And each translates it, into a language of its own: nor must it name them.
+        data["lang"] = language
+        data["translation_of"] = "sample-briefing"
         _write(folder, data)
     return folder
 
@@ -169,6 +177,8 @@ def test_the_scan_finds_a_public_marker_in_pages_search_feed_and_api(
     assert "api/briefings/sample-briefing.json" in found
     assert any(path.startswith("pagefind/fragment/") for path in found)
     assert any(path.startswith("pagefind/index/") for path in found)
+    # Its alias in Cyrillic is searched as Russian, in a bundle of its own.
+    assert any(path.startswith("pagefind-ru-passages/fragment/") for path in found)
 
 
 @pytest.mark.parametrize("kind", sorted({**PRIVATE, **RESTRICTED}))
@@ -182,6 +192,7 @@ def test_a_private_briefings_marker_is_in_no_file_of_the_public_site(
     page = marked_site["briefings/sample-briefing/index.html"].decode()
     assert f"<p>see the {kind} one.</p>" in page  # the link's text, as plain text
     assert "since then" not in page  # every follow-up is private
+    assert "briefing-translations" not in page  # and every translation
     # Nor is there a story: its only public briefing tells none.
     assert [path for path in marked_site if path.startswith("stories/")] == ["stories/index.html"]
 

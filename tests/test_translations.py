@@ -156,8 +156,8 @@ def test_a_link_from_a_page_leads_to_the_version_in_that_pages_language(tmp_path
 
     russian = pages["briefings/bridge-ru.md"]
     assert '<a href="../port-ru/" rel="noopener noreferrer">the port</a>' in russian
-    # Its own original in Russian is this page.
-    assert '<a href="./" rel="noopener noreferrer">the bridge</a>' in russian
+    # A link to its own original is to the original, not back to itself.
+    assert '<a href="../bridge/" rel="noopener noreferrer">the bridge</a>' in russian
 
 
 # --- Checks ------------------------------------------------------------------------------------
