@@ -49,6 +49,33 @@ def test_the_english_page_beside_it_reads_left_to_right(page: Page, persian_site
     assert page.evaluate("document.documentElement.lang") == "en"
 
 
+@pytest.mark.parametrize("palette", ["light", "dark"])
+@pytest.mark.parametrize(
+    "briefing",
+    ["kramatorsk-fake-bbc-video", "irib-strike-no-missile-claim", "kramatorsk-fake-bbc-video-en"],
+)
+def test_no_serious_violation_on_a_real_briefing_and_its_translation(
+    request: pytest.FixtureRequest, multilingual_site: str, briefing: str, palette: str
+) -> None:
+    url = f"{multilingual_site}briefings/{briefing}/"
+
+    assert audit(request, url, briefing, palette) == []
+
+
+def test_a_reader_follows_a_translation_into_its_language(
+    page: Page, multilingual_site: str
+) -> None:
+    page.goto(multilingual_site + "briefings/kramatorsk-fake-bbc-video/")
+    page.locator(".briefing-translations").get_by_role("link", name="English").click()
+
+    expect(page).to_have_url(re.compile(r"/briefings/kramatorsk-fake-bbc-video-en/$"))
+    assert page.evaluate("document.documentElement.lang") == "en"
+    expect(page.locator(".briefing-translations")).to_contain_text("Translated from Russian.")
+    page.locator(".briefing-translations").get_by_role("link", name="Русский").click()
+    expect(page).to_have_url(re.compile(r"/briefings/kramatorsk-fake-bbc-video/$"))
+    assert page.evaluate("document.documentElement.lang") == "ru"
+
+
 # --- Search in every language --------------------------------------------------------------------
 
 SEED = "U.S. warns of a firm response to a reported Iranian ballistic-missile transfer to Russia"
