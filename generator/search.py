@@ -123,43 +123,11 @@ def index_site(site_dir: Path, language: str = "en") -> int:
     return indexed
 
 
-STEMMED = frozenset(
-    [
-        "ar",
-        "ca",
-        "da",
-        "de",
-        "el",
-        "en",
-        "eo",
-        "es",
-        "et",
-        "eu",
-        "fi",
-        "fr",
-        "ga",
-        "hi",
-        "hu",
-        "hy",
-        "id",
-        "it",
-        "lt",
-        "nb",
-        "ne",
-        "nl",
-        "nn",
-        "no",
-        "pl",
-        "pt",
-        "ro",
-        "ru",
-        "sr",
-        "sv",
-        "ta",
-        "tr",
-        "yi",
-    ]
-)
+STEMMED = frozenset({
+    "ar", "ca", "da", "de", "el", "en", "eo", "es", "et", "eu", "fi", "fr", "ga", "hi", "hu",
+    "hy", "id", "it", "lt", "nb", "ne", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sr", "sv",
+    "ta", "tr", "yi",
+})  # fmt: skip
 """The languages Pagefind 1.5 stems (its `get_stemmer`; tests/test_search.py holds it to
 Pagefind's word). Pagefind indexes any other language word by word, as written."""
 
@@ -220,13 +188,14 @@ _FOREIGN_TEXT = etree.XPath(
     "[not(ancestor::*[@data-pagefind-ignore and not(@lang)])]"
 )
 _HEADING = etree.XPath("(//*[@data-pagefind-body]//h1)[1]")
+_UTF8 = lxml.html.HTMLParser(encoding="utf-8")  # whether or not the page says so
 
 
 def _foreign_text(path: Path, html: bytes, page_language: str) -> list[_Record]:
     """The text inside the page's `data-pagefind-body` that is marked with another `lang` and
     `data-pagefind-ignore` (and is not inside a region left out of search), by language, with
     the page's title."""
-    document = lxml.html.document_fromstring(html)
+    document = lxml.html.document_fromstring(html, parser=_UTF8)
     headings = _HEADING(document)
     title = _text(headings[0]) if headings else ""
     passages: dict[str, list[str]] = defaultdict(list)
