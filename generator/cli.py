@@ -237,10 +237,14 @@ def render(
     if archive.errors:
         click.echo(format_text(archive.errors), err=True)
         sys.exit(1)
+    # The other languages the site is read in, as the plugin's options in the configuration
+    # say (already read once, without error, for the desk).
+    listed = project_options(config_file).get("languages")
+    languages = tuple(str(tag) for tag in listed) if isinstance(listed, list) else ()
     try:
-        site = SiteInfo(name=site_name, url=site_url.rstrip("/") + "/")
+        site = SiteInfo(name=site_name, url=site_url.rstrip("/") + "/", languages=languages)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--site-url") from None
+        raise click.UsageError(str(exc)) from None
     try:
         count = write_tree(site_output(archive, templates, site), out)
     except TemplateProblem as problem:

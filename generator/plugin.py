@@ -114,6 +114,9 @@ class BriefingsConfig(base.Config):
     """public (the default) or private; see `generator.desk`."""
     audience = c.Optional(c.Type(str))
     """public (the default) or internal."""
+    languages = c.ListOfItems(c.Type(str), default=[])
+    """The other languages the site is read in (BCP 47): each gets its home page, list of
+    briefings and verification states under /<language>/."""
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 "(the feed and the structured data need absolute URLs)"
             )
         try:
+            SiteInfo(
+                name="", url="https://example.org/",
+                language=config.theme.get("language") or "en",
+                languages=tuple(self.config.languages),
+            )  # fmt: skip
+        except ValueError as error:
+            raise PluginError(f"briefings: {error}") from None
+        try:
             self.desk = desk_of(self.config, os.environ)
         except DeskError as error:
             raise PluginError(f"briefings: {error}") from None
@@ -342,6 +353,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             publisher=self.config.publisher or "",
             publisher_url=self.config.publisher_url or "",
             language=self.language,
+            languages=tuple(self.config.languages),
         )
         templates = self._path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.shown))

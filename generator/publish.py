@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any
 
+import langcodes
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup, escape
 
@@ -63,10 +64,23 @@ class SiteInfo:
     """The organization that publishes the briefings; the site's name when not set."""
     publisher_url: str = ""
     language: str = "en"
+    languages: tuple[str, ...] = ()
+    """The other languages the site is read in: each has its home page, list of briefings and
+    verification states under `/<language>/` (SPEC §5a)."""
 
     def __post_init__(self) -> None:
         if not self.url.startswith(("http://", "https://")) or not self.url.endswith("/"):
             raise ValueError(f"the site URL must be absolute and end in '/': {self.url!r}")
+        for tag in self.languages:
+            if not langcodes.tag_is_valid(tag) or tag != langcodes.standardize_tag(tag):
+                raise ValueError(
+                    f"languages: {tag!r} is not a BCP 47 language tag such as ru, fa or pt-BR"
+                )
+            if tag == self.language or self.languages.count(tag) > 1:
+                raise ValueError(
+                    f"languages: {tag!r} is listed twice, or is the site's own language "
+                    "(theme.language); list each other language once"
+                )
 
     def absolute(self, path: str) -> str:
         """The absolute URL of a page ('briefings/x.md') or of a file ('feed.xml')."""

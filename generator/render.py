@@ -237,11 +237,14 @@ def _render(
     fragments: Fragments,
     index: SiteIndex,
     language: str,
+    tree: str = "",
     **context: Any,
 ) -> str:
     locale = locale_for(language)
-    href: Callable[..., str] = partial(structure.link, page)
-    fragment = partial(_fragment, fragments, language)
+    href: Callable[..., str] = (
+        partial(structure.tree_link, tree, page) if tree else partial(structure.link, page)
+    )
+    fragment = partial(_fragment, fragments, f"{tree}{language}")
     link_to = partial(index.site_link, page, language=language)
     try:
         return (
@@ -255,6 +258,7 @@ def _render(
                 index=index,
                 locale=locale,
                 language=language,
+                tree=tree,
                 **context,
             )
         )
@@ -274,8 +278,12 @@ class Renderer:
     store of fragments and need nothing else, so that workers can run them (`parallel`).
     Pages are made in `language`, or in the nearest one that has a catalogue."""
 
-    def __init__(self, index: SiteIndex, template_dir: Path, language: str = DEFAULT) -> None:
+    def __init__(
+        self, index: SiteIndex, template_dir: Path, language: str = DEFAULT, tree: str = ""
+    ) -> None:
         self.index, self.template_dir, self.language = index, template_dir, language
+        self.tree = tree
+        """'ru/' for the pages of a language's own tree (`structure.in_tree`), else ''."""
         self._fragments: Fragments = {}
 
     def _compile(self, template: str) -> None:
@@ -286,8 +294,8 @@ class Renderer:
         """A task that renders `template` as `page` with `context`."""
         self._compile(template)
         return partial(
-            _render, self.template_dir, template, page, self._fragments, self.index,
-            self.language, **context,
+            _render, self.template_dir, template, self.tree + page, self._fragments, self.index,
+            self.language, self.tree, **context,
         )  # fmt: skip
 
     def briefing(self, view: structure.BriefingView) -> Callable[..., str]:

@@ -37,7 +37,7 @@ from .publish import (
     structured_data,
 )
 from .render import Renderer
-from .structure import BriefingView, SiteIndex
+from .structure import BriefingView, LanguageIndex, SiteIndex
 
 # --- Pages -------------------------------------------------------------------------------------
 
@@ -47,10 +47,12 @@ def pages(
     template_dir: Path,
     list_size: int = structure.LIST_SIZE,
     language: str = DEFAULT,
+    languages: Sequence[str] = (),
 ) -> dict[str, Callable[[], str]]:
     """Every generated page, by its path under the docs folder, in the site's order, as a
     task that renders it in `language`. Public briefings only; lists are cut into pages of
-    `list_size`."""
+    `list_size`. A site also read in other `languages` has, for each, its home page, list of
+    briefings and verification states under `<language>/` (`structure.in_tree`)."""
     renderer = Renderer(index, template_dir, language)
     tasks: dict[str, Callable[[], str]] = {}
 
@@ -61,11 +63,7 @@ def pages(
         for part in structure.parts(first, items, list_size):
             add(part.page, template, part=part, **context)
 
-    add(structure.HOME, "home.md")
-    add_parts(structure.BRIEFINGS, index.briefings, "briefings.md")
-    add(structure.STATES, "states.md")
-    for group in index.by_state:
-        add_parts(group.page, group.briefings, "state.md", group=group)
+    _add_tree(tasks, index, renderer, list_size, language, languages)
     add(structure.TAGS, "tags.md")
     for group in index.by_tag:
         add_parts(group.page, group.briefings, "tag.md", group=group)
@@ -96,7 +94,41 @@ def pages(
     add(structure.API, "api.md")
     for view in index.briefings:
         tasks[view.page] = renderer.briefing(view)
+    for other in languages:
+        tree = Renderer(LanguageIndex(index, other), renderer.template_dir, other, f"{other}/")
+        _add_tree(tasks, tree.index, tree, list_size, language, languages)
     return tasks
+
+
+def _add_tree(
+    tasks: dict[str, Callable[[], str]],
+    index: SiteIndex,
+    renderer: Renderer,
+    list_size: int,
+    language: str,
+    languages: Sequence[str],
+) -> None:
+    """The pages every language of the site has (`structure.in_tree`), each with its versions
+    in the others (`alternates`: the sitemap's hreflang, the home page's links): in the site's
+    `language`, or in the renderer's, under its tree (`Renderer.tree`)."""
+
+    def add(page: str, template: str, **context: Any) -> None:
+        versions = [(language, page), *((other, f"{other}/{page}") for other in languages)]
+        alternates = tuple(sorted(versions)) if languages else ()
+        tasks[renderer.tree + page] = renderer.page(
+            page, template, alternates=alternates,
+            page_lang=renderer.language if renderer.tree else None, **context,
+        )  # fmt: skip
+
+    def add_parts(first: str, items: Sequence[Any], template: str, **context: Any) -> None:
+        for part in structure.parts(first, items, list_size):
+            add(part.page, template, part=part, **context)
+
+    add(structure.HOME, "home.md")
+    add_parts(structure.BRIEFINGS, index.briefings, "briefings.md")
+    add(structure.STATES, "states.md")
+    for group in index.by_state:
+        add_parts(group.page, group.briefings, "state.md", group=group)
 
 
 def render_site(
@@ -178,7 +210,7 @@ class _Plan:
 def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
     index = SiteIndex(archive, site.language)
     views = {view.page: view for view in index.briefings}
-    tasks = pages(index, template_dir, list_size, site.language)
+    tasks = pages(index, template_dir, list_size, site.language, site.languages)
     return _Plan(
         pages=list(tasks),
         briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},

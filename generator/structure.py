@@ -112,6 +112,20 @@ def list_page(first: str, number: int) -> str:
     return first if number == 1 else f"{url_of(first)}page/{number}.md"
 
 
+def in_tree(page: str) -> bool:
+    """Whether a page is one of those a site in several languages makes for each (SPEC §5a,
+    `/<lang>/`): the home page, the list of briefings and the verification states."""
+    return page in (HOME, BRIEFINGS, STATES) or page.startswith(
+        ("briefings/page/", "verification/")
+    )
+
+
+def tree_link(tree: str, from_page: str, to_page: str, fragment: str = "") -> str:
+    """A link from a page of the `tree` of a language ('ru/'), which leads to that language's
+    page where there is one."""
+    return link(from_page, tree + to_page if in_tree(to_page) else to_page, fragment)
+
+
 def link(from_page: str, to_page: str, fragment: str = "") -> str:
     """A relative link between two pages, so the site works under any `site_url` path."""
     href = _relative(from_page, to_page)
@@ -1080,3 +1094,35 @@ def _facets(view: BriefingView) -> set[str]:
         | {f"tag:{tag}" for tag in view.briefing.tags}
         | {f"country:{code}" for code in view.briefing.event.countries}
     )
+
+
+class LanguageIndex(SiteIndex):
+    """The archive as a reader of `language` browses it: each briefing once, in that language
+    when it has been translated into it, else as first written (its original when public).
+    Links and translations are the whole site's."""
+
+    def __init__(self, site: SiteIndex, language: str) -> None:
+        super().__init__(site.archive, site.language)
+        self.site = site
+        self.reader = language
+
+    @cached_property
+    def briefings(self) -> tuple[BriefingView, ...]:
+        chosen: dict[str, BriefingView] = {}
+        for view in self.site.briefings:
+            group = view.briefing.translation_of or view.briefing.id
+            if group in chosen:
+                continue
+            version = self.site.version(view.briefing.id, self.reader)
+            if self.site.language_of(version) != self.reader and group in self.site.by_id:
+                version = self.site.by_id[group]  # the original, when it is public
+            chosen[group] = version
+        return tuple(chosen.values())
+
+    @cached_property
+    def by_id(self) -> dict[str, BriefingView]:
+        return self.site.by_id
+
+    @cached_property
+    def translations(self) -> dict[str, tuple[BriefingView, ...]]:
+        return self.site.translations

@@ -81,7 +81,10 @@ def test_a_language_pagefind_stems_in_another_script_is_searched_in_a_bundle_of_
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory.mktemp("real"), FIXTURES / "multilingual")
+    """The fact-checks in Russian and Persian, their translations and the seed briefing, on a
+    site also read in Russian and Persian."""
+    folder = FIXTURES / "multilingual"
+    return built_site(tmp_path_factory.mktemp("real"), folder, languages="[ru, fa]")
 
 
 def test_the_persian_fact_check_says_in_persian_that_the_claim_is_false(real_site: Path) -> None:
@@ -138,3 +141,18 @@ def test_the_structured_data_of_a_translation_names_its_original(real_site: Path
     assert article["inLanguage"] == "en"
     assert article["translationOfWork"]["inLanguage"] == "ru"
     assert article["translationOfWork"]["url"].endswith("/briefings/kramatorsk-fake-bbc-video/")
+
+
+def test_a_site_read_in_several_languages_has_a_home_in_each(real_site: Path) -> None:
+    russian = (real_site / "ru" / "index.html").read_text(encoding="utf-8")
+    persian = (real_site / "fa" / "verification" / "false" / "index.html").read_text("utf-8")
+    sitemap = (real_site / "sitemap-1.xml").read_text(encoding="utf-8")
+
+    assert '<html lang="ru"' in russian
+    assert "Проверенные новостные сводки" in russian
+    assert '<html lang="fa"' in persian
+    assert '<body dir="rtl"' in persian
+    assert ("<loc>https://briefings.example.org/ru/</loc>") in sitemap
+    assert (
+        '<xhtml:link rel="alternate" hreflang="fa" href="https://briefings.example.org/fa/" />'
+    ) in sitemap

@@ -6,6 +6,7 @@ private original is named nowhere."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from generator.publish import API_INDEX, FEED, SiteInfo, structured_data
 from generator.site import render_site, site_output
 from generator.structure import SiteIndex
 
+from .building import build, copy_project
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
 from .stories import briefing, write
 
@@ -246,3 +248,108 @@ def test_each_feed_entry_is_in_its_briefings_language() -> None:
     assert "<strong>Главное утверждение: Ложно.</strong>" in russian.content[0].value
     assert english.summary.startswith("Key claim false: ")
     assert persian.summary.startswith("ادعای اصلی نادرست: ")
+
+
+# --- A site read in several languages ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def trees() -> dict[str, str]:
+    site = SiteInfo(name="Desk", url="https://news.example.org/", languages=("ru", "fa"))
+    return dict(site_output(_load(FIXTURES / "multilingual"), TEMPLATES, site).pages)
+
+
+def _titles(page: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a class="briefing-item__title" href="([^"]+)"([^>]*)>', page)
+
+
+def test_each_language_has_its_home_list_and_state_pages_in_its_own_words(
+    trees: dict[str, str],
+) -> None:
+    for tree in ("ru/", "fa/"):
+        for page in ("index.md", "briefings/index.md", "verification/index.md",
+                     "verification/false.md"):  # fmt: skip
+            assert tree + page in trees
+    assert "# Проверенные новостные сводки" in trees["ru/index.md"]
+    assert '\nlang: "ru"\n' in trees["ru/briefings/index.md"]
+    assert '\nlang: "fa"\n' in trees["fa/verification/false.md"]
+    assert "tags/index.md" in trees
+    assert "ru/tags/index.md" not in trees  # the other indexes are the site's
+
+
+def test_a_languages_list_shows_each_briefing_once_in_that_language_where_it_can(
+    trees: dict[str, str],
+) -> None:
+    russian = _titles(trees["ru/briefings/index.md"])
+    persian = _titles(trees["fa/briefings/index.md"])
+    english = _titles(trees["briefings/index.md"])
+
+    assert russian == [
+        ("../../briefings/iran-russia-ballistic-missile-transfer/", ' lang="en" dir="ltr"'),
+        ("../../briefings/irib-strike-no-missile-claim/", ' lang="fa" dir="rtl"'),
+        ("../../briefings/kramatorsk-fake-bbc-video/", ""),  # its own, in Russian
+    ]
+    assert ("../../briefings/irib-strike-no-missile-claim/", "") in persian
+    assert ("../../briefings/kramatorsk-fake-bbc-video/", ' lang="ru" dir="ltr"') in persian
+    assert len(persian) == 3
+    # The site's own list shows every public briefing, translations included.
+    assert len(english) == 5
+
+
+def test_a_languages_pages_link_within_its_tree_and_to_the_sites_other_pages(
+    trees: dict[str, str],
+) -> None:
+    page = trees["ru/briefings/index.md"]
+
+    assert '<a href="../verification/">' in page  # ru/verification/
+    assert 'href="../verification/false/"' in page
+    assert '<a href="../../actors/">' in page  # the site's actors
+    assert "[Как читать сводку](../about.md)" in trees["ru/index.md"]
+
+
+def test_each_home_page_links_the_others_and_lists_them_as_alternates(
+    trees: dict[str, str],
+) -> None:
+    english, persian = trees["index.md"], trees["fa/index.md"]
+
+    assert (
+        '<p class="briefing-translations">This site in other languages: '
+        '<a href="fa/" hreflang="fa" lang="fa" dir="rtl">فارسی</a>, '
+        '<a href="ru/" hreflang="ru" lang="ru" dir="ltr">Русский</a>.</p>'
+    ) in english
+    assert '<a href="../" hreflang="en" lang="en" dir="ltr">English</a>' in persian
+    alternates = (
+        'alternates:\n  - lang: "en"\n    url: ""\n  - lang: "fa"\n    url: "fa/"\n'
+        '  - lang: "ru"\n    url: "ru/"\n'
+    )
+    assert alternates in english
+    assert alternates in persian
+
+
+@pytest.mark.parametrize(
+    ("languages", "message"),
+    [
+        (("russian",), "languages: 'russian' is not a BCP 47 language tag"),
+        (("pt-br",), "languages: 'pt-br' is not a BCP 47 language tag"),
+        (("en",), "languages: 'en' is listed twice, or is the site's own language"),
+        (("ru", "ru"), "languages: 'ru' is listed twice"),
+    ],
+)
+def test_a_wrong_language_of_the_site_is_refused(languages: tuple[str, ...], message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        SiteInfo(name="Desk", url="https://news.example.org/", languages=languages)
+
+
+@pytest.mark.slow
+def test_a_wrong_language_in_the_plugins_options_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", FIXTURES / "valid", languages="[ru, english]")
+
+    result = build(project)
+
+    assert result.returncode != 0
+    assert (
+        "briefings: languages: 'english' is not a BCP 47 language tag such as ru, fa or pt-BR"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
