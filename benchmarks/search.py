@@ -287,7 +287,9 @@ def for_material_search(page: str) -> str:
     """A page's Markdown with what Pagefind leaves out of its index marked for Material's
     indexer to leave out too: the elements marked `data-pagefind-ignore` (lists of other
     briefings), and `nav` elements (the older and newer briefings), which Pagefind always
-    skips."""
+    skips. Text in another language that Pagefind leaves out of its page's bundle, to search
+    it with its language's (`generator.search`), stays in Material's one index."""
+    page = re.sub(r' (dir="(?:ltr|rtl)") data-pagefind-ignore>', r" \1>", page)
     page = page.replace(" data-pagefind-ignore", " data-search-exclude")
     return page.replace("<nav ", "<nav data-search-exclude ")
 
