@@ -91,7 +91,7 @@ from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError
 from .locale import Locale, locale_for
 from .parallel import Stream, WorkerFailed
-from .publish import SiteInfo
+from .publish import SiteInfo, check_languages
 from .render import TemplateProblem
 from .search import SearchIndexError, index_site
 from .security import content_security_policy, with_policy
@@ -289,12 +289,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 "briefings: set site_url, e.g. https://example.github.io/briefings/ "
                 "(the feed and the structured data need absolute URLs)"
             )
+        self.language = config.theme.get("language") or "en"
         try:
-            SiteInfo(
-                name="", url="https://example.org/",
-                language=config.theme.get("language") or "en",
-                languages=tuple(self.config.languages),
-            )  # fmt: skip
+            check_languages(self.language, self.config.languages)
         except ValueError as error:
             raise PluginError(f"briefings: {error}") from None
         try:
@@ -333,7 +330,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(f"note: {note}")
         self.problems = None
         self.policies = {}
-        self.language = config.theme.get("language") or "en"
         if archive.errors and not self.preview:
             for error in archive.errors:
                 log.error(str(error))

@@ -52,6 +52,22 @@ def api_briefing(briefing_id: str) -> str:
     return f"api/briefings/{briefing_id}.json"
 
 
+def check_languages(language: str, languages: Sequence[str]) -> None:
+    """Raise ValueError unless `languages`, the other languages a site in `language` is read
+    in, are BCP 47 tags as written in their canonical form, each once, the site's not among
+    them."""
+    for tag in languages:
+        if not langcodes.tag_is_valid(tag) or tag != langcodes.standardize_tag(tag):
+            raise ValueError(
+                f"languages: {tag!r} is not a BCP 47 language tag such as ru, fa or pt-BR"
+            )
+        if tag == language or list(languages).count(tag) > 1:
+            raise ValueError(
+                f"languages: {tag!r} is listed twice, or is the site's own language "
+                "(theme.language); list each other language once"
+            )
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     """What the outputs say about the site itself, from the site's configuration."""
@@ -71,16 +87,7 @@ class SiteInfo:
     def __post_init__(self) -> None:
         if not self.url.startswith(("http://", "https://")) or not self.url.endswith("/"):
             raise ValueError(f"the site URL must be absolute and end in '/': {self.url!r}")
-        for tag in self.languages:
-            if not langcodes.tag_is_valid(tag) or tag != langcodes.standardize_tag(tag):
-                raise ValueError(
-                    f"languages: {tag!r} is not a BCP 47 language tag such as ru, fa or pt-BR"
-                )
-            if tag == self.language or self.languages.count(tag) > 1:
-                raise ValueError(
-                    f"languages: {tag!r} is listed twice, or is the site's own language "
-                    "(theme.language); list each other language once"
-                )
+        check_languages(self.language, self.languages)
 
     def absolute(self, path: str) -> str:
         """The absolute URL of a page ('briefings/x.md') or of a file ('feed.xml')."""

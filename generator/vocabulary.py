@@ -181,8 +181,7 @@ def autonym(tag: str) -> str:
 @lru_cache(maxsize=256)
 def direction(tag: str) -> str:
     """'rtl' for a language written right to left (fa, ar, he, ur...), else 'ltr'."""
-    script = langcodes.Language.get(tag).maximize().script
-    return "rtl" if script in RTL_SCRIPTS else "ltr"
+    return "rtl" if script(tag) in RTL_SCRIPTS else "ltr"
 
 
 @lru_cache(maxsize=256)
