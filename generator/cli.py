@@ -196,7 +196,8 @@ def new(briefing_id: str, directory: Path, now: datetime | None) -> None:
     "out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the generated Markdown pages, feed, JSON API and schema into.",
+    help="Folder to write the generated Markdown pages, feed, JSON API, schema and share "
+    "cards into.",
 )
 @click.option(
     "--dir",
@@ -221,6 +222,14 @@ def new(briefing_id: str, directory: Path, now: datetime | None) -> None:
     help="Absolute address of the site, for the feed and the JSON API (env: SITE_URL).",
 )
 @click.option("--site-name", default="Verified news briefings", show_default=True)
+@click.option(
+    "--cache",
+    "cache_dir",
+    default=".cache/briefings/cards",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder where share cards are kept between runs.",
+)
 @NOW_OPTION
 @CONFIG_OPTION
 def render(
@@ -229,6 +238,7 @@ def render(
     templates: Path,
     site_url: str,
     site_name: str,
+    cache_dir: Path,
     now: datetime | None,
     config_file: Path,
 ) -> None:
@@ -246,7 +256,7 @@ def render(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        count = write_tree(site_output(archive, templates, site), out)
+        count = write_tree(site_output(archive, templates, site, cache_dir=cache_dir), out)
     except TemplateProblem as problem:
         click.echo(str(problem), err=True)
         sys.exit(1)

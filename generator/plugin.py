@@ -117,6 +117,8 @@ class BriefingsConfig(base.Config):
     languages = c.ListOfItems(c.Type(str), default=[])
     """The other languages the site is read in (BCP 47): each gets its home page, list of
     briefings and verification states under /<language>/."""
+    cache_dir = c.Type(str, default=".cache/briefings")
+    """Where the share cards are kept between builds, relative to mkdocs.yml (`cards`)."""
 
 
 @dataclass(frozen=True)
@@ -354,13 +356,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         templates = self._path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.shown))
         try:
+            cache_dir = self._path(config, self.config.cache_dir) / "cards"
             if self.preview or workers == 1:
                 # In this process: a preview's next build finds the Markdown it rendered cached.
-                self.output = site_output(archive, templates, site, self.config.list_size, 1)
+                self.output = site_output(
+                    archive, templates, site, self.config.list_size, 1, cache_dir
+                )
             else:
-                # MkDocs reads the pages on this core while the others make them.
+                # MkDocs reads the pages on this core while the others make them, then the
+                # cards while MkDocs writes the pages.
                 self.output, self.stream = site_stream(
-                    archive, templates, site, workers - 1, self.config.list_size
+                    archive, templates, site, workers - 1, self.config.list_size, cache_dir
                 )
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
@@ -428,10 +434,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         env.globals["briefing_internal"] = self.desk.audience is Audience.INTERNAL
         return env
 
-    # Runs once every page is written: the search index is built from the final HTML.
+    # Runs once every page is written: the search index is built from the final HTML. The
+    # share cards are written here rather than given to MkDocs as files, which it would copy
+    # before writing the pages, waiting for the workers to draw them all.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built_digests = self.digests
         site_dir = Path(config.site_dir)
+        for name, png in self.output.cards.items():
+            card = site_dir / name
+            card.parent.mkdir(parents=True, exist_ok=True)
+            card.write_bytes(png)
         if self.preview:
             # The preview reloads without waiting for the search index, which follows.
             threading.Thread(target=_index_quietly, args=(site_dir, self.language)).start()

@@ -21,8 +21,9 @@ import langcodes
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup, escape
 
-from . import structure
+from . import cards, structure
 from . import vocabulary as words
+from .cards import Card
 from .locale import Locale, locale_for
 from .markdown_fields import SiteLink, one_line, render_markdown, unlink_briefing
 from .model import (
@@ -372,12 +373,15 @@ def script_json(data: Any) -> str:
 
 
 def structured_data(
-    view: BriefingView, site: SiteInfo, versions: Sequence[BriefingView] = ()
+    view: BriefingView,
+    site: SiteInfo,
+    versions: Sequence[BriefingView] = (),
+    card: Card | None = None,
 ) -> list[dict[str, Any]]:
     """The briefing as a schema.org NewsArticle, then a ClaimReview per claim with a verdict.
     Of its other public `versions` (`SiteIndex.translations`), the article names the one it
     translates (`translationOfWork`) or, being the original, its translations
-    (`workTranslation`)."""
+    (`workTranslation`). Its share `card` is the article's `image`."""
     b = view.briefing
     assert b.published is not None
     url = site.absolute(view.page)
@@ -400,6 +404,14 @@ def structured_data(
     }
     if b.tags:
         article["keywords"] = list(b.tags)
+    if card is not None:
+        article["image"] = {
+            "@type": "ImageObject",
+            "url": site.absolute(card.name),
+            "width": cards.WIDTH,
+            "height": cards.HEIGHT,
+            "caption": card.alt,
+        }
     for other in versions:
         work = {
             "@type": "NewsArticle",

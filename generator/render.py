@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import structure
+from . import pictures, structure
 from . import vocabulary as words
 from .archive import Archive
 from .locale import DEFAULT, Locale, locale_for
@@ -178,6 +178,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
     )
     env.globals.update(
         structure=structure,
+        pictures=pictures,
         t=_word,
         n=_count,
         capitalized=_capitalized,
@@ -300,7 +301,8 @@ class Renderer:
 
     def briefing(self, view: structure.BriefingView) -> Callable[..., str]:
         """A task that renders a briefing's page, given its JSON-LD (`structured_data`, ready
-        for a <script> element); what it links to is worked out in the task."""
+        for a <script> element) and its share card (`card`: `cards.card_meta`); what it links
+        to is worked out in the task."""
         self._compile("briefing.md")
         return partial(
             _briefing, self.index, view, self.template_dir, self._fragments, self.language
@@ -314,11 +316,12 @@ def _briefing(
     fragments: Fragments,
     language: str,
     structured_data: str = "",
+    card: Mapping[str, object] | None = None,
 ) -> str:
     older, newer = index.neighbours(view)
     # A briefing written in another language than the site's is shown in its own.
     return _render(
         template_dir, "briefing.md", view.page, fragments, index, view.briefing.lang or language,
         view=view, related=index.related(view), older=older, newer=newer,
-        structured_data=structured_data,
+        structured_data=structured_data, card=card,
     )  # fmt: skip

@@ -10,13 +10,14 @@ for any other) only places what `SiteOutput` holds. The URLs of the pages are `s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import structure
+from . import cards, structure
 from .archive import Archive, collector_paused
+from .cards import Card, card_file, card_for
 from .locale import DEFAULT, languages, locale_for
 from .parallel import Stream, run_all
 from .publish import (
@@ -170,15 +171,18 @@ class SiteOutput:
     """Markdown pages, by their path under the docs folder."""
     files: Mapping[str, bytes]
     """Feed, JSON API and schema, by their path under the site root."""
+    cards: Mapping[str, bytes] = field(default_factory=dict)
+    """Each public briefing's share card (PNG), by its path under the site root: made last,
+    so an engine asks for them once the pages are built (`cards`)."""
 
 
 @dataclass(frozen=True)
 class _Made:
     """What one task of `site_output` makes: a page, and for a briefing its API file, from
-    the figures of the same view."""
+    the figures of the same view; or a share card (`file` alone)."""
 
-    page: str
-    api: bytes = b""
+    page: str = ""
+    file: bytes = b""
 
 
 def _list_page(page: Callable[[], str]) -> _Made:
@@ -190,30 +194,49 @@ def _briefing_page(
     view: BriefingView,
     site: SiteInfo,
     versions: tuple[BriefingView, ...] = (),
+    card: Card | None = None,
 ) -> _Made:
     # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
-    json_ld = script_json(structured_data(view, site, versions))
-    return _Made(page(structured_data=json_ld), api_file(view))
+    json_ld = script_json(structured_data(view, site, versions, card))
+    meta = None
+    if card is not None:
+        meta = {"url": site.absolute(card.name), "width": cards.WIDTH, "height": cards.HEIGHT,
+                "alt": card.alt}  # fmt: skip
+    return _Made(page(structured_data=json_ld, card=meta), api_file(view))
+
+
+def _card(card: Card, cache_dir: Path | None) -> _Made:
+    return _Made(file=card_file(card, cache_dir))
 
 
 @dataclass(frozen=True)
 class _Plan:
-    """The tasks that make the site, one per page, and what is made without them."""
+    """The tasks that make the site: one per page, then one per share card; and what is
+    made without them."""
 
     pages: list[str]
     briefings: dict[str, str]
     """Briefing page -> its API file."""
+    cards: list[str]
+    """The share cards, made by the tasks after the pages'."""
     tasks: list[Callable[[], _Made]]
     files: dict[str, bytes]
 
 
-def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
+def _plan(
+    archive: Archive, template_dir: Path, site: SiteInfo, list_size: int, cache_dir: Path | None
+) -> _Plan:
     index = SiteIndex(archive, site.language)
     views = {view.page: view for view in index.briefings}
+    shared = {page: card_for(index, view, site.name) for page, view in views.items()}
     tasks = pages(index, template_dir, list_size, site.language, site.languages)
+    drawing: list[Callable[[], _Made]] = [
+        partial(_card, card, cache_dir) for card in shared.values()
+    ]
     return _Plan(
         pages=list(tasks),
         briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},
+        cards=[card.name for card in shared.values()],
         tasks=[
             partial(
                 _briefing_page,
@@ -221,11 +244,13 @@ def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) 
                 views[page],
                 site,
                 index.translations.get(views[page].briefing.id, ()),
+                shared[page],
             )
             if page in views
             else partial(_list_page, task)
             for page, task in tasks.items()
-        ],
+        ]
+        + drawing,
         files=site_files(index, site),
     )
 
@@ -236,15 +261,16 @@ def site_output(
     site: SiteInfo,
     list_size: int = structure.LIST_SIZE,
     workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> SiteOutput:
-    """Pages and files of the public archive, made on every core the build may use
+    """Pages, files and cards of the public archive, made on every core the build may use
     (`generator.parallel`), or in `workers` processes (1: in this one, which keeps what it
     renders in its caches for the next time). Lists are cut into pages of `list_size`
-    briefings."""
+    briefings. Share cards are kept in `cache_dir`, and taken from there when unchanged."""
     with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size)
+        plan = _plan(archive, template_dir, site, list_size, cache_dir)
         lazy = _output(plan, run_all(plan.tasks, workers).__getitem__)
-        return SiteOutput(dict(lazy.pages), dict(lazy.files))
+        return SiteOutput(dict(lazy.pages), dict(lazy.files), dict(lazy.cards))
 
 
 V = TypeVar("V")
@@ -282,12 +308,13 @@ def site_stream(
     site: SiteInfo,
     workers: int,
     list_size: int = structure.LIST_SIZE,
+    cache_dir: Path | None = None,
 ) -> tuple[SiteOutput, Stream[_Made]]:
     """The output of `site_output`, made by `workers` forked workers while the caller goes
-    on: reading a page or an API file waits only until that one is made. Only where
+    on: reading a page, an API file or a card waits only until that one is made. Only where
     `parallel.workers_for` allows a fork; the caller closes the stream."""
     with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size)
+        plan = _plan(archive, template_dir, site, list_size, cache_dir)
         stream = Stream(plan.tasks, workers)
     return _output(plan, stream.get), stream
 
@@ -297,9 +324,11 @@ def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
     makes page `n`) as they are asked for."""
     at = {page: n for n, page in enumerate(plan.pages)}
     api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
+    drawn = {name: len(plan.pages) + n for n, name in enumerate(plan.cards)}
     return SiteOutput(
         pages=_MadeBy(made, at, lambda result: result.page),
-        files=_MadeBy(made, api, lambda result: result.api, plan.files),
+        files=_MadeBy(made, api, lambda result: result.file, plan.files),
+        cards=_MadeBy(made, drawn, lambda result: result.file),
     )
 
 
@@ -312,7 +341,7 @@ def write_tree(output: SiteOutput, directory: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written += 1
-    for path, content in output.files.items():
+    for path, content in [*output.files.items(), *output.cards.items()]:
         target = directory / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -21,6 +21,7 @@ import lxml.html
 import pytest
 
 from generator.archive import load_archive
+from generator.cards import card_for
 from generator.publish import SiteInfo, structured_data
 from generator.site import site_output
 from generator.structure import BriefingView, SiteIndex
@@ -41,7 +42,7 @@ def _render(
     env = {**os.environ, "BRIEFINGS_REPOSITORY": repository}
     return subprocess.run(
         [str(BIN / "briefings"), "render", "--out", str(out), "--dir", str(briefings),
-         "--now", NOW_TEXT, *args],
+         "--now", NOW_TEXT, "--cache", str(out.with_name(f"{out.name}-cards")), *args],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
 
@@ -54,10 +55,10 @@ def test_render_writes_the_pages_and_files_mkdocs_builds(tmp_path: Path) -> None
 
     assert result.returncode == 0, result.stderr
     written = {str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*") if path.is_file()}
-    assert written == set(expected.pages) | set(expected.files)
+    assert written == set(expected.pages) | set(expected.files) | set(expected.cards)
     for page, text in expected.pages.items():
         assert (tmp_path / page).read_text(encoding="utf-8") == text
-    for name, content in expected.files.items():
+    for name, content in [*expected.files.items(), *expected.cards.items()]:
         assert (tmp_path / name).read_bytes() == content
 
 
@@ -146,13 +147,17 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "build" / "site"
 
 
+def _index() -> SiteIndex:
+    return SiteIndex(load_archive(FIXTURES / "archive", NOW, desk=PRIVATE))
+
+
 def _shown() -> list[BriefingView]:
-    archive = load_archive(FIXTURES / "archive", NOW, desk=PRIVATE)
-    return list(SiteIndex(archive).briefings)
+    return list(_index().briefings)
 
 
 def test_zensical_gives_every_briefing_page_its_structured_data(zensical_site: Path) -> None:
-    shown = _shown()
+    index = _index()
+    shown = list(index.briefings)
     assert len(shown) > 20
 
     site = SiteInfo(name="Verified news briefings", url=ZENSICAL_URL)  # as render's defaults
@@ -161,7 +166,9 @@ def test_zensical_gives_every_briefing_page_its_structured_data(zensical_site: P
         url = f"{ZENSICAL_URL}briefings/{view.briefing.id}/"
         html = (zensical_site / "briefings" / view.briefing.id / "index.html").read_text("utf-8")
         found = extruct.extract(html, base_url=url, syntaxes=["json-ld"])["json-ld"]
-        assert found == structured_data(view, site), view.briefing.id
+        card = card_for(index, view, site.name)
+        assert found == structured_data(view, site, card=card), view.briefing.id
+        assert (zensical_site / card.name).is_file()
         article = found[0]
         assert (article["@type"], article["url"]) == ("NewsArticle", url)
         assert article["dateModified"] == view.changed.isoformat()

@@ -260,6 +260,12 @@ def test_attributes_json_ld_feed_api_and_search_keep_the_text_intact(
     assert article["headline"] == data["title"]
     assert review["claimReviewed"] == data["claims"][0]["text"]
     assert og["og:title"] == data["title"]
+    # The share card's text alternative, in two attributes and in the JSON-LD.
+    assert f" {data['title']}. " in og["og:image:alt"]
+    assert article["image"]["caption"] == og["og:image:alt"]
+    twitter = re.search(r'<meta name="twitter:image:alt" content="([^"]*)"', html)
+    assert twitter is not None
+    assert unescape(twitter[1]) == og["og:image:alt"]
     title = re.search(r"<title>(.*?)</title>", html, re.DOTALL)
     assert title is not None
     assert unescape(title[1]) == f"{data['title']} - Verified news briefings"

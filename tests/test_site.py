@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
+import extruct
 import pytest
+from PIL import Image
 
 from generator.archive import load_archive
 from generator.model import VerificationState
@@ -19,6 +21,8 @@ pytestmark = pytest.mark.slow
 
 ARCHIVE = FIXTURES / "archive"
 SITE_ROOT = "http://site.test/"
+SITE_URL = "https://briefings.example.org/"
+"""The site's address in mkdocs.yml: the absolute URLs of the feed, JSON-LD and cards."""
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +71,27 @@ def test_every_url_of_the_spec_exists(site: Path, public: list[str]) -> None:
     missing = [url for url in expected if _file_for(site, SITE_ROOT + url) is None]
 
     assert missing == []
+
+
+def test_every_briefing_page_shares_an_existing_1200_by_630_card(
+    site: Path, public: list[str]
+) -> None:
+    for briefing in public:
+        page = site / "briefings" / briefing / "index.html"
+        data = extruct.extract(page.read_text("utf-8"), syntaxes=["json-ld", "opengraph"])
+        og = dict(data["opengraph"][0]["properties"])
+        image = data["json-ld"][0]["image"]
+
+        assert image["url"] == og["og:image"]
+        assert image["caption"] == og["og:image:alt"]
+        assert og["og:image"].startswith(f"{SITE_URL}cards/{briefing}-")
+        card = site / og["og:image"].removeprefix(SITE_URL)
+        with Image.open(card) as png:
+            assert (png.format, png.size) == ("PNG", (1200, 630))
+        assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
+        assert (image["width"], image["height"]) == (1200, 630)
+    # One card for each public briefing, and none for any other.
+    assert len(list((site / "cards").iterdir())) == len(public)
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:

@@ -1,0 +1,190 @@
+"""Pictures of the briefing page: a claim's history, who stands where, figures on one scale.
+
+Expectations are read from the briefing's YAML, not from the code that draws the pictures."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+import yaml
+
+from generator.archive import load_archive
+from generator.locale import locale_for
+from generator.model import Figure, Stance
+from generator.pictures import claim_timeline, figure_extents, stance_map
+from generator.render import render_briefing
+from generator.structure import FigureGroup, FigureRow, SiteIndex
+
+from .conftest import FIXTURES, NOW, ROOT
+
+REAL = FIXTURES / "real"
+AL_AHLI = "al-ahli-hospital-explosion"
+TEMPLATES = ROOT / "theme" / "markdown"
+
+
+@pytest.fixture(scope="module")
+def index() -> SiteIndex:
+    archive = load_archive(REAL, NOW)
+    assert archive.errors == ()
+    return SiteIndex(archive)
+
+
+@pytest.fixture(scope="module")
+def page(index: SiteIndex) -> str:
+    return render_briefing(index.archive, index.by_id[AL_AHLI].briefing, TEMPLATES)
+
+
+def _data() -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((REAL / f"{AL_AHLI}.yaml").read_text("utf-8"))
+
+
+# --- A claim's history --------------------------------------------------------------------------
+
+
+def test_a_claims_history_is_drawn_as_its_states_in_order_with_words_and_dates(page: str) -> None:
+    claim = next(c for c in _data()["claims"] if c["verification"].get("history"))
+    states = [*claim["verification"]["history"], claim["verification"]]
+    labels = {"unverified": "Unverified", "disputed": "Disputed", "unfounded": "Unfounded",
+              "verified": "Verified", "false": "False"}  # fmt: skip
+
+    svg = re.search(
+        r'<svg class="briefing-picture briefing-picture--timeline".*?</svg>', page, re.S
+    )
+    assert svg is not None
+    drawn = re.findall(r'<g class="briefing-state--([a-z-]+)[^"]*">.*?<text[^>]*>(.*?)</text>'
+                       r'<text[^>]*>(.*?)</text>', svg[0])  # fmt: skip
+
+    assert [state for state, _, _ in drawn] == [s.get("state") for s in states]
+    assert [unescape(words).split(" ", 1)[1] for _, words, _ in drawn] == [
+        labels[s["state"]] for s in states
+    ]
+    days = [s.get("date") or s.get("as_of") for s in states]
+    assert [day for _, _, day in drawn] == [f"{d.day} {d:%B %Y}" for d in days]
+    # The text alternative says the same: every state, from its date, the last as current.
+    label = unescape(re.search(r'aria-label="([^"]*)"', svg[0])[1])  # type: ignore[index]
+    assert label.startswith("States of claim ")
+    assert label.endswith(f"{labels[states[-1]['state']]} since {drawn[-1][2]} (current).")
+    assert all(f"{labels[s['state']]} from {day}" in label for s, (_, _, day) in
+               zip(states[:-1], drawn, strict=False))  # fmt: skip
+
+
+def test_a_claim_never_assessed_otherwise_has_no_timeline(index: SiteIndex) -> None:
+    view = index.by_id["tianjin-video-shared-as-mossad-explosion"]
+
+    assert all(claim_timeline(claim, locale_for("en")) is None for claim in view.claims)
+
+
+def test_a_right_to_left_page_draws_the_history_from_the_right(index: SiteIndex) -> None:
+    claim = next(c for c in index.by_id[AL_AHLI].claims if c.history)
+
+    ltr = claim_timeline(claim, locale_for("en"))
+    rtl = claim_timeline(claim, locale_for("fa"))
+
+    assert ltr is not None
+    assert rtl is not None
+    assert [s.x for s in ltr.steps] == sorted(s.x for s in ltr.steps)
+    assert [s.x for s in rtl.steps] == sorted((s.x for s in rtl.steps), reverse=True)
+    assert (ltr.anchor, rtl.anchor) == ("start", "end")
+    assert all(s.text_x == s.x + s.width for s in rtl.steps)
+
+
+# --- Who stands where ---------------------------------------------------------------------------
+
+
+def test_the_stance_map_shows_each_actors_stance_on_each_claim(page: str) -> None:
+    data = _data()
+    claims = [claim["id"] for claim in data["claims"]]
+    names = {actor["id"]: actor["name"] for actor in data["actors"]}
+    expected: dict[str, list[list[str]]] = {}
+    for statement in data["statements"]:
+        cells = expected.setdefault(names[statement["actor"]], [[] for _ in claims])
+        for claim, stance in (statement.get("about") or {}).items():
+            if stance not in cells[claims.index(claim)]:
+                cells[claims.index(claim)].append(stance)
+    expected = {name: cells for name, cells in expected.items() if any(cells)}
+
+    table = re.search(r'<div class="briefing-stance-map">.*?</table>', page, re.S)
+    assert table is not None
+    rows = re.findall(r'<tr><th scope="row"><a href="#actor-[^"]+">(.*?)</a></th>(.*?)</tr>',
+                      table[0])  # fmt: skip
+    shown = {
+        unescape(name): [re.findall(r"briefing-stance-mark--([a-z]+)", cell)
+                         for cell in re.findall(r"<td>(.*?)</td>", cells)]
+        for name, cells in rows
+    }  # fmt: skip
+
+    assert len(expected) >= 5
+    assert len(claims) >= 3
+    assert shown == expected
+    # Each mark is said in words to a screen reader, and explained in the legend.
+    assert table[0].count('class="briefing-visually-hidden">Supports<') == sum(
+        cell.count("supports") for cells in expected.values() for cell in cells
+    )
+    legend = re.search(r'<p class="briefing-stance-legend".*?</p>', page, re.S)
+    assert legend is not None
+    assert all(word in legend[0] for word in ("Supports", "Contradicts", "Questions"))
+
+
+def test_a_briefing_where_one_actor_takes_a_stance_has_no_stance_map(index: SiteIndex) -> None:
+    archive = load_archive(FIXTURES / "valid", NOW)
+    view = SiteIndex(archive).briefings[0]
+    takers = {g.actor.id for g in view.by_actor for s in g.statements if s.positions}
+
+    assert (stance_map(view) is None) == (len(takers) < 2)
+
+
+# --- Figures on one scale ------------------------------------------------------------------------
+
+
+def _group(*figures: Figure) -> FigureGroup:
+    index = SiteIndex(load_archive(FIXTURES / "valid", NOW))
+    statement = index.briefings[0].by_actor[0].statements[0]
+    return FigureGroup("killed", tuple(FigureRow(statement, f) for f in figures))
+
+
+def test_figures_of_one_quantity_are_drawn_on_one_scale_from_zero() -> None:
+    extents = figure_extents(
+        _group(
+            Figure(quantity="killed", value=471),
+            Figure(quantity="killed", min=200, max=300),
+            Figure(quantity="killed", min=500),
+        )
+    )
+
+    assert extents is not None
+    point, closed, open_ended = extents
+    # The scale runs to 625: a quarter past 500, since "at least 500" goes on upwards.
+    assert (point.low, point.high) == (75.36, 75.36)
+    assert (closed.low, closed.high) == (32.0, 48.0)
+    assert (open_ended.low, open_ended.high, open_ended.open_high) == (80.0, 100.0, True)
+
+
+def test_figures_in_different_units_or_alone_are_not_drawn() -> None:
+    assert figure_extents(_group(Figure(quantity="killed", value=3))) is None
+    assert (
+        figure_extents(
+            _group(
+                Figure(quantity="x", value=3, unit="km"), Figure(quantity="x", value=3, unit="mi")
+            )
+        )
+        is None
+    )
+
+
+def test_the_page_draws_a_bar_beside_each_figure_of_a_group(page: str) -> None:
+    tables = re.findall(r'<table class="briefing-figures">.*?</table>', page, re.S)
+    several = [t for t in tables if t.count("<tr><td>") > 1]
+
+    assert several
+    for table in several:
+        assert table.count('<svg class="briefing-figure-bar"') == table.count("<tr><td>")
+        assert 'aria-hidden="true"' in table
+
+
+def test_stance_marks_are_distinct_and_all_stances_have_one() -> None:
+    from generator.pictures import STANCE_SYMBOLS
+
+    assert set(STANCE_SYMBOLS) == set(Stance)
+    assert len(set(STANCE_SYMBOLS.values())) == len(Stance)
