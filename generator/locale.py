@@ -137,6 +137,15 @@ class Locale:
             return self._date(date(value.year, value.month, 1), self.catalogue.dates.month)
         return self.full_date(date(value.year, value.month, value.day))
 
+    def month(self, value: date) -> str:
+        """The month of a date, with its year: September 2024, сентябрь 2024."""
+        return self._date(value.replace(day=1), self.catalogue.dates.month)
+
+    def short_period(self, value: date, by_year: bool) -> str:
+        """A column's name in a chart over time: the month abbreviated as it stands alone
+        (Sep, сент., سپتامبر), or the year."""
+        return self._date(value, "y" if by_year else "LLL")
+
     def _date(self, value: date, pattern: str) -> str:
         return _formatted(value, pattern, self._babel, self.catalogue.digits)
 

@@ -14,13 +14,14 @@ The SVG coordinates are in units meant to be shown at about their size in pixels
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .locale import Locale
 from .model import Actor, Stance, VerificationState
-from .structure import BriefingView, ClaimView, FigureGroup
-from .vocabulary import state_words
+from .structure import ActorEntry, BriefingView, ClaimView, FigureGroup, Group
+from .vocabulary import label, state_words
 
 WIDTH = 360
 """Width of a picture of the briefing page, in SVG units."""
@@ -178,3 +179,210 @@ def figure_extents(group: FigureGroup) -> tuple[Extent, ...] | None:
             extents.append(Extent(at(low or 0), at(high if high is not None else top),
                                   low is None, high is None))  # fmt: skip
     return tuple(extents)
+
+
+# --- Counts over time -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """One column of a chart over time: a month, or a year."""
+
+    start: date
+    by_year: bool
+    x: float
+    """The column's centre."""
+
+
+@dataclass(frozen=True)
+class Bar:
+    count: int
+    x: float
+    y: float
+    """The top of the bar."""
+    height: float
+
+
+@dataclass(frozen=True)
+class Strip:
+    """One row of a chart over time: the counts of one state or stance, period by period."""
+
+    key: VerificationState | Stance
+    y: float
+    """The row's baseline."""
+    bars: tuple[Bar, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class Strips:
+    """Counts over time as small multiples: a row per state (or stance) with a bar per
+    period, all on one scale, each row named in words, each bar with its number. A reader
+    reads a row without telling colours apart."""
+
+    periods: tuple[Period, ...]
+    strips: tuple[Strip, ...]
+    height: int
+    label_width: int
+    bar_width: float
+    width: int = WIDTH
+
+    @property
+    def axis(self) -> float:
+        """Where the periods' names are written, under the last row."""
+        return self.height - 4
+
+
+ROW = 34
+BAR_ROOM = 22
+"""Height of the tallest bar; the rest of a row holds its number."""
+LABEL_WIDTH = 118
+MONTHS_AT_MOST = 24
+"""A longer span is counted by year."""
+
+
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _months(first: date, last: date) -> list[date]:
+    months, current = [], _month(first)
+    while current <= last:
+        months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months
+
+
+def last_months(now: date, count: int = 12) -> tuple[date, date]:
+    """The first and last day of the `count` months up to and including `now`'s."""
+    first = _month(now)
+    for _ in range(count - 1):
+        first = (first.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return first, now
+
+
+Key = VerificationState | Stance
+
+
+@dataclass(frozen=True)
+class Said:
+    """How a row of a chart is named: symbol and words, and the class that colours it."""
+
+    symbol: str
+    label: str
+    class_: str
+
+
+def said(key: Key, locale: Locale) -> Said:
+    """A state's or a stance's symbol, words and class, for a row of a chart."""
+    if isinstance(key, VerificationState):
+        wording = state_words(key, locale)
+        return Said(wording.symbol, wording.label, f"briefing-state--{key.value}")
+    return Said(STANCE_SYMBOLS[key], label(key, locale),
+                f"briefing-picture__stance briefing-stance-mark--{key.value}")  # fmt: skip
+
+
+def over_time(
+    dated: Mapping[Key, Sequence[date]], first: date, last: date, rtl: bool = False
+) -> Strips | None:
+    """Counts of dated things by key (in `dated`'s order), between `first` and `last`:
+    by month over 24 months or fewer, else by year. Keys with nothing in the span get no
+    row; None when nothing at all falls in it."""
+    months = _months(first, last)
+    by_year = len(months) > MONTHS_AT_MOST
+    starts = sorted({m.replace(month=1) for m in months}) if by_year else months
+    slot = {start: n for n, start in enumerate(starts)}
+    counts: dict[Key, list[int]] = {}
+    for key, days in dated.items():
+        row = [0] * len(starts)
+        for day in days:
+            if first <= day <= last:
+                row[slot[_month(day).replace(month=1) if by_year else _month(day)]] += 1
+        if any(row):
+            counts[key] = row
+    if not counts:
+        return None
+    top = max(max(row) for row in counts.values())
+    room = (WIDTH - LABEL_WIDTH) / len(starts)
+    bar = min(room * 0.7, 24)
+
+    def centre(n: int) -> float:
+        x = LABEL_WIDTH + room * (n + 0.5)
+        return round(WIDTH - x if rtl else x, 1)
+
+    strips = []
+    for r, (key, row) in enumerate(counts.items()):
+        base = (r + 1) * ROW
+        bars = tuple(
+            Bar(count, round(centre(n) - bar / 2, 1), round(base - BAR_ROOM * count / top, 1),
+                round(BAR_ROOM * count / top, 1))
+            for n, count in enumerate(row)
+        )  # fmt: skip
+        strips.append(Strip(key, base, bars, sum(row)))
+    periods = tuple(Period(start, by_year, centre(n)) for n, start in enumerate(starts))
+    return Strips(periods, tuple(strips), len(strips) * ROW + 18, LABEL_WIDTH, round(bar, 1))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart over time with its caption: the catalogue's key, and the span it covers."""
+
+    strips: Strips
+    caption: str
+    first: date
+    last: date
+
+    @property
+    def by_year(self) -> bool:
+        return self.strips.periods[0].by_year
+
+
+def _chart(
+    dated: Mapping[Key, Sequence[date]], first: date, last: date, rtl: bool, caption: str
+) -> Chart | None:
+    drawn = over_time(dated, first, last, rtl)
+    if drawn is None:
+        return None
+    by = "year" if drawn.periods[0].by_year else "month"
+    return Chart(drawn, caption.format(by=by), first, last)
+
+
+def archive_charts(groups: Sequence[Group], today: date, rtl: bool = False) -> tuple[Chart, ...]:
+    """Briefings by the month they were published and the state their key claim is counted
+    in (`groups`: `SiteIndex.by_state`, or one state's): over the last 12 months, then over
+    all time when the archive is older than that."""
+    dated: dict[Key, list[date]] = {
+        VerificationState(g.key): [
+            v.briefing.published for v in g.briefings if v.briefing.published
+        ]
+        for g in groups
+    }
+    days = [day for group in dated.values() for day in group]
+    if not days:
+        return ()
+    first, last = last_months(today)
+    charts = [_chart(dated, first, last, rtl, "pictures.recent")]
+    if min(days) < first:
+        start = _month(min(days))
+        charts.append(_chart(dated, start, max(max(days), today), rtl, "pictures.all-by-{by}"))
+    return tuple(chart for chart in charts if chart is not None)
+
+
+def actor_chart(entry: ActorEntry, rtl: bool = False) -> Chart | None:
+    """An actor's statements by the month they were made and the stance they take on the
+    claims they are about; a statement dated to the year alone, or not at all, by its
+    briefing's publication."""
+    dated: dict[Key, list[date]] = {stance: [] for stance in STANCE_SYMBOLS}
+    for item in entry.statements:
+        said = item.statement.statement.date
+        day = (
+            date(said.year, said.month, 1) if said and said.month else item.view.briefing.published
+        )
+        if day is None:
+            continue
+        for stance in {position.stance for position in item.statement.positions}:
+            dated[stance].append(day)
+    days = [day for group in dated.values() for day in group]
+    if not days:
+        return None
+    return _chart(dated, min(days), max(days), rtl, "pictures.actor-by-{by}")

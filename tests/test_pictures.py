@@ -5,6 +5,8 @@ Expectations are read from the briefing's YAML, not from the code that draws the
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import date
 from html import unescape
 
 import pytest
@@ -12,12 +14,13 @@ import yaml
 
 from generator.archive import load_archive
 from generator.locale import locale_for
-from generator.model import Figure, Stance
-from generator.pictures import claim_timeline, figure_extents, stance_map
+from generator.model import Figure, Stance, VerificationState
+from generator.pictures import claim_timeline, figure_extents, over_time, stance_map
 from generator.render import render_briefing
+from generator.site import render_site
 from generator.structure import FigureGroup, FigureRow, SiteIndex
 
-from .conftest import FIXTURES, NOW, ROOT
+from .conftest import FIXTURES, NOW, PRIVATE, ROOT
 
 REAL = FIXTURES / "real"
 AL_AHLI = "al-ahli-hospital-explosion"
@@ -188,3 +191,98 @@ def test_stance_marks_are_distinct_and_all_stances_have_one() -> None:
 
     assert set(STANCE_SYMBOLS) == set(Stance)
     assert len(set(STANCE_SYMBOLS.values())) == len(Stance)
+
+
+# --- Counts over time -----------------------------------------------------------------------------
+
+
+def _numbers(page: str, caption: str) -> dict[str, dict[str, str]]:
+    """The numbers table of the chart whose caption starts with `caption`: period -> row
+    name -> number, as the page shows them."""
+    chart = re.search(
+        rf'<div class="briefing-chart">\n<p class="briefing-chart__caption">{caption}.*?</table>',
+        page, re.S,
+    )  # fmt: skip
+    assert chart is not None, caption
+    heads = [unescape(h) for h in re.findall(r'<th scope="col">(.*?)</th>', chart[0])[1:]]
+    return {
+        unescape(period): dict(zip(heads, re.findall(r"<td>(.*?)</td>", cells), strict=True))
+        for period, cells in re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', chart[0])
+    }
+
+
+def test_months_are_counted_by_month_up_to_two_years_and_by_year_beyond() -> None:
+    days = [date(2024, 1, 5), date(2024, 1, 20), date(2024, 3, 1), date(2026, 2, 2)]
+
+    monthly = over_time({VerificationState.FALSE: days[:3]}, date(2024, 1, 1), date(2024, 12, 31))
+    yearly = over_time({VerificationState.FALSE: days}, date(2024, 1, 1), date(2026, 3, 1))
+
+    assert monthly is not None
+    assert yearly is not None
+    assert [bar.count for bar in monthly.strips[0].bars] == [2, 0, 1] + [0] * 9
+    assert [p.start for p in yearly.periods] == [
+        date(2024, 1, 1),
+        date(2025, 1, 1),
+        date(2026, 1, 1),
+    ]
+    assert [bar.count for bar in yearly.strips[0].bars] == [3, 0, 1]
+    assert over_time({VerificationState.FALSE: days}, date(2020, 1, 1), date(2020, 6, 1)) is None
+
+
+def test_the_home_page_counts_briefings_per_month_and_state_as_published() -> None:
+    archive = load_archive(FIXTURES / "archive", NOW, desk=PRIVATE)
+    pages = render_site(archive, TEMPLATES)
+    home = pages["index.md"]
+    # Expected from the files: each public briefing's month of publication, under the state
+    # of its key claim, a story's continued key claim counted once (SPEC §5b).
+    data = {b.id: b for b in archive.shown}
+    expected: dict[str, Counter[str]] = {}
+    counted = {claim.continues.split("/")[0] for b in archive.shown for claim in b.claims
+               if claim.continues and claim.continues.split("/")[0] in data
+               and claim.id == b.key_claim.id}  # fmt: skip
+    for briefing in archive.shown:
+        if briefing.id in counted:
+            continue
+        state = briefing.key_claim.verification.state
+        assert briefing.published is not None
+        month = f"{briefing.published:%B %Y}"
+        expected.setdefault(month, Counter())[STATE_LABELS[state.value]] += 1
+
+    shown = _numbers(home, "All briefings per month, January 2025 \u2013 November 2026")
+    recent = _numbers(home, "Briefings per month, December 2025 \u2013 November 2026")
+
+    assert len(shown) == 23
+    for month, row in shown.items():
+        assert {k: int(v) for k, v in row.items() if v != "0"} == dict(expected.get(month, {}))
+    assert list(recent) == list(shown)[-12:]
+    # The last 12 months name only the states of briefings published in them.
+    for month, row in recent.items():
+        assert {k: v for k, v in row.items() if v != "0"} == {
+            k: v for k, v in shown[month].items() if v != "0"
+        }
+
+
+def test_an_actor_page_counts_statements_per_month_by_stance(index: SiteIndex) -> None:
+    expected: dict[str, Counter[str]] = {}
+    for path in sorted(REAL.glob("*.yaml")):  # every public briefing that quotes the actor
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for statement in data["statements"]:
+            if statement["actor"] != "daniel-hagari" or not statement.get("about"):
+                continue
+            said = str(statement.get("date") or data["published"])
+            month = f"{date(int(said[:4]), int(said[5:7]), 1):%B %Y}"
+            for stance in set(statement["about"].values()):
+                expected.setdefault(month, Counter())[stance.capitalize()] += 1
+
+    pages = render_site(index.archive, TEMPLATES)
+    shown = _numbers(pages["actors/daniel-hagari.md"], "Statements per month")
+
+    assert {m: {k: int(v) for k, v in row.items() if v != "0"} for m, row in shown.items()
+            if any(v != "0" for v in row.values())} == expected  # fmt: skip
+
+
+STATE_LABELS = {
+    "unverified": "Unverified", "partially-verified": "Partially verified",
+    "verified": "Verified", "disputed": "Disputed", "misleading": "Misleading",
+    "unfounded": "Unfounded", "false": "False", "retracted": "Retracted",
+}  # fmt: skip

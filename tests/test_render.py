@@ -196,7 +196,7 @@ def test_the_reading_guide_explains_every_state_in_the_words_pages_use() -> None
     ("broken", "replacement", "expected"),
     [
         ("{{ actor.name | md_inline }}", "{{ actor.nmae | md_inline }}",
-         r"actor\.md:5: '.*Actor object' has no attribute 'nmae' \(making actors/.+\.md\)$"),
+         r"actor\.md:6: '.*Actor object' has no attribute 'nmae' \(making actors/.+\.md\)$"),
         ("{% for item in said.items %}", "{% for item in said.items %",
          r"actor\.md:\d+: unexpected '%'$"),
     ],
