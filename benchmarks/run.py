@@ -19,7 +19,12 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    handing pages to MkDocs in `on_files`, and each finished page's Content-Security-Policy and
    the sitemap index in `on_post_page` and `on_post_template`. Search
    indexing is `on_post_build` (`index_site`, Pagefind), and `on_shutdown` puts the staged
-   site in place, removing the previous one (as a rebuild does). "MkDocs" is the rest of the
+   site in place, removing the previous one (as a rebuild does). The share cards are drawn by
+   the workers after the pages, while MkDocs writes them, and written in `on_post_build`
+   (`write_files`, which waits for the last ones): a stage of ours, the rest of
+   `on_post_build` being search. The build runs twice in a row: with no card cache (cold,
+   `.cache/` removed first) and again with the cache the first left (warm), as a desk's
+   second build after changing nothing. "MkDocs" is the rest of the
    build command; "start-up" is the interpreter and imports, the
    difference between the process's wall time and the command's. Peak memory is the largest
    resident size of the build process or of any process it waited for (Pagefind's indexer),
@@ -28,6 +33,10 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    `write_tree` (as `briefings render` does), built by MkDocs with `plugins: []` — no plugin
    and no search. The ratio of the two builds is the plugin's whole cost.
 4. **`briefings check`** of the same folder, as a subprocess (what CI runs).
+
+**Picture weight** is what the pictures add to a briefing page (`generator.pictures`): its
+gzipped size, less the gzipped size of the same page with the pictures' markup taken out (the
+timelines' and figures' SVG, the stance map), for the largest page and the median.
 
 Times are the best of `--repeat` runs (default 3; the builds of N > 1,000 run once, since one
 takes minutes and its noise is small in proportion). Ratios come from the same run.
@@ -87,7 +96,7 @@ from generator.archive import load_archive  # noqa: E402
 from generator.desk import Desk, Repository  # noqa: E402
 from generator.publish import SiteInfo  # noqa: E402
 from generator.search import BUNDLE  # noqa: E402
-from generator.site import site_output, write_tree  # noqa: E402
+from generator.site import SiteOutput, site_output, write_tree  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "theme")
 
@@ -112,6 +121,9 @@ BUILD_LIMIT = 15 * 60
 MEMORY_LIMIT = 4 * 1024 * MB
 PAGE_LIMIT = 30 * KB
 FIRST_SEARCH_LIMIT = 1 * MB
+COLD_RATIO = 1.35
+WARM_RATIO = 1.2
+PICTURE_LIMIT = 5 * KB
 
 
 # --- Measuring ----------------------------------------------------------------------------------
@@ -307,12 +319,27 @@ def baseline_project(target: Path, briefings: Path, plugins: str = "[]") -> Path
     plain = plain_config(config.read_text(encoding="utf-8"), plugins)
     config.write_text(plain, encoding="utf-8")
     archive = load_archive(briefings, NOW, desk=PRIVATE_DESK)
-    write_tree(site_output(archive, ROOT / TEMPLATES, SITE), target / "docs")
+    # Without the share cards, so that the ratio counts all they cost.
+    output = site_output(archive, ROOT / TEMPLATES, SITE)
+    write_tree(SiteOutput(output.pages, output.files), target / "docs")
     return target
 
 
 def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+PICTURES = re.compile(
+    rb'<svg class="briefing-(?:picture|figure-bar)[^"]*".*?</svg>'
+    rb'|<div class="briefing-stance-map">.*?</div>',
+    re.DOTALL,
+)
+
+
+def picture_weight(page: bytes) -> int:
+    """The gzipped bytes the pictures add to a page: its gzipped size, less that of the page
+    without them."""
+    return len(gzip.compress(page)) - len(gzip.compress(PICTURES.sub(b"", page)))
 
 
 def first_search(site: Path, typical: bool = False) -> dict[str, int]:
@@ -372,6 +399,9 @@ class Result:
     peak_rss: int = 0
     peak_tree: int = 0
     baseline_wall: float = 0.0
+    warm_wall: float = 0.0
+    """The build again, with the card cache the cold build left."""
+    warm: dict[str, float] = field(default_factory=dict)
     check: float = 0.0
     serve_reload: float = 0.0
     """Edit to reload under `mkdocs serve --dirty`; 0 when not measured."""
@@ -383,6 +413,8 @@ class Result:
     median_page: int = 0
     largest_any_page: str = ""
     largest_any_page_bytes: int = 0
+    picture_weight: int = 0
+    picture_weight_median: int = 0
     first_search: dict[str, int] = field(default_factory=dict)
     first_search_typical: dict[str, int] = field(default_factory=dict)
     pagefind_js: str = ""
@@ -393,9 +425,13 @@ class Result:
         """Our stages in the build: load, validate, render, and the pages and files handed to
         MkDocs, including the time MkDocs waits for pages the workers have not made yet; not
         search indexing, nor putting the finished site in place."""
-        hooks = ("on_startup", "on_config", "on_pre_build", "on_files", "on_post_page",
-                 "on_post_template", "page_wait")  # fmt: skip
-        return sum(self.build.get(hook, 0.0) for hook in hooks)
+        return _ours(self.build)
+
+
+def _ours(build: dict[str, float]) -> float:
+    hooks = ("on_startup", "on_config", "on_pre_build", "on_files", "on_post_page",
+             "on_post_template", "page_wait", "write_files")  # fmt: skip
+    return sum(build.get(hook, 0.0) for hook in hooks)
 
 
 def _run_stages(briefings: Path, timings: dict[str, list[float]], suffix: str) -> None:
@@ -454,21 +490,27 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
     timed_build = [sys.executable, str(ROOT / "benchmarks" / "timed_build.py")]
     baseline = baseline_project(work / "baseline", briefings)
     plain_build = [*timed_build, str(baseline), str(work / "baseline.json")]
-    walls, baseline_walls = [], []
+    walls: list[float] = []
+    warm_walls: list[float] = []
+    baseline_walls: list[float] = []
     for run in range(builds):
-        # Alternate the two builds, so that a slow spell of the machine hits both alike.
-        print(f"   mkdocs build {run + 1}/{builds}, with the plugin and plain ...", flush=True)
-        report = work / f"build-{run}.json"
-        process = run_process(
-            [*timed_build, str(project), str(report)], project, work / "build.log"
-        )
-        walls.append(process.wall)
-        if process.wall == min(walls):
-            result.build = {**json.loads(report.read_text())["seconds"]}
-            result.build["command"] = json.loads(report.read_text())["build"]
-            result.build_wall = process.wall
-        result.peak_rss = max(result.peak_rss, process.peak_rss)
-        result.peak_tree = max(result.peak_tree, process.peak_tree)
+        # Alternate the builds, so that a slow spell of the machine hits all alike.
+        print(f"   mkdocs build {run + 1}/{builds}: cold, warm and plain ...", flush=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        for kind, runs_of in (("cold", walls), ("warm", warm_walls)):
+            report = work / f"build-{kind}-{run}.json"
+            process = run_process(
+                [*timed_build, str(project), str(report)], project, work / f"build-{kind}.log"
+            )
+            runs_of.append(process.wall)
+            seconds = {**json.loads(report.read_text())["seconds"]}
+            seconds["command"] = json.loads(report.read_text())["build"]
+            if kind == "cold" and process.wall == min(walls):
+                result.build, result.build_wall = seconds, process.wall
+            if kind == "warm" and process.wall == min(warm_walls):
+                result.warm, result.warm_wall = seconds, process.wall
+            result.peak_rss = max(result.peak_rss, process.peak_rss)
+            result.peak_tree = max(result.peak_tree, process.peak_tree)
         baseline_walls.append(run_process(plain_build, baseline, work / "baseline.log").wall)
     result.baseline_wall = min(baseline_walls)
 
@@ -493,6 +535,8 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
     result.largest_page = pages[largest]
     result.largest_page_gzip = len(gzip.compress(largest.read_bytes()))
     result.median_page = int(statistics.median(pages.values()))
+    weights = sorted(picture_weight(page.read_bytes()) for page in pages)
+    result.picture_weight, result.picture_weight_median = weights[-1], weights[len(weights) // 2]
     result.first_search = first_search(site)
     result.first_search_typical = first_search(site, typical=True)
     script = (site / "pagefind" / "pagefind.js").read_bytes()
@@ -541,8 +585,10 @@ def print_result(r: Result) -> None:
     finished = b.get("on_post_page", 0.0) + b.get("on_post_template", 0.0)
     made = b.get("site_output", 0.0) + b.get("site_stream", 0.0)
     waited = b.get("page_wait", 0.0)
-    other_work = r.ours - page_hooks - finished - b.get("load_archive", 0.0) - made - waited
-    search = b.get("on_post_build", 0.0)
+    cards = b.get("write_files", 0.0)
+    search = b.get("on_post_build", 0.0) - cards
+    other_work = (r.ours - page_hooks - finished - b.get("load_archive", 0.0) - made - waited
+                  - cards)  # fmt: skip
     swap = b.get("on_shutdown", 0.0)
     mkdocs = b["command"] - r.ours - search - swap
     print("  mkdocs build with the plugin (time, share of the build's wall time)")
@@ -554,6 +600,8 @@ def print_result(r: Result) -> None:
         row("render pages and files (site_output)", made, total)
     row("pages handed to MkDocs (on_files)", page_hooks, total)
     row("policy and sitemap (on_post_page/template)", finished, total)
+    row("share cards written (on_post_build)", cards, total)
+    row("  of which waiting for workers to draw them", b.get("card_wait", 0.0), total)
     row("other plugin work (on_config, on_pre_build)", other_work, total)
     row("= our stages", r.ours, total)
     row("search indexing (Pagefind, on_post_build)", search, total)
@@ -563,6 +611,10 @@ def print_result(r: Result) -> None:
     row("total wall time", total, total)
     row("plain MkDocs baseline, same pages, no plugin", r.baseline_wall)
     print(f"  {'build / baseline':<44} {total / r.baseline_wall:9.2f} x")
+    warm = r.warm
+    row("again, card cache warm: total wall time", r.warm_wall, total)
+    row("  share cards written, from the cache", warm.get("write_files", 0.0), r.warm_wall)
+    print(f"  {'warm build / baseline':<44} {r.warm_wall / r.baseline_wall:9.2f} x")
     print(f"  {'without search, build / baseline':<44} {(total - search) / r.baseline_wall:9.2f} x")
     row("briefings check (subprocess)", r.check, total)
     if r.serve_reload:
@@ -573,6 +625,8 @@ def print_result(r: Result) -> None:
     print(f"  {'site/pagefind*/ (search bundles and scripts)':<44} {_size(r.search_bytes):>11}")
     print(f"  {'briefing page HTML, largest / median':<44} {_size(r.largest_page):>11} / "
           f"{_size(r.median_page)} ({_size(r.largest_page_gzip)} gzipped, largest)")  # fmt: skip
+    print(f"  {'pictures on a briefing page, gzipped':<44} {_size(r.picture_weight):>11} "
+          f"largest, {_size(r.picture_weight_median)} median")  # fmt: skip
     print(f"  {'largest page of any kind':<44} {_size(r.largest_any_page_bytes):>11} "
           f"({r.largest_any_page})")  # fmt: skip
     parts = ", ".join(f"{name} {_size(size)}" for name, size in r.first_search.items())
@@ -589,6 +643,19 @@ def print_targets(results: dict[int, Result]) -> None:
         verdict = "not measured" if holds is None else ("holds" if holds else "DOES NOT HOLD")
         print(f"  {target:<58} {measured:<34} {verdict}")
 
+    if 1000 in results:
+        r = results[1000]
+        cold, warm = r.build_wall / r.baseline_wall, r.warm_wall / r.baseline_wall
+        line("build / plain MkDocs <= 1.35 x, N = 1,000, cold card cache", f"{cold:.2f} x",
+             cold <= COLD_RATIO)  # fmt: skip
+        line("build / plain MkDocs <= 1.2 x, N = 1,000, warm card cache", f"{warm:.2f} x",
+             warm <= WARM_RATIO)  # fmt: skip
+    else:
+        line("build / plain MkDocs <= 1.35 x cold, 1.2 x warm, N = 1,000", "N = 1,000 not run",
+             None)  # fmt: skip
+    for n, r in results.items():
+        line(f"pictures add <= 5 KB to a briefing page gzipped, N = {n:,}",
+             f"largest {_size(r.picture_weight)}", r.picture_weight <= PICTURE_LIMIT)  # fmt: skip
     if 1000 in results:
         r = results[1000]
         share = r.ours / r.build_wall

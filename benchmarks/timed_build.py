@@ -5,10 +5,11 @@
 `run.py` starts this as the build's own process, so that the build is a fresh interpreter as
 in a real `mkdocs build`, and its memory can be accounted for on its own. Here the plugin's
 hook methods, and the core functions its `on_pre_build` calls (`load_archive`, and
-`site_stream` or `site_output`) and its `on_post_build` calls (`index_site`), are wrapped
-with timers before MkDocs loads the plugin; so is `Stream.get`, through which MkDocs,
-reading the pages, waits for those the workers have not made yet. Then MkDocs' own command
-line runs `build` in this process.
+`site_stream` or `site_output`) and its `on_post_build` calls (`write_files` for the share
+cards, `index_site`), are wrapped with timers before MkDocs loads the plugin; so is
+`Stream.get`, through which MkDocs, reading the pages, waits for those the workers have not
+made yet (`page_wait`), and the plugin waits for the cards they draw last (`card_wait`).
+Then MkDocs' own command line runs `build` in this process.
 Material's search plugin, when a project turns it on (`benchmarks/search.py` compares it with
 Pagefind), has its indexing hooks timed too, as `search.on_page_context` (each page's text
 parsed into the index) and `search.on_post_build` (`search/search_index.json` written).
@@ -51,23 +52,31 @@ HOOKS = (
     "on_post_build",
     "on_shutdown",
 )
-CORE_CALLS = ("load_archive", "site_output", "site_stream", "index_site")
+CORE_CALLS = ("load_archive", "site_output", "site_stream", "index_site", "write_files")
+"""The plugin calls `write_files` for the share cards alone, in `on_post_build`."""
 SEARCH_HOOKS = ("on_page_context", "on_post_build")
 """Material's search plugin indexes pages in these."""
 
 seconds: dict[str, float] = defaultdict(float)
 calls: dict[str, int] = defaultdict(int)
+running: set[str] = set()
+"""The wrapped functions running now."""
 
 
-def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+def timed(name: str | Callable[[], str], function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function`, timed under `name` (or the name `name()` gives at each call)."""
+
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        called = name if isinstance(name, str) else name()
         start = time.perf_counter()
+        running.add(called)
         try:
             return function(*args, **kwargs)
         finally:
-            seconds[name] += time.perf_counter() - start
-            calls[name] += 1
+            running.discard(called)
+            seconds[called] += time.perf_counter() - start
+            calls[called] += 1
 
     return wrapper
 
@@ -82,7 +91,11 @@ def instrument() -> None:
             )
     for name in CORE_CALLS:
         setattr(plugin, name, timed(name, getattr(plugin, name)))
-    parallel.Stream.get = timed("page_wait", parallel.Stream.get)  # type: ignore[method-assign]
+    # Waiting for the workers: for pages while MkDocs reads them, and for the share cards once
+    # MkDocs has written the pages (inside `write_files`), apart.
+    parallel.Stream.get = timed(  # type: ignore[method-assign]
+        lambda: "card_wait" if "write_files" in running else "page_wait", parallel.Stream.get
+    )
     for hook in SEARCH_HOOKS:
         setattr(SearchPlugin, hook, timed(f"search.{hook}", getattr(SearchPlugin, hook)))
 

@@ -45,7 +45,7 @@ FOLDER = "cards/"
 """Where the cards are, under the site root."""
 
 FONTS = Path(__file__).parent / "fonts"
-DESIGN = 1
+DESIGN = 2
 """Raise when the drawing changes: every card gets a new name and is drawn again."""
 
 STATE_COLOURS: dict[VerificationState, str] = {
@@ -240,8 +240,10 @@ def draw(card: Card) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     pen = _Pen(image, card)
 
-    # The site's name on a band along the top, in the theme's primary colour.
+    # The site's name on a band along the top, in the theme's primary colour; along the
+    # bottom, the state's colour.
     pen.draw.rectangle((0, 0, WIDTH, 88), fill=BAND)
+    pen.draw.rectangle((0, HEIGHT - 14, WIDTH, HEIGHT), fill=card.state.colour)
     pen.line(24, card.site, _font("Regular", 32), PAPER)
 
     y = 128

@@ -14,6 +14,8 @@ Configure it in `mkdocs.yml`:
                                         # may be committed (env: BRIEFINGS_REPOSITORY)
           audience: public              # or internal: a site for the desk alone, which also
                                         # shows GREEN and AMBER briefings (env: BRIEFINGS_AUDIENCE)
+          languages: [ru, fa]           # other languages the site is read in
+          cache_dir: .cache/briefings   # share cards kept between builds (generator.cards)
 
 Without `now`, the build uses SOURCE_DATE_EPOCH when it is set (reproducible builds), else
 the clock. The plugin also indexes the built site for search (`generator.search`), so Material's
@@ -95,7 +97,7 @@ from .publish import SiteInfo, check_languages
 from .render import TemplateProblem
 from .search import SearchIndexError, index_site
 from .security import content_security_policy, with_policy
-from .site import SiteOutput, site_output, site_stream
+from .site import SiteOutput, site_output, site_stream, write_files
 from .sitemap import split_sitemap
 from .structure import LIST_SIZE
 
@@ -440,10 +442,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built_digests = self.digests
         site_dir = Path(config.site_dir)
-        for name, png in self.output.cards.items():
-            card = site_dir / name
-            card.parent.mkdir(parents=True, exist_ok=True)
-            card.write_bytes(png)
+        write_files(self.output.cards, site_dir)
         if self.preview:
             # The preview reloads without waiting for the search index, which follows.
             threading.Thread(target=_index_quietly, args=(site_dir, self.language)).start()

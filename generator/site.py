@@ -228,7 +228,12 @@ def _plan(
 ) -> _Plan:
     index = SiteIndex(archive, site.language)
     views = {view.page: view for view in index.briefings}
-    shared = {page: card_for(index, view, site.name) for page, view in views.items()}
+    # A card is made to be shared: a restricted briefing (on an internal site) has none.
+    shared = {
+        page: card_for(index, view, site.name)
+        for page, view in views.items()
+        if view.restricted is None
+    }
     tasks = pages(index, template_dir, list_size, site.language, site.languages)
     drawing: list[Callable[[], _Made]] = [
         partial(_card, card, cache_dir) for card in shared.values()
@@ -244,7 +249,7 @@ def _plan(
                 views[page],
                 site,
                 index.translations.get(views[page].briefing.id, ()),
-                shared[page],
+                shared.get(page),
             )
             if page in views
             else partial(_list_page, task)
@@ -333,17 +338,21 @@ def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
 
 
 def write_tree(output: SiteOutput, directory: Path) -> int:
-    """Write the pages and files into `directory`, a docs folder for any static site engine;
-    return how many were written."""
+    """Write the pages, files and cards into `directory`, a docs folder for any static site
+    engine; return how many were written."""
     written = 0
     for path, text in output.pages.items():
         target = directory / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written += 1
-    for path, content in [*output.files.items(), *output.cards.items()]:
+    return written + write_files(output.files, directory) + write_files(output.cards, directory)
+
+
+def write_files(files: Mapping[str, bytes], directory: Path) -> int:
+    """Write `files` (path under `directory` -> bytes); return how many were written."""
+    for path, content in files.items():
         target = directory / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-        written += 1
-    return written
+    return len(files)

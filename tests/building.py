@@ -11,11 +11,17 @@ from pathlib import Path
 
 from .conftest import FIXTURES, ROOT
 
+CARD_CACHE = ROOT / ".cache" / "test-cards"
+"""Share cards kept for every build of the test run (`generator.cards`): a card is drawn once
+for all the builds that show it, as a desk's builds share theirs."""
+
 
 def copy_project(target: Path, briefings: Path = ROOT / "briefings", **options: str | int) -> Path:
     """A copy of the project with these briefings, and these options of the briefings plugin
     written into its mkdocs.yml (e.g. repository="private" for the fixture archive, whose
-    restricted drafts and embargoes only a private repository may hold)."""
+    restricted drafts and embargoes only a private repository may hold). Its share cards are
+    kept in `CARD_CACHE` unless `cache_dir` says otherwise."""
+    options.setdefault("cache_dir", str(CARD_CACHE))
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "theme"):
         source = ROOT / name

@@ -28,12 +28,15 @@ def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:
     for stage in ("load + validate", "render pages", "search indexing", "MkDocs + Material",
                   "total wall time", "plain MkDocs baseline", "briefings check", "peak memory",
                   "site/pagefind*/", "briefing page HTML", "first search download",
-                  "serve --dirty: edit one briefing to reload"):  # fmt: skip
+                  "serve --dirty: edit one briefing to reload", "share cards written",
+                  "card cache warm", "pictures on a briefing page"):  # fmt: skip
         assert stage in result.stdout, stage
     targets = result.stdout.split("\nTargets\n")[1].splitlines()
-    assert len(targets) == 7
-    assert sum(line.endswith("not measured") for line in targets) == 4, "N = 20 only"
+    assert len(targets) == 9
+    assert sum(line.endswith("not measured") for line in targets) == 5, "N = 20 only"
     figures = json.loads(raw.read_text(encoding="utf-8"))["20"]
     assert figures["pages"] > 0
     assert 0 < figures["build"]["load_archive"] < figures["build_wall"]
     assert figures["serve_reload"] > 0
+    assert figures["warm_wall"] > 0
+    assert figures["build"]["write_files"] > 0

@@ -96,7 +96,7 @@ def test_invalid_input_fails_the_build_and_keeps_the_previous_site(tmp_path: Pat
 
 
 def test_a_build_never_changes_the_input_files(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path, cache_dir=".cache/briefings")  # the default
     digest: Callable[[], dict[str, str]] = lambda: {  # noqa: E731
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
         for p in (project / "briefings").iterdir()

@@ -58,6 +58,16 @@ def test_a_restricted_briefing_carries_its_label_in_the_title_and_above_the_page
     assert banner.count(f'<span class="briefing-tlp briefing-tlp--{key}">TLP:{tlp}</span>') == 2
 
 
+def test_a_restricted_briefing_has_no_share_card_and_a_clear_one_has(tmp_path: Path) -> None:
+    archive = load_archive(_folder(tmp_path, "AMBER"), NOW, desk=INTERNAL)
+    output = site_output(archive, TEMPLATES, SITE)
+
+    assert [name.split("-")[0] for name in output.cards] == ["cards/open"]
+    assert "card:" not in output.pages["briefings/sample-briefing.md"].split("\n---\n")[0]
+    assert '"image"' not in output.pages["briefings/sample-briefing.md"]
+    assert "card:" in output.pages["briefings/open-briefing.md"].split("\n---\n")[0]
+
+
 def test_lists_and_counts_say_which_briefings_are_restricted(tmp_path: Path) -> None:
     pages = _pages(_folder(tmp_path, "AMBER"), INTERNAL)
     label = '<span class="briefing-tlp briefing-tlp--amber"'

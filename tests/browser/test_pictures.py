@@ -1,0 +1,73 @@
+"""The pictures as a reader sees them: a claim's history and the stance map on a phone, the
+charts over time in both palettes. axe-core's checks of these pages are in
+test_real_stories.py and test_accessibility.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.slow
+
+HOSPITAL = "briefings/al-ahli-hospital-explosion/"
+
+
+def _no_sideways_scroll(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"]  # type: ignore[index]
+
+
+def test_a_claims_history_reads_as_its_states_on_a_phone(phone: Page, real_site: str) -> None:
+    phone.goto(real_site + HOSPITAL)
+    history = phone.get_by_role("img", name=re.compile(r"^States of claim 1: "))
+
+    # As the briefing's file has it: unverified, disputed, then unfounded since 27 November.
+    expect(history).to_have_accessible_name(
+        "States of claim 1: Unverified from 17 October 2023, Disputed from 20 October 2023, "
+        "Unfounded since 27 November 2023 (current)."
+    )
+    history.scroll_into_view_if_needed()
+    expect(history).to_be_visible()
+    _no_sideways_scroll(phone)
+    # Its words are drawn at a size a phone's reader can read.
+    label = history.locator("text").first
+    box = label.bounding_box()
+    assert box is not None
+    assert box["height"] >= 10
+    expect(label).to_have_text("? Unverified")
+
+
+def test_the_stance_map_says_each_stance_and_scrolls_within_a_phone(
+    phone: Page, real_site: str
+) -> None:
+    phone.goto(real_site + HOSPITAL)
+    table = phone.get_by_role("table", name="Who stands where on each claim")
+    row = table.get_by_role("row", name=re.compile(r"^Human Rights Watch"))
+
+    expect(row).to_have_accessible_name(re.compile(r"Contradicts.*Supports.*Questions"))
+    expect(table.get_by_role("columnheader", name="Claim 3")).to_have_count(1)
+    _no_sideways_scroll(phone)
+    # A mark leads nowhere by itself, but the actor's name leads to what they said.
+    row.get_by_role("link", name="Human Rights Watch").click()
+    expect(phone.locator("#actor-human-rights-watch")).to_be_in_viewport()
+
+
+def test_the_home_chart_follows_the_palette_and_says_its_numbers(
+    page: Page, dark_page: Page, fixture_site: str
+) -> None:
+    fills = []
+    for tab in (page, dark_page):
+        tab.goto(fixture_site)
+        chart = tab.get_by_role("img", name=re.compile(r"^All briefings per month, "))
+        chart.scroll_into_view_if_needed()
+        expect(chart).to_be_visible()
+        expect(chart.locator("g text").first).to_have_text(re.compile(r"^\S+ [A-Z][a-z]"))
+        fills.append(chart.locator("rect").first.evaluate("bar => getComputedStyle(bar).fill"))
+
+    light, dark = fills
+    assert light != dark
+    # The table under it gives the same numbers.
+    page.get_by_text("The numbers").first.click()
+    expect(page.locator(".briefing-chart__numbers table").first).to_be_visible()
