@@ -26,8 +26,9 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from fontTools import unicodedata
@@ -45,7 +46,7 @@ FOLDER = "cards/"
 """Where the cards are, under the site root."""
 
 FONTS = Path(__file__).parent / "fonts"
-DESIGN = 2
+DESIGN = 3
 """Raise when the drawing changes: every card gets a new name and is drawn again."""
 
 STATE_COLOURS: dict[VerificationState, str] = {
@@ -117,6 +118,10 @@ def card_for(index: SiteIndex, view: BriefingView, site_name: str) -> Card:
     b = view.briefing
     language = b.lang or index.language
     locale = locale_for(language)
+    if not drawable(locale.word("briefing.key-claim")):
+        # Without raqm, a card in a language that needs it is drawn in the site's.
+        language = index.language
+        locale = locale_for(language)
     key = view.key_claim.claim
     said = _said(
         key.verification.state,
@@ -164,12 +169,25 @@ def _covered() -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
+@cache
+def shaping() -> bool:
+    """Whether Pillow lays text out with raqm, which needs FriBiDi (Debian's libfribidi0)."""
+    return bool(features.check("raqm"))
+
+
+UNSHAPED = frozenset({"Latn", "Grek", "Cyrl", "Armn", "Geor", "Zyyy", "Zinh", "Zzzz"})
+"""Scripts drawn right without raqm: written left to right, a glyph per character."""
+
+
 def drawable(text: str) -> bool:
-    """Whether the card's fonts have a glyph for every character of `text` that needs one."""
+    """Whether the card's fonts have a glyph for every character of `text` that needs one,
+    and, without raqm, whether the text needs no shaping or reordering."""
     covered = _covered()
-    return all(
+    if not all(
         ord(ch) in covered or unicodedata.category(ch)[0] in "CZ" or ch == "\u200c" for ch in text
-    )
+    ):
+        return False
+    return shaping() or all(unicodedata.script(ch) in UNSHAPED for ch in text)
 
 
 # --- Drawing -----------------------------------------------------------------------------------
@@ -177,22 +195,20 @@ def drawable(text: str) -> bool:
 
 @cache
 def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(
-        str(FONTS / f"CardSans-{weight}.ttf"), size, layout_engine=ImageFont.Layout.RAQM
-    )
+    layout = ImageFont.Layout.RAQM if shaping() else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(FONTS / f"CardSans-{weight}.ttf"), size, layout_engine=layout)
 
 
-def _lines(
-    text: str, font: ImageFont.FreeTypeFont, width: int, limit: int, direction: str, language: str
-) -> list[str]:
-    """`text` broken between words into lines of at most `width` pixels, at most `limit`
-    of them, the last ending in an ellipsis if the text goes on."""
+def _lines(text: str, length: Callable[[str], float], width: int, limit: int) -> list[str]:
+    """`text` broken between words into lines of at most `width` pixels (as `length`
+    measures them), at most `limit` of them, the last ending in an ellipsis if the text goes
+    on."""
     lines: list[str] = []
     words = text.split()
     current = ""
     for word in words:
         candidate = f"{current} {word}" if current else word
-        if font.getlength(candidate, direction=direction, language=language) <= width:
+        if length(candidate) <= width:
             current = candidate
             continue
         if current:
@@ -202,7 +218,7 @@ def _lines(
         lines.append(current)
     if len(lines) > limit:
         last = lines[limit - 1]
-        while last and font.getlength(last + " …", direction=direction, language=language) > width:
+        while last and length(last + " …") > width:
             last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
         lines = [*lines[: limit - 1], last + " …"]
     return lines
@@ -218,15 +234,19 @@ class _Pen:
         self.start = WIDTH - MARGIN if self.rtl else MARGIN
 
     def length(self, text: str, font: ImageFont.FreeTypeFont) -> float:
+        if not shaping():
+            return font.getlength(text)
         return font.getlength(text, direction=self.card.direction, language=self.card.language)
 
     def lines(self, text: str, font: ImageFont.FreeTypeFont, limit: int) -> list[str]:
-        return _lines(text, font, WIDTH - 2 * MARGIN, limit, self.card.direction,
-                      self.card.language)  # fmt: skip
+        return _lines(text, partial(self.length, font=font), WIDTH - 2 * MARGIN, limit)
 
     def write(
         self, x: float, y: float, text: str, font: ImageFont.FreeTypeFont, fill: str, anchor: str
     ) -> None:
+        if not shaping():  # only text that needs no layout is drawn then (`drawable`)
+            self.draw.text((x, y), text, font=font, fill=fill, anchor=anchor)
+            return
         self.draw.text((x, y), text, font=font, fill=fill, anchor=anchor,
                        direction=self.card.direction, language=self.card.language)  # fmt: skip
 
@@ -266,8 +286,10 @@ def draw(card: Card) -> bytes:
         moved = f"{card.since_label} {card.since.symbol} {card.since.label} · {card.since.when}"
         pen.line(y + 104, moved, _font("Regular", 30), card.since.colour)
 
+    # zlib's fastest level: drawing a card takes about 29 ms against 45 ms at the default,
+    # for a file of about 60 KB, on a picture that is mostly flat colour.
     out = io.BytesIO()
-    image.save(out, "PNG")
+    image.save(out, "PNG", compress_level=1)
     return out.getvalue()
 
 

@@ -192,6 +192,10 @@ class Period:
     by_year: bool
     x: float
     """The column's centre."""
+    named: bool = True
+    """Whether its name is written: every other one's, when there are more than eight."""
+    year: bool = False
+    """Whether its year is written under it: the first month, and each January."""
 
 
 @dataclass(frozen=True)
@@ -230,7 +234,12 @@ class Strips:
     @property
     def axis(self) -> float:
         """Where the periods' names are written, under the last row."""
-        return self.height - 4
+        return len(self.strips) * ROW + 14
+
+    @property
+    def years(self) -> float:
+        """Where the years of a chart by month are written, under the months."""
+        return self.axis + 13
 
 
 ROW = 34
@@ -319,8 +328,13 @@ def over_time(
             for n, count in enumerate(row)
         )  # fmt: skip
         strips.append(Strip(key, base, bars, sum(row)))
-    periods = tuple(Period(start, by_year, centre(n)) for n, start in enumerate(starts))
-    return Strips(periods, tuple(strips), len(strips) * ROW + 18, LABEL_WIDTH, round(bar, 1))
+    periods = tuple(
+        Period(start, by_year, centre(n), len(starts) <= 8 or n % 2 == 0,
+               not by_year and (n == 0 or start.month == 1))
+        for n, start in enumerate(starts)
+    )  # fmt: skip
+    height = len(strips) * ROW + (18 if by_year else 31)
+    return Strips(periods, tuple(strips), height, LABEL_WIDTH, round(bar, 1))
 
 
 @dataclass(frozen=True)

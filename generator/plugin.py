@@ -438,22 +438,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # Runs once every page is written: the search index is built from the final HTML. The
     # share cards are written here rather than given to MkDocs as files, which it would copy
-    # before writing the pages, waiting for the workers to draw them all.
+    # before writing the pages, waiting for the workers to draw them all; a build indexes
+    # search first, while the workers draw the last cards.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built_digests = self.digests
         site_dir = Path(config.site_dir)
-        write_files(self.output.cards, site_dir)
         if self.preview:
+            write_files(self.output.cards, site_dir)
             # The preview reloads without waiting for the search index, which follows.
             threading.Thread(target=_index_quietly, args=(site_dir, self.language)).start()
         else:
-            self._stop_workers()
             _release(self.files)
-            self.output = SiteOutput({}, {})
             try:
                 pages = index_site(site_dir, self.language)
             except SearchIndexError as error:
                 raise PluginError(f"briefings: {error}") from None
+            write_files(self.output.cards, site_dir)
+            self._stop_workers()
+            self.output = SiteOutput({}, {})
             log.info(f"Search index built from {pages} pages")
         self.built = True
 

@@ -160,11 +160,32 @@ def test_a_long_title_is_cut_with_an_ellipsis_on_its_third_line(index: SiteIndex
     font = cards._font("Bold", 54)
     words = " ".join(["verification"] * 40)
 
-    lines = cards._lines(words, font, 1072, 3, "ltr", "en")
+    lines = cards._lines(words, font.getlength, 1072, 3)
 
     assert len(lines) == 3
     assert lines[-1].endswith(" …")
     assert all(font.getlength(line) <= 1072 for line in lines)
+
+
+def test_without_raqm_a_card_in_a_language_that_needs_it_is_drawn_in_the_sites(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cards, "shaping", lambda: False)
+    monkeypatch.setattr(cards, "_font", cards._font.__wrapped__)  # not the raqm fonts cached
+
+    persian = _card(index, "irib-strike-no-missile-claim")
+    russian = _card(index, "kramatorsk-fake-bbc-video")
+
+    # Persian needs its letters joined and its lines right to left: the card says in English
+    # what it can, and leaves the Persian title and claim to the page.
+    assert (persian.language, persian.direction) == ("en", "ltr")
+    assert persian.title is None
+    assert persian.claim is None
+    assert persian.state.label == "False"
+    # Russian needs neither.
+    assert russian.language == "ru"
+    assert russian.title is not None
+    assert _image(draw(persian)).size == _image(draw(russian)).size == (1200, 630)
 
 
 def test_the_card_colours_are_the_light_palettes_state_colours() -> None:
