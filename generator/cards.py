@@ -122,6 +122,7 @@ def card_for(index: SiteIndex, view: BriefingView, site_name: str) -> Card:
         # Without raqm, a card in a language that needs it is drawn in the site's.
         language = index.language
         locale = locale_for(language)
+    key_claim = locale.word("briefing.key-claim")
     key = view.key_claim.claim
     said = _said(
         key.verification.state,
@@ -138,7 +139,7 @@ def card_for(index: SiteIndex, view: BriefingView, site_name: str) -> Card:
     sentence = [
         _sentence(site_name),
         title and _sentence(title),
-        locale.word("briefing.key-claim"),
+        key_claim,
         claim and _sentence(claim),
     ]
     sentence.append(f"{said.label}. {said.when}.")
@@ -148,7 +149,7 @@ def card_for(index: SiteIndex, view: BriefingView, site_name: str) -> Card:
         briefing=b.id,
         site=site_name,
         title=title,
-        key_claim=locale.word("briefing.key-claim"),
+        key_claim=key_claim,
         claim=claim,
         state=said,
         since_label=locale.word("story.since-then"),

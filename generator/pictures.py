@@ -215,7 +215,6 @@ class Strip:
     y: float
     """The row's baseline."""
     bars: tuple[Bar, ...]
-    total: int
 
 
 @dataclass(frozen=True)
@@ -327,7 +326,7 @@ def over_time(
                 round(BAR_ROOM * count / top, 1))
             for n, count in enumerate(row)
         )  # fmt: skip
-        strips.append(Strip(key, base, bars, sum(row)))
+        strips.append(Strip(key, base, bars))
     periods = tuple(
         Period(start, by_year, centre(n), len(starts) <= 8 or n % 2 == 0,
                not by_year and (n == 0 or start.month == 1))
@@ -388,9 +387,9 @@ def actor_chart(entry: ActorEntry, rtl: bool = False) -> Chart | None:
     briefing's publication."""
     dated: dict[Key, list[date]] = {stance: [] for stance in STANCE_SYMBOLS}
     for item in entry.statements:
-        said = item.statement.statement.date
+        when = item.statement.statement.date
         day = (
-            date(said.year, said.month, 1) if said and said.month else item.view.briefing.published
+            date(when.year, when.month, 1) if when and when.month else item.view.briefing.published
         )
         if day is None:
             continue
