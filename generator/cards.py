@@ -16,7 +16,7 @@ Kana, Hangul...) is left to the page: the card would otherwise show empty boxes.
 A card is named by the digest of what it shows (`Card.name`), so a changed verdict is a new
 address, which platforms that keep pictures fetch again. Drawing is the only costly step, so
 cards are kept in a cache folder by that digest and the versions of what draws them
-(`card_file`): a build draws only the cards of briefings whose card changed.
+(`kept_card`): a build draws only the cards of briefings whose card changed.
 """
 
 from __future__ import annotations
@@ -317,16 +317,13 @@ def _drawn_by() -> str:
     return f"{pillow_version}-{features.version('raqm')}-{fonts.hexdigest()[:12]}"
 
 
-def card_file(card: Card, cache_dir: Path | None) -> bytes:
-    """The card's PNG: from `cache_dir` when it was drawn before by the same fonts and
-    libraries, else drawn now and kept there."""
-    if cache_dir is None:
-        return draw(card)
+def kept_card(card: Card, cache_dir: Path) -> Path:
+    """Where the card's PNG is kept in `cache_dir`, drawn now if it was not drawn before by
+    the same fonts and libraries. A build hands this path around rather than the bytes, so
+    that ten thousand cards are never all held in memory at once."""
     kept = cache_dir / _drawn_by() / f"{card.digest}.png"
-    try:
-        return kept.read_bytes()
-    except FileNotFoundError:
-        pass
+    if kept.exists():
+        return kept
     png = draw(card)
     kept.parent.mkdir(parents=True, exist_ok=True)
     # Written aside and renamed: two builds sharing a cache never read half a card.
@@ -334,4 +331,4 @@ def card_file(card: Card, cache_dir: Path | None) -> bytes:
     with os.fdopen(fd, "wb") as out:
         out.write(png)
     os.replace(temporary, kept)
-    return png
+    return kept

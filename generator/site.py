@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from . import cards, structure
 from .archive import Archive, collector_paused
-from .cards import Card, card_file, card_for
+from .cards import Card, card_for, draw, kept_card
 from .locale import DEFAULT, languages, locale_for
 from .parallel import Stream, run_all
 from .publish import (
@@ -173,7 +173,8 @@ class SiteOutput:
     """Feed, JSON API and schema, by their path under the site root."""
     cards: Mapping[str, bytes] = field(default_factory=dict)
     """Each public briefing's share card (PNG), by its path under the site root: made last,
-    so an engine asks for them once the pages are built (`cards`)."""
+    so an engine asks for them once the pages are built (`cards`). With a cache folder, a
+    card is read from it only when it is asked for."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,11 @@ class _Made:
 
     page: str = ""
     file: bytes = b""
+    kept: Path | None = None
+    """Where a card drawn into the cache is kept: it is read only when it is written out."""
+
+    def card(self) -> bytes:
+        return self.file if self.kept is None else self.kept.read_bytes()
 
 
 def _list_page(page: Callable[[], str]) -> _Made:
@@ -206,7 +212,9 @@ def _briefing_page(
 
 
 def _card(card: Card, cache_dir: Path | None) -> _Made:
-    return _Made(file=card_file(card, cache_dir))
+    if cache_dir is None:
+        return _Made(file=draw(card))
+    return _Made(kept=kept_card(card, cache_dir))
 
 
 @dataclass(frozen=True)
@@ -275,7 +283,7 @@ def site_output(
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size, cache_dir)
         lazy = _output(plan, run_all(plan.tasks, workers).__getitem__)
-        return SiteOutput(dict(lazy.pages), dict(lazy.files), dict(lazy.cards))
+        return SiteOutput(dict(lazy.pages), dict(lazy.files), lazy.cards)
 
 
 V = TypeVar("V")
@@ -333,7 +341,7 @@ def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
     return SiteOutput(
         pages=_MadeBy(made, at, lambda result: result.page),
         files=_MadeBy(made, api, lambda result: result.file, plan.files),
-        cards=_MadeBy(made, drawn, lambda result: result.file),
+        cards=_MadeBy(made, drawn, _Made.card),
     )
 
 

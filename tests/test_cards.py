@@ -15,7 +15,7 @@ from PIL import Image
 
 from generator import cards
 from generator.archive import load_archive
-from generator.cards import Card, card_file, card_for, draw
+from generator.cards import Card, card_for, draw, kept_card
 from generator.model import VerificationState
 from generator.publish import SiteInfo
 from generator.site import site_output
@@ -203,14 +203,14 @@ def test_a_cached_card_is_not_drawn_again(
     index: SiteIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     card = _card(index, "iran-russia-ballistic-missile-transfer")
-    first = card_file(card, tmp_path)
+    first = kept_card(card, tmp_path).read_bytes()
 
     def no_drawing(card: Card) -> bytes:
         raise AssertionError("drawn again")
 
     monkeypatch.setattr(cards, "draw", no_drawing)
 
-    assert card_file(card, tmp_path) == first
+    assert kept_card(card, tmp_path).read_bytes() == first
     assert list(tmp_path.rglob("*.part")) == []
 
 
