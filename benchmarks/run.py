@@ -20,9 +20,9 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    handing pages to MkDocs in `on_files`, and each finished page's Content-Security-Policy and
    the sitemap index in `on_post_page` and `on_post_template`. Search
    indexing is `on_post_build` (`index_site`, Pagefind), and `on_shutdown` puts the staged
-   site in place, removing the previous one (as a rebuild does). The share cards are drawn by
-   the workers after the pages, while MkDocs writes them, and written in `on_post_build`
-   (`write_files`, which waits for the last ones): a stage of ours, the rest of
+   site in place, removing the previous one (as a rebuild does). The share cards not in the
+   cache yet are drawn by processes of their own while MkDocs builds, and written in
+   `on_post_build` (`write_files`, which waits for the last ones): a stage of ours, the rest of
    `on_post_build` being search. The build runs twice in a row: with no card cache (cold,
    `.cache/` removed first) and again with the cache the first left (warm), as a desk's
    second build after changing nothing. "MkDocs" is the rest of the
@@ -606,7 +606,7 @@ def print_result(r: Result) -> None:
     row("pages handed to MkDocs (on_files)", page_hooks, total)
     row("policy and sitemap (on_post_page/template)", finished, total)
     row("share cards written (on_post_build)", cards, total)
-    row("  of which waiting for workers to draw them", b.get("card_wait", 0.0), total)
+    row("  of which waiting for them to be drawn", b.get("card_wait", 0.0), total)
     row("other plugin work (on_config, on_pre_build)", other_work, total)
     row("= our stages", r.ours, total)
     row("search indexing (Pagefind, on_post_build)", search, total)

@@ -8,7 +8,8 @@ hook methods, and the core functions its `on_pre_build` calls (`load_archive`, a
 `site_stream` or `site_output`) and its `on_post_build` calls (`write_files` for the share
 cards, `index_site`), are wrapped with timers before MkDocs loads the plugin; so is
 `Stream.get`, through which MkDocs, reading the pages, waits for those the workers have not
-made yet (`page_wait`), and the plugin waits for the cards they draw last (`card_wait`).
+made yet (`page_wait`); and, inside `write_files`, `Future.result`, through which the plugin
+waits for the cards still being drawn (`card_wait`).
 Then MkDocs' own command line runs `build` in this process.
 Material's search plugin, when a project turns it on (`benchmarks/search.py` compares it with
 Pagefind), has its indexing hooks timed too, as `search.on_page_context` (each page's text
@@ -31,6 +32,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -93,9 +95,11 @@ def instrument() -> None:
         setattr(plugin, name, timed(name, getattr(plugin, name)))
     # Waiting for the workers: for pages while MkDocs reads them, and for the share cards once
     # MkDocs has written the pages (inside `write_files`), apart.
-    parallel.Stream.get = timed(  # type: ignore[method-assign]
-        lambda: "card_wait" if "write_files" in running else "page_wait", parallel.Stream.get
-    )
+    parallel.Stream.get = timed("page_wait", parallel.Stream.get)  # type: ignore[method-assign]
+    result, card_wait = Future.result, timed("card_wait", Future.result)
+    Future.result = lambda *args, **kwargs: (  # type: ignore[method-assign]
+        card_wait if "write_files" in running else result
+    )(*args, **kwargs)
     for hook in SEARCH_HOOKS:
         setattr(SearchPlugin, hook, timed(f"search.{hook}", getattr(SearchPlugin, hook)))
 

@@ -24,9 +24,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache, partial
 from pathlib import Path
@@ -317,11 +319,14 @@ def _drawn_by() -> str:
     return f"{pillow_version}-{features.version('raqm')}-{fonts.hexdigest()[:12]}"
 
 
+def _kept(card: Card, cache_dir: Path) -> Path:
+    return cache_dir / _drawn_by() / f"{card.digest}.png"
+
+
 def kept_card(card: Card, cache_dir: Path) -> Path:
     """Where the card's PNG is kept in `cache_dir`, drawn now if it was not drawn before by
-    the same fonts and libraries. A build hands this path around rather than the bytes, so
-    that ten thousand cards are never all held in memory at once."""
-    kept = cache_dir / _drawn_by() / f"{card.digest}.png"
+    the same fonts and libraries."""
+    kept = _kept(card, cache_dir)
     if kept.exists():
         return kept
     png = draw(card)
@@ -332,3 +337,53 @@ def kept_card(card: Card, cache_dir: Path) -> Path:
         out.write(png)
     os.replace(temporary, kept)
     return kept
+
+
+MIN_DRAWN = 16
+"""Fewer cards to draw than this are drawn here, when they are asked for: starting a process
+costs about as much."""
+
+
+class Cards(Mapping[str, bytes]):
+    """The PNG of each card, by its name (`Card.name`), read when it is asked for.
+
+    With a cache folder, the cards not in it yet are drawn into it in the background, by
+    `workers` processes of their own, started afresh rather than forked: they need only the
+    cards, not a copy of the archive and of the pages made so far. A card is read from the
+    cache when it is asked for, waiting for it to be drawn if need be, so that ten thousand
+    cards are never held in memory at once. Without a cache folder, a card is drawn when it
+    is asked for.
+    """
+
+    def __init__(self, cards: Iterable[Card], cache_dir: Path | None, workers: int = 1) -> None:
+        self._cards = {card.name: card for card in cards}
+        self._cache_dir = cache_dir
+        self._drawing: dict[str, Future[Path]] = {}
+        if cache_dir is None or workers <= 1:
+            return
+        missing = [card for card in self._cards.values() if not _kept(card, cache_dir).exists()]
+        if len(missing) < MIN_DRAWN:
+            return
+        spawn = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(min(workers, len(missing) // MIN_DRAWN), mp_context=spawn)
+        self._drawing = {card.name: pool.submit(kept_card, card, cache_dir) for card in missing}
+        pool.shutdown(wait=False)  # its processes exit once the last card is drawn
+
+    def __getitem__(self, name: str) -> bytes:
+        card = self._cards[name]
+        if self._cache_dir is None:
+            return draw(card)
+        drawing = self._drawing.get(name)
+        kept = drawing.result() if drawing is not None else kept_card(card, self._cache_dir)
+        return kept.read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cards)
+
+    def __len__(self) -> int:
+        return len(self._cards)
+
+    def cancel(self) -> None:
+        """Draw no more of them (a build that failed)."""
+        for drawing in self._drawing.values():
+            drawing.cancel()

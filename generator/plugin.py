@@ -89,6 +89,7 @@ from mkdocs.structure.pages import Page
 
 from . import instant, parallel
 from .archive import CheckCache, load_archive
+from .cards import Cards
 from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError
 from .locale import Locale, locale_for
@@ -221,8 +222,9 @@ def _content_of(made: Mapping[str, str] | Mapping[str, bytes], src_uri: str) -> 
 
 def _release(files: Files) -> None:
     """Drop the Markdown and HTML that MkDocs keeps of every page once the site is written,
-    and hand the memory back to the system, before the search indexer (a second large
-    process) starts: at 10,000 briefings the two together needed more than 4 GiB."""
+    and hand the memory back to the system (with what the plugin let go before), before the
+    search indexer (a second large process) starts: at 10,000 briefings the two together
+    needed more than 4 GiB."""
     for file in files:
         if file.page is not None:
             file.page.markdown = file.page.content = None
@@ -438,8 +440,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # Runs once every page is written: the search index is built from the final HTML. The
     # share cards are written here rather than given to MkDocs as files, which it would copy
-    # before writing the pages, waiting for the workers to draw them all; a build indexes
-    # search first, while the workers draw the last cards.
+    # before writing the pages, waiting for them all to be drawn; a build indexes search
+    # first, while the last cards are drawn.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built_digests = self.digests
         site_dir = Path(config.site_dir)
@@ -448,14 +450,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # The preview reloads without waiting for the search index, which follows.
             threading.Thread(target=_index_quietly, args=(site_dir, self.language)).start()
         else:
+            cards = self.output.cards
+            # The pages are written: what made them is let go before the indexer starts.
+            self._stop_workers()
+            self.output = SiteOutput({}, {})
             _release(self.files)
             try:
                 pages = index_site(site_dir, self.language)
             except SearchIndexError as error:
                 raise PluginError(f"briefings: {error}") from None
-            write_files(self.output.cards, site_dir)
-            self._stop_workers()
-            self.output = SiteOutput({}, {})
+            write_files(cards, site_dir)
             log.info(f"Search index built from {pages} pages")
         self.built = True
 
@@ -463,6 +467,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # learns that the build failed after all.
     def on_build_error(self, *, error: Exception) -> None:
         self.built = False
+        if isinstance(self.output.cards, Cards):
+            self.output.cards.cancel()
         self._stop_workers()
 
     def _stop_workers(self) -> None:

@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 
 from . import cards, structure
 from .archive import Archive, collector_paused
-from .cards import Card, card_for, draw, kept_card
+from .cards import Card, Cards, card_for
 from .locale import DEFAULT, languages, locale_for
-from .parallel import Stream, run_all
+from .parallel import Stream, run_all, workers_for
 from .publish import (
     API_INDEX,
     FEED,
@@ -172,23 +172,17 @@ class SiteOutput:
     files: Mapping[str, bytes]
     """Feed, JSON API and schema, by their path under the site root."""
     cards: Mapping[str, bytes] = field(default_factory=dict)
-    """Each public briefing's share card (PNG), by its path under the site root: made last,
-    so an engine asks for them once the pages are built (`cards`). With a cache folder, a
-    card is read from it only when it is asked for."""
+    """Each public briefing's share card (PNG), by its path under the site root, drawn in the
+    background (`cards.Cards`): an engine asks for them once the pages are built."""
 
 
 @dataclass(frozen=True)
 class _Made:
     """What one task of `site_output` makes: a page, and for a briefing its API file, from
-    the figures of the same view; or a share card (`file` alone)."""
+    the figures of the same view."""
 
-    page: str = ""
+    page: str
     file: bytes = b""
-    kept: Path | None = None
-    """Where a card drawn into the cache is kept: it is read only when it is written out."""
-
-    def card(self) -> bytes:
-        return self.file if self.kept is None else self.kept.read_bytes()
 
 
 def _list_page(page: Callable[[], str]) -> _Made:
@@ -211,29 +205,20 @@ def _briefing_page(
     return _Made(page(structured_data=json_ld, card=meta), api_file(view))
 
 
-def _card(card: Card, cache_dir: Path | None) -> _Made:
-    if cache_dir is None:
-        return _Made(file=draw(card))
-    return _Made(kept=kept_card(card, cache_dir))
-
-
 @dataclass(frozen=True)
 class _Plan:
-    """The tasks that make the site: one per page, then one per share card; and what is
-    made without them."""
+    """The tasks that make the site, one per page; and what is made without them."""
 
     pages: list[str]
     briefings: dict[str, str]
     """Briefing page -> its API file."""
-    cards: list[str]
-    """The share cards, made by the tasks after the pages'."""
+    cards: list[Card]
+    """The share cards, drawn apart from the pages (`cards.Cards`)."""
     tasks: list[Callable[[], _Made]]
     files: dict[str, bytes]
 
 
-def _plan(
-    archive: Archive, template_dir: Path, site: SiteInfo, list_size: int, cache_dir: Path | None
-) -> _Plan:
+def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
     index = SiteIndex(archive, site.language)
     views = {view.page: view for view in index.briefings}
     # A card is made to be shared: a restricted briefing (on an internal site) has none.
@@ -243,13 +228,10 @@ def _plan(
         if view.restricted is None
     }
     tasks = pages(index, template_dir, list_size, site.language, site.languages)
-    drawing: list[Callable[[], _Made]] = [
-        partial(_card, card, cache_dir) for card in shared.values()
-    ]
     return _Plan(
         pages=list(tasks),
         briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},
-        cards=[card.name for card in shared.values()],
+        cards=list(shared.values()),
         tasks=[
             partial(
                 _briefing_page,
@@ -262,8 +244,7 @@ def _plan(
             if page in views
             else partial(_list_page, task)
             for page, task in tasks.items()
-        ]
-        + drawing,
+        ],
         files=site_files(index, site),
     )
 
@@ -281,9 +262,13 @@ def site_output(
     renders in its caches for the next time). Lists are cut into pages of `list_size`
     briefings. Share cards are kept in `cache_dir`, and taken from there when unchanged."""
     with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size, cache_dir)
-        lazy = _output(plan, run_all(plan.tasks, workers).__getitem__)
-        return SiteOutput(dict(lazy.pages), dict(lazy.files), lazy.cards)
+        plan = _plan(archive, template_dir, site, list_size)
+        made = run_all(plan.tasks, workers)
+    # After the pages: the processes that draw the cards are watched by a thread, and a fork
+    # must copy none.
+    count = workers_for(len(plan.cards)) if workers is None else workers
+    lazy = _output(plan, made.__getitem__, Cards(plan.cards, cache_dir, count))
+    return SiteOutput(dict(lazy.pages), dict(lazy.files), lazy.cards)
 
 
 V = TypeVar("V")
@@ -324,24 +309,24 @@ def site_stream(
     cache_dir: Path | None = None,
 ) -> tuple[SiteOutput, Stream[_Made]]:
     """The output of `site_output`, made by `workers` forked workers while the caller goes
-    on: reading a page, an API file or a card waits only until that one is made. Only where
-    `parallel.workers_for` allows a fork; the caller closes the stream."""
+    on, and its cards drawn by as many processes of their own: reading a page, an API file
+    or a card waits only until that one is made. Only where `parallel.workers_for` allows a
+    fork; the caller closes the stream."""
     with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size, cache_dir)
+        plan = _plan(archive, template_dir, site, list_size)
         stream = Stream(plan.tasks, workers)
-    return _output(plan, stream.get), stream
+    return _output(plan, stream.get, Cards(plan.cards, cache_dir, workers)), stream
 
 
-def _output(plan: _Plan, made: Callable[[int], _Made]) -> SiteOutput:
+def _output(plan: _Plan, made: Callable[[int], _Made], cards: Cards) -> SiteOutput:
     """The site's pages and files, read from the results of the plan's tasks (task `n`
     makes page `n`) as they are asked for."""
     at = {page: n for n, page in enumerate(plan.pages)}
     api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
-    drawn = {name: len(plan.pages) + n for n, name in enumerate(plan.cards)}
     return SiteOutput(
         pages=_MadeBy(made, at, lambda result: result.page),
         files=_MadeBy(made, api, lambda result: result.file, plan.files),
-        cards=_MadeBy(made, drawn, _Made.card),
+        cards=cards,
     )
 
 

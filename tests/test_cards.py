@@ -15,7 +15,7 @@ from PIL import Image
 
 from generator import cards
 from generator.archive import load_archive
-from generator.cards import Card, card_for, draw, kept_card
+from generator.cards import Card, Cards, card_for, draw, kept_card
 from generator.model import VerificationState
 from generator.publish import SiteInfo
 from generator.site import site_output
@@ -218,13 +218,29 @@ def test_a_build_with_a_warm_cache_draws_no_card_and_writes_the_same_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     archive = load_archive(MULTILINGUAL, NOW)
-    cold = site_output(archive, TEMPLATES, SITE, workers=1, cache_dir=tmp_path)
+    cold = dict(site_output(archive, TEMPLATES, SITE, workers=1, cache_dir=tmp_path).cards)
 
     monkeypatch.setattr(cards, "draw", lambda card: pytest.fail("drawn again"))
     warm = site_output(archive, TEMPLATES, SITE, workers=1, cache_dir=tmp_path)
 
-    assert len(cold.cards) == len(archive.shown) == 5
-    assert dict(warm.cards) == dict(cold.cards)
+    assert len(cold) == len(archive.shown) == 5
+    assert dict(warm.cards) == cold
+
+
+def test_cards_drawn_in_processes_of_their_own_are_the_ones_drawn_here(
+    index: SiteIndex, tmp_path: Path
+) -> None:
+    card = _card(index, "iran-russia-ballistic-missile-transfer")
+    many = [
+        dataclasses.replace(card, briefing=f"{card.briefing}-{n}", title=f"{card.title} ({n})")
+        for n in range(cards.MIN_DRAWN)
+    ]
+
+    drawn = Cards(many, tmp_path, workers=2)
+
+    assert list(drawn) == [each.name for each in many]
+    assert [drawn[each.name] for each in many] == [draw(each) for each in many]
+    assert len(list(tmp_path.rglob("*.png"))) == cards.MIN_DRAWN
 
 
 def test_every_briefing_page_names_its_card_with_its_size_and_text_alternative(
