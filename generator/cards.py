@@ -342,30 +342,37 @@ def kept_card(card: Card, cache_dir: Path) -> Path:
 MIN_DRAWN = 16
 """Fewer cards to draw than this are drawn here, when they are asked for: starting a process
 costs about as much."""
+NICENESS = 10
+"""How much lower the priority of the processes that draw cards is than the build's."""
 
 
 class Cards(Mapping[str, bytes]):
     """The PNG of each card, by its name (`Card.name`), read when it is asked for.
 
-    With a cache folder, the cards not in it yet are drawn into it in the background, by
-    `workers` processes of their own, started afresh rather than forked: they need only the
-    cards, not a copy of the archive and of the pages made so far. A card is read from the
-    cache when it is asked for, waiting for it to be drawn if need be, so that ten thousand
-    cards are never held in memory at once. Without a cache folder, a card is drawn when it
-    is asked for.
+    With a cache folder and `workers` > 0, the cards not in it yet are drawn into it in the
+    background, by up to `workers` processes of their own, started afresh rather than
+    forked: they need only the cards, not a copy of the archive and of the pages made so
+    far. A card is read from the cache when it is asked for, waiting for it to be drawn if
+    need be, so that ten thousand cards are never held in memory at once. Otherwise, a card
+    is drawn, or read from the cache, when it is asked for.
     """
 
-    def __init__(self, cards: Iterable[Card], cache_dir: Path | None, workers: int = 1) -> None:
+    def __init__(self, cards: Iterable[Card], cache_dir: Path | None, workers: int = 0) -> None:
         self._cards = {card.name: card for card in cards}
         self._cache_dir = cache_dir
         self._drawing: dict[str, Future[Path]] = {}
-        if cache_dir is None or workers <= 1:
+        if cache_dir is None or workers < 1:
             return
         missing = [card for card in self._cards.values() if not _kept(card, cache_dir).exists()]
         if len(missing) < MIN_DRAWN:
             return
-        spawn = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(min(workers, len(missing) // MIN_DRAWN), mp_context=spawn)
+        # At a lower priority: the build waits for the cards only once the site is written.
+        pool = ProcessPoolExecutor(
+            min(workers, len(missing) // MIN_DRAWN),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=os.nice,
+            initargs=(NICENESS,),
+        )
         self._drawing = {card.name: pool.submit(kept_card, card, cache_dir) for card in missing}
         pool.shutdown(wait=False)  # its processes exit once the last card is drawn
 

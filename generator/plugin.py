@@ -451,9 +451,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             threading.Thread(target=_index_quietly, args=(site_dir, self.language)).start()
         else:
             cards = self.output.cards
-            # The pages are written: what made them is let go before the indexer starts.
+            # The pages are written: what made them, and the checked briefings a build keeps
+            # no longer, are let go before the indexer starts.
             self._stop_workers()
             self.output = SiteOutput({}, {})
+            self.cache = CheckCache()
             _release(self.files)
             try:
                 pages = index_site(site_dir, self.language)

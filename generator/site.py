@@ -265,9 +265,9 @@ def site_output(
         plan = _plan(archive, template_dir, site, list_size)
         made = run_all(plan.tasks, workers)
     # After the pages: the processes that draw the cards are watched by a thread, and a fork
-    # must copy none.
+    # must copy none. On one core, they are drawn here.
     count = workers_for(len(plan.cards)) if workers is None else workers
-    lazy = _output(plan, made.__getitem__, Cards(plan.cards, cache_dir, count))
+    lazy = _output(plan, made.__getitem__, Cards(plan.cards, cache_dir, count if count > 1 else 0))
     return SiteOutput(dict(lazy.pages), dict(lazy.files), lazy.cards)
 
 

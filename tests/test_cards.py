@@ -227,19 +227,21 @@ def test_a_build_with_a_warm_cache_draws_no_card_and_writes_the_same_ones(
     assert dict(warm.cards) == cold
 
 
-def test_cards_drawn_in_processes_of_their_own_are_the_ones_drawn_here(
-    index: SiteIndex, tmp_path: Path
+def test_cards_missing_from_the_cache_are_drawn_by_a_process_of_their_own(
+    index: SiteIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     card = _card(index, "iran-russia-ballistic-missile-transfer")
     many = [
         dataclasses.replace(card, briefing=f"{card.briefing}-{n}", title=f"{card.title} ({n})")
         for n in range(cards.MIN_DRAWN)
     ]
+    expected = [draw(each) for each in many]
 
-    drawn = Cards(many, tmp_path, workers=2)
+    drawn = Cards(many, tmp_path, workers=1)
+    monkeypatch.setattr(cards, "draw", lambda card: pytest.fail("drawn in the build's process"))
 
     assert list(drawn) == [each.name for each in many]
-    assert [drawn[each.name] for each in many] == [draw(each) for each in many]
+    assert [drawn[each.name] for each in many] == expected
     assert len(list(tmp_path.rglob("*.png"))) == cards.MIN_DRAWN
 
 
