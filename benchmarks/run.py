@@ -32,7 +32,10 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    from `os.wait4`, and the sum over the process tree sampled from /proc every 0.1 s.
 3. **Plain MkDocs baseline**: the same pages, written into `docs/` by `site_output` +
    `write_tree` (as `briefings render` does), built by MkDocs with `plugins: []` — no plugin
-   and no search. The ratio of the two builds is the plugin's whole cost.
+   and no search. The ratio of the two builds is the plugin's whole cost. For N <= 1,000,
+   also with `plugins: [search]`, MkDocs' default when `plugins:` is left out: a plain
+   Material site as it comes, with its own search. Search indexing alone is about a fifth
+   of the plain build, so the ratio to that one says what the plugin costs beyond it.
 4. **`briefings check`** of the same folder, as a subprocess (what CI runs).
 
 **Picture weight** is what the pictures add to a briefing page (`generator.pictures`): its
@@ -400,6 +403,8 @@ class Result:
     peak_rss: int = 0
     peak_tree: int = 0
     baseline_wall: float = 0.0
+    searched_wall: float = 0.0
+    """The baseline with Material's search plugin, MkDocs' default; 0 when not measured."""
     warm_wall: float = 0.0
     """The build again, with the card cache the cold build left."""
     warm: dict[str, float] = field(default_factory=dict)
@@ -495,9 +500,12 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
     timed_build = [sys.executable, str(ROOT / "benchmarks" / "timed_build.py")]
     baseline = baseline_project(work / "baseline", briefings)
     plain_build = [*timed_build, str(baseline), str(work / "baseline.json")]
+    searched = baseline_project(work / "searched", briefings, "[search]")
+    searched_build = [*timed_build, str(searched), str(work / "searched.json")]
     walls: list[float] = []
     warm_walls: list[float] = []
     baseline_walls: list[float] = []
+    searched_walls: list[float] = []
     for run in range(builds):
         # Alternate the builds, so that a slow spell of the machine hits all alike.
         print(f"   mkdocs build {run + 1}/{builds}: cold, warm and plain ...", flush=True)
@@ -517,7 +525,11 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
             result.peak_rss = max(result.peak_rss, process.peak_rss)
             result.peak_tree = max(result.peak_tree, process.peak_tree)
         baseline_walls.append(run_process(plain_build, baseline, work / "baseline.log").wall)
+        if n <= SERVE_SIZES:
+            log = work / "searched.log"
+            searched_walls.append(run_process(searched_build, searched, log).wall)
     result.baseline_wall = min(baseline_walls)
+    result.searched_wall = min(searched_walls, default=0.0)
 
     if n <= SERVE_SIZES:
         print("   mkdocs serve --dirty, one briefing edited ...", flush=True)
@@ -621,6 +633,10 @@ def print_result(r: Result) -> None:
     row("  share cards written, from the cache", warm.get("write_files", 0.0), r.warm_wall)
     print(f"  {'warm build / baseline':<44} {r.warm_wall / r.baseline_wall:9.2f} x")
     print(f"  {'without search, build / baseline':<44} {(total - search) / r.baseline_wall:9.2f} x")
+    if r.searched_wall:
+        row("plain MkDocs with Material's search (default)", r.searched_wall)
+        cold, warm_ratio = total / r.searched_wall, r.warm_wall / r.searched_wall
+        print(f"  {'build / that baseline, cold and warm':<44} {cold:9.2f} x {warm_ratio:5.2f} x")
     row("briefings check (subprocess)", r.check, total)
     if r.serve_reload:
         row("serve --dirty: edit one briefing to reload", r.serve_reload, total)

@@ -29,7 +29,8 @@ def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:
                   "total wall time", "plain MkDocs baseline", "briefings check", "peak memory",
                   "site/pagefind*/", "briefing page HTML", "first search download",
                   "serve --dirty: edit one briefing to reload", "share cards written",
-                  "card cache warm", "pictures on a briefing page"):  # fmt: skip
+                  "card cache warm", "pictures on a briefing page",
+                  "plain MkDocs with Material's search"):  # fmt: skip
         assert stage in result.stdout, stage
     targets = result.stdout.split("\nTargets\n")[1].splitlines()
     assert len(targets) == 9
@@ -39,4 +40,5 @@ def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:
     assert 0 < figures["build"]["load_archive"] < figures["build_wall"]
     assert figures["serve_reload"] > 0
     assert figures["warm_wall"] > 0
+    assert figures["searched_wall"] > 0
     assert figures["build"]["write_files"] > 0
