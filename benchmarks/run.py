@@ -490,10 +490,12 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
 
     print("   in-process stages ...", flush=True)
     profile = profile_dir / f"inprocess-{n}" if profile_dir else None
-    # The cards are drawn once, first: the build's own figures say what drawing them costs.
+    # The cards are drawn once, first, and waited for (they are drawn in the background): the
+    # build's own figures say what drawing them costs.
     cards = work / "inprocess-cards"
-    site_output(load_archive(briefings, NOW, desk=PRIVATE_DESK), ROOT / TEMPLATES, SITE,
-                cache_dir=cards)  # fmt: skip
+    output = site_output(load_archive(briefings, NOW, desk=PRIVATE_DESK), ROOT / TEMPLATES, SITE,
+                         cache_dir=cards)  # fmt: skip
+    dict(output.cards)  # reading each card waits for it
     result.inprocess = inprocess(briefings, runs, profile, cards)
 
     builds = runs if n <= 1000 else 1
