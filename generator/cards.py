@@ -40,7 +40,8 @@ from PIL import __version__ as pillow_version
 
 from .locale import Locale, locale_for
 from .model import VerificationState
-from .structure import BriefingView, SiteIndex
+from .stories import Thread
+from .views import BriefingView
 from .vocabulary import direction, state_words
 
 WIDTH, HEIGHT = 1200, 630
@@ -115,14 +116,15 @@ def _said(state: VerificationState, as_of: str, locale: Locale) -> Said:
     return Said(state.value, words.label, words.symbol, STATE_COLOURS[state], as_of)
 
 
-def card_for(index: SiteIndex, view: BriefingView, site_name: str) -> Card:
-    """What the card of a public briefing shows."""
+def card_for(view: BriefingView, thread: Thread, *, site_name: str, site_language: str) -> Card:
+    """What the card of a public briefing shows: its key claim's state, and the state its
+    `thread` gives it since, when a later briefing of its story assessed it again."""
     b = view.briefing
-    language = b.lang or index.language
+    language = b.lang or site_language
     locale = locale_for(language)
     if not drawable(locale.word("briefing.key-claim")):
         # Without raqm, a card in a language that needs it is drawn in the site's.
-        language = index.language
+        language = site_language
         locale = locale_for(language)
     key_claim = locale.word("briefing.key-claim")
     key = view.key_claim.claim
@@ -132,7 +134,7 @@ def card_for(index: SiteIndex, view: BriefingView, site_name: str) -> Card:
         locale,
     )
     since = None
-    newer = index.since(view).get(key.id)
+    newer = thread.key
     if newer is not None:
         when = locale.word("briefing.assessed", date=locale.full_date(newer.as_of))
         since = _said(newer.state, when, locale)

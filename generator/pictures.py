@@ -15,12 +15,13 @@ The SVG coordinates are in units meant to be shown at about their size in pixels
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .locale import Locale
 from .model import Actor, Stance, VerificationState
-from .structure import ActorEntry, BriefingView, ClaimView, FigureGroup, Group
+from .structure import ActorEntry, Group
+from .views import BriefingView, ClaimView, FigureGroup
 from .vocabulary import label, state_words
 
 WIDTH = 360
@@ -119,6 +120,8 @@ class StanceMap:
     rows: tuple[StanceRow, ...]
     stances: tuple[Stance, ...]
     """The stances the map shows, in the legend's order."""
+    symbols: Mapping[Stance, str] = field(default_factory=lambda: STANCE_SYMBOLS)
+    """Each stance's mark."""
 
 
 def stance_map(view: BriefingView) -> StanceMap | None:
@@ -344,6 +347,8 @@ class Chart:
     caption: str
     first: date
     last: date
+    names: tuple[Said, ...]
+    """How each of its rows is named, in the page's language."""
 
     @property
     def by_year(self) -> bool:
@@ -351,16 +356,17 @@ class Chart:
 
 
 def _chart(
-    dated: Mapping[Key, Sequence[date]], first: date, last: date, rtl: bool, caption: str
+    dated: Mapping[Key, Sequence[date]], first: date, last: date, locale: Locale, caption: str
 ) -> Chart | None:
-    drawn = over_time(dated, first, last, rtl)
+    drawn = over_time(dated, first, last, locale.direction == "rtl")
     if drawn is None:
         return None
     by = "year" if drawn.periods[0].by_year else "month"
-    return Chart(drawn, caption.format(by=by), first, last)
+    names = tuple(said(strip.key, locale) for strip in drawn.strips)
+    return Chart(drawn, caption.format(by=by), first, last, names)
 
 
-def archive_charts(groups: Sequence[Group], today: date, rtl: bool = False) -> tuple[Chart, ...]:
+def archive_charts(groups: Sequence[Group], today: date, locale: Locale) -> tuple[Chart, ...]:
     """Briefings by the month they were published and the state their key claim is counted
     in (`groups`: `SiteIndex.by_state`, or one state's): over the last 12 months, then over
     all time when the archive is older than that."""
@@ -374,14 +380,14 @@ def archive_charts(groups: Sequence[Group], today: date, rtl: bool = False) -> t
     if not days:
         return ()
     first, last = last_months(today)
-    charts = [_chart(dated, first, last, rtl, "pictures.recent")]
+    charts = [_chart(dated, first, last, locale, "pictures.recent")]
     if min(days) < first:
         start = _month(min(days))
-        charts.append(_chart(dated, start, max(max(days), today), rtl, "pictures.all-by-{by}"))
+        charts.append(_chart(dated, start, max(max(days), today), locale, "pictures.all-by-{by}"))
     return tuple(chart for chart in charts if chart is not None)
 
 
-def actor_chart(entry: ActorEntry, rtl: bool = False) -> Chart | None:
+def actor_chart(entry: ActorEntry, locale: Locale) -> Chart | None:
     """An actor's statements by the month they were made and the stance they take on the
     claims they are about; a statement dated to the year alone, or not at all, by its
     briefing's publication."""
@@ -398,4 +404,4 @@ def actor_chart(entry: ActorEntry, rtl: bool = False) -> Chart | None:
     days = [day for group in dated.values() for day in group]
     if not days:
         return None
-    return _chart(dated, min(days), max(days), rtl, "pictures.actor-by-{by}")
+    return _chart(dated, min(days), max(days), locale, "pictures.actor-by-{by}")

@@ -100,7 +100,7 @@ from .search import SearchIndexError, index_site
 from .security import content_security_policy, with_policy
 from .site import SiteOutput, site_output, site_stream, write_files
 from .sitemap import split_sitemap
-from .structure import LIST_SIZE
+from .urls import LIST_SIZE
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 

@@ -21,9 +21,8 @@ import langcodes
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup, escape
 
-from . import cards, structure
+from . import urls
 from . import vocabulary as words
-from .cards import Card
 from .locale import Locale, locale_for
 from .markdown_fields import SiteLink, one_line, render_markdown, unlink_briefing
 from .model import (
@@ -38,7 +37,10 @@ from .model import (
     briefing_json_schema,
     undated_last,
 )
-from .structure import BriefingView, ClaimView, EvidenceRef, Since, SiteIndex
+from .pages import BriefingPage
+from .stories import Since, Thread
+from .structure import SiteIndex
+from .views import BriefingView, ClaimView, EvidenceRef
 
 FEED = "feed.xml"
 API_INDEX = "api/briefings.json"
@@ -92,7 +94,7 @@ class SiteInfo:
 
     def absolute(self, path: str) -> str:
         """The absolute URL of a page ('briefings/x.md') or of a file ('feed.xml')."""
-        return self.url + (structure.url_of(path) if path.endswith(".md") else path)
+        return self.url + (urls.url_of(path) if path.endswith(".md") else path)
 
     @property
     def organization(self) -> dict[str, Any]:
@@ -161,11 +163,13 @@ def api_index(index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
 
 def _index_entry(index: SiteIndex, view: BriefingView, site: SiteInfo) -> dict[str, Any]:
     b = view.briefing
+    thread = index.stories.thread(view)
+    language_of = index.translations.language_of
     verification = view.key_claim.claim.verification
     entry: dict[str, Any] = {
         "id": b.id,
         "title": b.title,
-        "lang": index.language_of(view),
+        "lang": language_of(view),
         "url": site.absolute(view.page),
         "json": site.absolute(api_briefing(b.id)),
         "published": b.published.isoformat() if b.published else None,
@@ -177,21 +181,20 @@ def _index_entry(index: SiteIndex, view: BriefingView, site: SiteInfo) -> dict[s
         "tags": list(b.tags),
         "corrected": bool(view.corrections),
         # The thread, as far as it is public: a private briefing is named nowhere.
-        "follows": earlier.briefing.id if (earlier := index.follows(view)) else None,
-        "followed_by": [later.briefing.id for later in index.followed_by(view)],
-        "story": site.absolute(story.page) if (story := index.story_of.get(b.id)) else None,
+        "follows": thread.follows.briefing.id if thread.follows else None,
+        "followed_by": [later.briefing.id for later in thread.followed_by],
+        "story": site.absolute(thread.story.page) if thread.story else None,
         "since": {
             claim: {
                 "state": s.state.value,
                 "as_of": s.as_of.isoformat(),
                 "briefing": s.view.briefing.id,
             }
-            for claim, s in index.since(view).items()
+            for claim, s in thread.since.items()
         },
         # Its other public versions, by language: the original and its translations.
         "translations": {
-            index.language_of(other): other.briefing.id
-            for other in index.translations.get(b.id, ())
+            language_of(other): other.briefing.id for other in index.translations.of(view)
         },
     }
     if view.corrections:
@@ -235,7 +238,7 @@ def feed_xml(index: SiteIndex, site: SiteInfo) -> bytes:
 
 def _absolute_link(index: SiteIndex, site: SiteInfo, target: SiteLink) -> str | None:
     """A `briefing:`/`actor:` link as an absolute URL: a feed entry is read off the site."""
-    href = index.site_link(structure.HOME, target)
+    href = index.site_link(urls.HOME, target)
     return None if href is None else site.url + href
 
 
@@ -243,7 +246,8 @@ def _feed_entry(feed: FeedGenerator, index: SiteIndex, view: BriefingView, site:
     """One briefing, in its own language's words."""
     b = view.briefing
     assert b.published is not None
-    locale = locale_for(index.language_of(view))
+    locale = locale_for(index.translations.language_of(view))
+    thread = index.stories.thread(view)
     key = view.key_claim
     entry = feed.add_entry(order="append")
     url = site.absolute(view.page)
@@ -252,9 +256,9 @@ def _feed_entry(feed: FeedGenerator, index: SiteIndex, view: BriefingView, site:
     entry.title(locale.word("feed.corrected", title=b.title) if view.corrections else b.title)
     entry.published(_midnight(b.published))
     entry.updated(_midnight(view.changed))
-    before = index.before(view)
+    before = thread.before
     label = _label(key.claim.verification.state, locale)
-    if (since := index.key_since(view)) is not None:
+    if (since := thread.key) is not None:
         state = locale.word("feed.state-since", state=label, since=_label(since.state, locale))
     elif (was := before.get(key.claim.id)) and was.state is not key.claim.verification.state:
         state = locale.word("feed.state-was", state=label, was=_label(was.state, locale))
@@ -262,7 +266,7 @@ def _feed_entry(feed: FeedGenerator, index: SiteIndex, view: BriefingView, site:
         state = label
     summary = one_line(b.summary)
     entry.summary(locale.word("feed.summary", state=state, claim=key.claim.text, summary=summary))
-    entry.content(_feed_content(index, view, before, site, locale), type="html")
+    entry.content(_feed_content(index, view, thread, site, locale), type="html")
     entry.category(
         term=key.claim.verification.state.value,
         label=words.state_words(key.claim.verification.state, locale).label,
@@ -282,17 +286,18 @@ def _said(locale: Locale, key: str, **values: str | Markup) -> Markup:
 
 
 def _feed_content(
-    index: SiteIndex, view: BriefingView, before: dict[str, Since], site: SiteInfo, locale: Locale
+    index: SiteIndex, view: BriefingView, thread: Thread, site: SiteInfo, locale: Locale
 ) -> str:
-    """The entry's HTML: the key claim's state, what moved in the briefing's story (`before`:
-    how its claims stood in the briefings they continue), the summary, and the corrections."""
+    """The entry's HTML: the key claim's state, what moved in the briefing's story (how its
+    claims stood in the briefings they continue, and stand since), the summary, and the
+    corrections."""
     resolve = partial(_absolute_link, index, site)
     key = view.key_claim
     state = words.state_words(key.claim.verification.state, locale).label
     parts = [f"<p>{_said(locale, 'feed.key-claim', state=state, claim=key.claim.text)}</p>"]
     claims = {claim.claim.id: claim for claim in view.claims}
     # A follow-up says what it moved; an earlier briefing, where its claims went since.
-    for claim_id, was in before.items():
+    for claim_id, was in thread.before.items():
         claim = claims[claim_id]
         now = words.state_words(claim.claim.verification.state, locale).label
         then = words.state_words(was.state, locale).label
@@ -306,7 +311,7 @@ def _feed_content(
             date=locale.full_date(was.as_of), briefing=_feed_link(was, site),
         )  # fmt: skip
         parts.append(f"<p>{said}</p>")
-    for claim_id, since in index.since(view).items():
+    for claim_id, since in thread.since.items():
         said = _said(
             locale, "feed.since-then", claim=claims[claim_id].claim.text,
             state=words.state_words(since.state, locale).label,
@@ -372,16 +377,12 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def structured_data(
-    view: BriefingView,
-    site: SiteInfo,
-    versions: Sequence[BriefingView] = (),
-    card: Card | None = None,
-) -> list[dict[str, Any]]:
+def structured_data(page: BriefingPage, site: SiteInfo) -> list[dict[str, Any]]:
     """The briefing as a schema.org NewsArticle, then a ClaimReview per claim with a verdict.
-    Of its other public `versions` (`SiteIndex.translations`), the article names the one it
-    translates (`translationOfWork`) or, being the original, its translations
-    (`workTranslation`). Its share `card` is the article's `image`."""
+    Of its other public versions, the article names the one it translates
+    (`translationOfWork`) or, being the original, its translations (`workTranslation`). Its
+    share card is the article's `image`."""
+    view, card = page.view, page.card
     b = view.briefing
     assert b.published is not None
     url = site.absolute(view.page)
@@ -407,12 +408,12 @@ def structured_data(
     if card is not None:
         article["image"] = {
             "@type": "ImageObject",
-            "url": site.absolute(card.name),
-            "width": cards.WIDTH,
-            "height": cards.HEIGHT,
+            "url": card.url,
+            "width": card.width,
+            "height": card.height,
             "caption": card.alt,
         }
-    for other in versions:
+    for other in (version.view for version in page.versions):
         work = {
             "@type": "NewsArticle",
             "@id": f"{site.absolute(other.page)}#article",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -25,12 +25,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import pictures, structure
+from . import urls
 from . import vocabulary as words
 from .archive import Archive
 from .locale import DEFAULT, Locale, locale_for
 from .markdown_fields import one_line, render_markdown
 from .model import Briefing, VerificationState
+from .pages import PAGES, BriefingPage, SiteFacts, briefing_page
 from .search import searched_as
 from .structure import SiteIndex
 from .yamlio import quoted
@@ -114,7 +115,7 @@ def _capitalized(text: Markup, capital: bool) -> Markup:
 
 
 def _attributes(context: jinja2.runtime.Context, tag: str) -> str:
-    site = context["index"].language
+    site = context["site"].language
     apart = searched_as(tag, site) != searched_as(context["language"], site)
     return f' lang="{escape(tag)}" dir="{words.direction(tag)}"' + (
         " data-pagefind-ignore" if apart else ""
@@ -177,8 +178,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         autonym=words.autonym,
     )
     env.globals.update(
-        structure=structure,
-        pictures=pictures,
+        pages=PAGES,
         t=_word,
         n=_count,
         capitalized=_capitalized,
@@ -234,29 +234,31 @@ def _compiled(env: jinja2.Environment, name: str, template_dir: Path) -> jinja2.
 def _render(
     template_dir: Path,
     template: str,
-    page: str,
+    path: str,
     fragments: Fragments,
     index: SiteIndex,
     language: str,
     tree: str = "",
     **context: Any,
 ) -> str:
+    """`template` made as the page at `path`, in `language`, with `context`: the page's
+    objects (`generator.pages`), which the template only reads."""
     locale = locale_for(language)
     href: Callable[..., str] = (
-        partial(structure.tree_link, tree, page) if tree else partial(structure.link, page)
+        partial(urls.tree_link, tree, path) if tree else partial(urls.link, path)
     )
     fragment = partial(_fragment, fragments, f"{tree}{language}")
-    link_to = partial(index.site_link, page, language=language)
+    link_to = partial(index.site_link, path, language=language)
     try:
         return (
             environment(template_dir)
             .get_template(template)
             .render(
-                page=page,
+                path=path,
                 href=href,
                 fragment=fragment,
                 link_to=link_to,
-                index=index,
+                site=SiteFacts.of(index),
                 locale=locale,
                 language=language,
                 tree=tree,
@@ -265,13 +267,14 @@ def _render(
         )
     except jinja2.TemplateError as error:
         where = _where(error, template_dir.resolve())
-        raise TemplateProblem(f"{where}: {error.message} (making {page})") from None
+        raise TemplateProblem(f"{where}: {error.message} (making {path})") from None
 
 
 def render_briefing(archive: Archive, briefing: Briefing, template_dir: Path) -> str:
     """The Markdown page of one public briefing."""
     index = SiteIndex(archive)
-    return _briefing(index, index.by_id[briefing.id], template_dir, {}, DEFAULT)
+    page = briefing_page(index, index.by_id[briefing.id])
+    return _briefing(index, template_dir, {}, DEFAULT, page)
 
 
 class Renderer:
@@ -291,37 +294,26 @@ class Renderer:
         # Once, here, rather than in every worker; a broken template stops the build early.
         _compiled(environment(self.template_dir), template, self.template_dir)
 
-    def page(self, page: str, template: str, **context: Any) -> Callable[[], str]:
-        """A task that renders `template` as `page` with `context`."""
+    def page(self, path: str, template: str, **context: Any) -> Callable[[], str]:
+        """A task that renders `template` as the page at `path` (under the renderer's tree)
+        with `context`, the page's objects."""
         self._compile(template)
         return partial(
-            _render, self.template_dir, template, self.tree + page, self._fragments, self.index,
+            _render, self.template_dir, template, self.tree + path, self._fragments, self.index,
             self.language, self.tree, **context,
         )  # fmt: skip
 
-    def briefing(self, view: structure.BriefingView) -> Callable[..., str]:
-        """A task that renders a briefing's page, given its JSON-LD (`structured_data`, ready
-        for a <script> element) and its share card (`card`: `cards.card_meta`); what it links
-        to is worked out in the task."""
+    def briefing(self) -> Callable[[BriefingPage], str]:
+        """A task that renders a briefing's page (`pages.briefing_page`)."""
         self._compile("briefing.md")
-        return partial(
-            _briefing, self.index, view, self.template_dir, self._fragments, self.language
-        )
+        return partial(_briefing, self.index, self.template_dir, self._fragments, self.language)
 
 
 def _briefing(
-    index: SiteIndex,
-    view: structure.BriefingView,
-    template_dir: Path,
-    fragments: Fragments,
-    language: str,
-    structured_data: str = "",
-    card: Mapping[str, object] | None = None,
+    index: SiteIndex, template_dir: Path, fragments: Fragments, language: str, page: BriefingPage
 ) -> str:
-    older, newer = index.neighbours(view)
     # A briefing written in another language than the site's is shown in its own.
     return _render(
-        template_dir, "briefing.md", view.page, fragments, index, view.briefing.lang or language,
-        view=view, related=index.related(view), older=older, newer=newer,
-        structured_data=structured_data, card=card,
+        template_dir, "briefing.md", page.view.page, fragments, index,
+        page.view.briefing.lang or language, page=page,
     )  # fmt: skip

@@ -10,15 +10,17 @@ for any other) only places what `SiteOutput` holds. The URLs of the pages are `s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import cards, structure
+from . import cards, pictures
 from .archive import Archive, collector_paused
 from .cards import Card, Cards, card_for
 from .locale import DEFAULT, languages, locale_for
+from .pages import BriefingPage, HomePage, alternates, briefing_page, listed
+from .pages import Card as SharedCard
 from .parallel import Stream, run_all, workers_for
 from .publish import (
     API_INDEX,
@@ -38,66 +40,101 @@ from .publish import (
     structured_data,
 )
 from .render import Renderer
-from .structure import BriefingView, LanguageIndex, SiteIndex
+from .structure import SiteIndex, runs
+from .urls import (
+    ACTORS,
+    API,
+    BRIEFINGS,
+    COUNTRIES,
+    HOME,
+    LIST_SIZE,
+    STATES,
+    STORIES,
+    TAGS,
+    TIMELINE,
+    Pager,
+    list_page,
+    parts,
+)
+from .views import BriefingView
 
 # --- Pages -------------------------------------------------------------------------------------
 
 
-def pages(
+def page_tasks(
     index: SiteIndex,
     template_dir: Path,
-    list_size: int = structure.LIST_SIZE,
+    *,
+    list_size: int = LIST_SIZE,
     language: str = DEFAULT,
     languages: Sequence[str] = (),
 ) -> dict[str, Callable[[], str]]:
-    """Every generated page, by its path under the docs folder, in the site's order, as a
-    task that renders it in `language`. Public briefings only; lists are cut into pages of
-    `list_size`. A site also read in other `languages` has, for each, its home page, list of
-    briefings and verification states under `<language>/` (`structure.in_tree`)."""
+    """Every page of the site in `language` but the briefings', by its path under the docs
+    folder, in the site's order, as a task that renders it. Public briefings only; lists are
+    cut into pages of `list_size`. The briefings' pages are `briefing_tasks`'; a site also
+    read in other `languages` has the pages of `language_tasks` too, whose versions in
+    the site's language list them as alternates."""
     renderer = Renderer(index, template_dir, language)
     tasks: dict[str, Callable[[], str]] = {}
+    locale = locale_for(language)
 
-    def add(page: str, template: str, **context: Any) -> None:
-        tasks[page] = renderer.page(page, template, **context)
+    def add(at: str, template: str, **context: Any) -> None:
+        tasks[at] = renderer.page(at, template, **context)
 
-    def add_parts(first: str, items: Sequence[Any], template: str, **context: Any) -> None:
-        for part in structure.parts(first, items, list_size):
+    def add_parts(first: str, views: Sequence[BriefingView], template: str, **context: Any) -> None:
+        for part in parts(first, listed(index, views), list_size):
             add(part.page, template, part=part, **context)
 
-    _add_tree(tasks, index, renderer, list_size, language, languages)
-    add(structure.TAGS, "tags.md")
+    _add_tree(tasks, index, renderer, list_size=list_size, languages=(language, *languages))
+    add(TAGS, "tags.md", groups=index.by_tag)
     for group in index.by_tag:
         add_parts(group.page, group.briefings, "tag.md", group=group)
-    add(structure.COUNTRIES, "countries.md")
+    add(COUNTRIES, "countries.md", groups=index.by_country)
     for group in index.by_country:
         add_parts(group.page, group.briefings, "country.md", group=group)
-    add(structure.ACTORS, "actors.md")
+    add(ACTORS, "actors.md", actors=index.actors)
     for entry in index.actors:
         # Statements and briefings go on in step: page 2 has the next of each.
-        said = structure.parts(entry.page, entry.statements, list_size)
-        listed = structure.parts(entry.page, entry.briefings, list_size)
-        count = max(len(said), len(listed))
+        said = parts(entry.page, entry.statements, list_size)
+        shown = parts(entry.page, listed(index, entry.briefings), list_size)
+        count = max(len(said), len(shown))
         for n in range(count):
-            page = structure.list_page(entry.page, n + 1)
-            add(page, "actor.md", entry=entry, number=n + 1, count=count,
+            add(list_page(entry.page, n + 1), "actor.md", entry=entry, number=n + 1,
+                pager=Pager(entry.page, n + 1, count),
+                chart=pictures.actor_chart(entry, locale) if n == 0 else None,
                 said=said[n] if n < len(said) else None,
-                listed=listed[n] if n < len(listed) else None)  # fmt: skip
-    timeline = structure.parts(structure.TIMELINE, index.timeline_entries, list_size)
+                listed=shown[n] if n < len(shown) else None)  # fmt: skip
+    timeline = parts(TIMELINE, index.timeline_entries, list_size)
     years: dict[str, str] = {}  # the page where each year starts, for links to it
     for part in timeline:
         for group, _ in part.items:
             years.setdefault(group.title if group.key == "undated" else group.key[:4], part.page)
     for part in timeline:
-        add(part.page, "timeline.md", part=part, years=years)
-    add_parts(structure.STORIES, index.stories, "stories.md")
-    for story in index.stories:
-        add(story.page, "story.md", story=story)
-    add(structure.API, "api.md")
-    for view in index.briefings:
-        tasks[view.page] = renderer.briefing(view)
+        months = [(group, listed(index, views)) for group, views in runs(part.items)]
+        add(part.page, "timeline.md", part=part, years=years, months=months)
+    for stories in parts(STORIES, index.stories.stories, list_size):
+        add(stories.page, "stories.md", part=stories)
+    for story in index.stories.stories:
+        add(story.page, "story.md", story=story,
+            follows=tuple(index.stories.follows(view) for view in story.views))  # fmt: skip
+    add(API, "api.md")
+    return tasks
+
+
+def language_tasks(
+    index: SiteIndex,
+    template_dir: Path,
+    *,
+    list_size: int = LIST_SIZE,
+    language: str = DEFAULT,
+    languages: Sequence[str] = (),
+) -> dict[str, Callable[[], str]]:
+    """The pages of each of the other `languages` the site is read in, under `<language>/`
+    (`urls.in_tree`), as tasks that render them."""
+    tasks: dict[str, Callable[[], str]] = {}
     for other in languages:
-        tree = Renderer(LanguageIndex(index, other), renderer.template_dir, other, f"{other}/")
-        _add_tree(tasks, tree.index, tree, list_size, language, languages)
+        tree = Renderer(index.in_language(other), template_dir, other, f"{other}/")
+        _add_tree(tasks, tree.index, tree, list_size=list_size, languages=(language, *languages))
     return tasks
 
 
@@ -105,44 +142,71 @@ def _add_tree(
     tasks: dict[str, Callable[[], str]],
     index: SiteIndex,
     renderer: Renderer,
+    *,
     list_size: int,
-    language: str,
     languages: Sequence[str],
 ) -> None:
-    """The pages every language of the site has (`structure.in_tree`), each with its versions
-    in the others (`alternates`: the sitemap's hreflang, the home page's links): in the site's
-    `language`, or in the renderer's, under its tree (`Renderer.tree`)."""
+    """The pages every language of the site has (`urls.in_tree`), each with its versions in
+    the others (`alternates`: the sitemap's hreflang, the home page's links): in the site's
+    language (`languages[0]`), or in the renderer's, under its tree (`Renderer.tree`)."""
+    site, *others = languages
+    locale = locale_for(renderer.language)
 
-    def add(page: str, template: str, **context: Any) -> None:
-        versions = [(language, page), *((other, f"{other}/{page}") for other in languages)]
-        alternates = tuple(sorted(versions)) if languages else ()
-        tasks[renderer.tree + page] = renderer.page(
-            page, template, alternates=alternates,
+    def add(at: str, template: str, **context: Any) -> None:
+        path = renderer.tree + at
+        versions = [(site, at), *((other, f"{other}/{at}") for other in others)]
+        tasks[path] = renderer.page(
+            at, template, alternates=alternates(path, versions) if others else (),
             page_lang=renderer.language if renderer.tree else None, **context,
         )  # fmt: skip
 
-    def add_parts(first: str, items: Sequence[Any], template: str, **context: Any) -> None:
-        for part in structure.parts(first, items, list_size):
+    def add_parts(first: str, views: Sequence[BriefingView], template: str, **context: Any) -> None:
+        for part in parts(first, listed(index, views), list_size):
             add(part.page, template, part=part, **context)
 
-    add(structure.HOME, "home.md")
-    add_parts(structure.BRIEFINGS, index.briefings, "briefings.md")
-    add(structure.STATES, "states.md")
+    add(HOME, "home.md", page=HomePage(
+        latest=listed(index, index.briefings[:10]),
+        total=index.briefings,
+        by_state=index.by_state,
+        charts=pictures.archive_charts(index.by_state, index.today, locale),
+        active=index.most_active(8),
+        has_stories=bool(index.stories.stories),
+    ))  # fmt: skip
+    add_parts(BRIEFINGS, index.briefings, "briefings.md")
+    add(STATES, "states.md", groups=index.by_state)
     for group in index.by_state:
-        add_parts(group.page, group.briefings, "state.md", group=group)
+        charts = pictures.archive_charts([group], index.today, locale)
+        add_parts(group.page, group.briefings, "state.md", group=group, charts=charts)
+
+
+def briefing_tasks(
+    index: SiteIndex, template_dir: Path, *, language: str = DEFAULT
+) -> dict[str, Callable[[], str]]:
+    """The page of every public briefing, by its path under the docs folder, as a task that
+    renders it (without JSON-LD or share card, which need the site's address: `site_output`)."""
+    render = Renderer(index, template_dir, language).briefing()
+    return {view.page: partial(_render_briefing, render, index, view) for view in index.briefings}
+
+
+def _render_briefing(
+    render: Callable[[BriefingPage], str], index: SiteIndex, view: BriefingView
+) -> str:
+    return render(briefing_page(index, view))
 
 
 def render_site(
     archive: Archive,
     template_dir: Path,
     index: SiteIndex | None = None,
-    list_size: int = structure.LIST_SIZE,
+    list_size: int = LIST_SIZE,
     language: str = DEFAULT,
 ) -> dict[str, str]:
     """Every generated page, by its path under the docs folder. Public briefings only, and
     without their JSON-LD, which needs the site's address (`site_output`). The pages are
     rendered on every core the build may use (`generator.parallel`)."""
-    tasks = pages(index or SiteIndex(archive, language), template_dir, list_size, language)
+    index = index or SiteIndex(archive, language)
+    tasks = page_tasks(index, template_dir, list_size=list_size, language=language)
+    tasks.update(briefing_tasks(index, template_dir, language=language))
     return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
 
 
@@ -190,19 +254,21 @@ def _list_page(page: Callable[[], str]) -> _Made:
 
 
 def _briefing_page(
-    page: Callable[..., str],
+    render: Callable[[BriefingPage], str],
+    index: SiteIndex,
     view: BriefingView,
+    *,
     site: SiteInfo,
-    versions: tuple[BriefingView, ...] = (),
-    card: Card | None = None,
+    card: Card | None,
 ) -> _Made:
-    # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
-    json_ld = script_json(structured_data(view, site, versions, card))
-    meta = None
+    """A briefing's page and API file, from one `BriefingPage`."""
+    shared = None
     if card is not None:
-        meta = {"url": site.absolute(card.name), "width": cards.WIDTH, "height": cards.HEIGHT,
-                "alt": card.alt}  # fmt: skip
-    return _Made(page(structured_data=json_ld, card=meta), api_file(view))
+        shared = SharedCard(site.absolute(card.name), cards.WIDTH, cards.HEIGHT, card.alt)
+    page = briefing_page(index, view, card=shared)
+    # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
+    page = replace(page, structured_data=script_json(structured_data(page, site)))
+    return _Made(render(page), api_file(view))
 
 
 @dataclass(frozen=True)
@@ -220,31 +286,33 @@ class _Plan:
 
 def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
     index = SiteIndex(archive, site.language)
-    views = {view.page: view for view in index.briefings}
     # A card is made to be shared: a restricted briefing (on an internal site) has none.
     shared = {
-        page: card_for(index, view, site.name)
-        for page, view in views.items()
+        view.page: card_for(view, index.stories.thread(view), site_name=site.name,
+                            site_language=site.language)
+        for view in index.briefings
         if view.restricted is None
+    }  # fmt: skip
+    render = Renderer(index, template_dir, site.language).briefing()
+    site_pages = page_tasks(
+        index, template_dir, list_size=list_size, language=site.language, languages=site.languages
+    )
+    tasks: dict[str, Callable[[], _Made]] = {
+        page: partial(_list_page, task) for page, task in site_pages.items()
     }
-    tasks = pages(index, template_dir, list_size, site.language, site.languages)
+    for view in index.briefings:
+        tasks[view.page] = partial(
+            _briefing_page, render, index, view, site=site, card=shared.get(view.page)
+        )
+    other_pages = language_tasks(
+        index, template_dir, list_size=list_size, language=site.language, languages=site.languages
+    )
+    tasks.update((page, partial(_list_page, task)) for page, task in other_pages.items())
     return _Plan(
         pages=list(tasks),
-        briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},
+        briefings={view.page: api_briefing(view.briefing.id) for view in index.briefings},
         cards=list(shared.values()),
-        tasks=[
-            partial(
-                _briefing_page,
-                task,
-                views[page],
-                site,
-                index.translations.get(views[page].briefing.id, ()),
-                shared.get(page),
-            )
-            if page in views
-            else partial(_list_page, task)
-            for page, task in tasks.items()
-        ],
+        tasks=list(tasks.values()),
         files=site_files(index, site),
     )
 
@@ -253,7 +321,7 @@ def site_output(
     archive: Archive,
     template_dir: Path,
     site: SiteInfo,
-    list_size: int = structure.LIST_SIZE,
+    list_size: int = LIST_SIZE,
     workers: int | None = None,
     cache_dir: Path | None = None,
 ) -> SiteOutput:
@@ -305,7 +373,7 @@ def site_stream(
     template_dir: Path,
     site: SiteInfo,
     workers: int,
-    list_size: int = structure.LIST_SIZE,
+    list_size: int = LIST_SIZE,
     cache_dir: Path | None = None,
 ) -> tuple[SiteOutput, Stream[_Made]]:
     """The output of `site_output`, made by `workers` forked workers while the caller goes

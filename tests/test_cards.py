@@ -37,7 +37,10 @@ def index() -> SiteIndex:
 
 
 def _card(index: SiteIndex, briefing: str) -> Card:
-    return card_for(index, index.by_id[briefing], "Briefings")
+    view = index.by_id[briefing]
+    return card_for(
+        view, index.stories.thread(view), site_name="Briefings", site_language=index.language
+    )
 
 
 def _image(png: bytes) -> Image.Image:
@@ -83,8 +86,8 @@ def test_the_card_of_a_briefing_whose_key_claim_moved_on_says_so(tmp_path: Path)
     archive = load_archive(story(tmp_path), NOW)
     index = SiteIndex(archive, "en")
 
-    first = card_for(index, index.by_id["bridge-closure"], "Briefings")
-    last = card_for(index, index.by_id["bridge-closure-confirmed"], "Briefings")
+    first = _card(index, "bridge-closure")
+    last = _card(index, "bridge-closure-confirmed")
 
     assert first.state.label == "Unverified"
     assert first.since is not None

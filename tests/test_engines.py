@@ -24,7 +24,8 @@ from generator.archive import load_archive
 from generator.cards import card_for
 from generator.publish import SiteInfo, structured_data
 from generator.site import site_output
-from generator.structure import BriefingView, SiteIndex
+from generator.structure import SiteIndex
+from generator.views import BriefingView
 
 from .building import build, build_with_zensical, built_site, copy_project
 from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES

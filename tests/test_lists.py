@@ -11,7 +11,8 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 
 from generator.archive import load_archive
-from generator.structure import SiteIndex, list_page, parts
+from generator.structure import SiteIndex
+from generator.urls import list_page, parts
 
 from .building import build, copy_project, page_of
 from .conftest import FIXTURES, NOW, PRIVATE

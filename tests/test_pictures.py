@@ -18,7 +18,8 @@ from generator.model import Figure, Stance, VerificationState
 from generator.pictures import claim_timeline, figure_extents, over_time, stance_map
 from generator.render import render_briefing
 from generator.site import render_site
-from generator.structure import FigureGroup, FigureRow, SiteIndex
+from generator.structure import SiteIndex
+from generator.views import FigureGroup, FigureRow
 
 from .conftest import FIXTURES, NOW, PRIVATE, ROOT
 

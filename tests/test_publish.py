@@ -13,6 +13,7 @@ import pytest
 
 from generator.archive import load_archive
 from generator.model import VERDICTS, Briefing, Stance, briefing_json_schema
+from generator.pages import briefing_page
 from generator.publish import (
     API_INDEX,
     FEED,
@@ -146,7 +147,7 @@ def test_a_verified_claim_gets_a_claim_review_rated_in_words(index: SiteIndex) -
         v for v in index.briefings if v.key_claim.claim.verification.state.value == "verified"
     )
 
-    data = structured_data(view, SITE)
+    data = structured_data(briefing_page(index, view), SITE)
 
     article, *reviews = data
     assert article["@type"] == "NewsArticle"
@@ -179,7 +180,7 @@ def test_a_new_verdict_moves_every_date_of_its_briefing(
     moved = 0
 
     for view in index.briefings:
-        article, *reviews = structured_data(view, SITE)
+        article, *reviews = structured_data(briefing_page(index, view), SITE)
         assessed = max(claim.verification.as_of for claim in view.briefing.claims)
         modified = article["dateModified"]
         assert all(review["datePublished"] <= modified for review in reviews), view.briefing.id
@@ -199,7 +200,7 @@ def test_a_claim_without_a_verdict_gets_no_claim_review(index: SiteIndex, state:
         and all(c.claim.verification.state not in VERDICTS for c in v.claims)
     )
 
-    assert _verdicts(structured_data(view, SITE)) == []
+    assert _verdicts(structured_data(briefing_page(index, view), SITE)) == []
 
 
 def test_the_claim_review_names_who_made_the_claim_and_where(index: SiteIndex) -> None:
@@ -211,9 +212,8 @@ def test_the_claim_review_names_who_made_the_claim_and_where(index: SiteIndex) -
     )
     supporting = claim.taking(Stance.SUPPORTS)
 
-    review = next(
-        r for r in _verdicts(structured_data(view, SITE)) if r["url"].endswith(claim.anchor)
-    )
+    data = structured_data(briefing_page(index, view), SITE)
+    review = next(r for r in _verdicts(data) if r["url"].endswith(claim.anchor))
 
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
@@ -233,7 +233,7 @@ def test_a_claim_only_contradicted_has_no_author_in_its_claim_review(tmp_path: P
     sample.write_text(text, encoding="utf-8")
     index = SiteIndex(load_archive(folder, NOW))
 
-    reviews = _verdicts(structured_data(index.briefings[0], SITE))
+    reviews = _verdicts(structured_data(briefing_page(index, index.briefings[0]), SITE))
 
     reopening = next(r for r in reviews if r["url"].endswith("#claim-bridge-reopens"))
     # Two statements contradict the claim and one mentions it: none of them made it.
@@ -252,7 +252,7 @@ def test_misleading_and_unfounded_are_verdicts_rated_in_their_own_words(
     sample.write_text(text, encoding="utf-8")
     index = SiteIndex(load_archive(folder, NOW))
 
-    reviews = _verdicts(structured_data(index.briefings[0], SITE))
+    reviews = _verdicts(structured_data(briefing_page(index, index.briefings[0]), SITE))
 
     reopening = next(r for r in reviews if r["url"].endswith("#claim-bridge-reopens"))
     assert reopening["reviewRating"]["ratingValue"] == rating

@@ -18,7 +18,7 @@ from generator.render import (
     render_briefing,
 )
 from generator.site import render_site
-from generator.structure import briefing_view
+from generator.views import briefing_view
 from generator.vocabulary import partial_date
 
 from .conftest import FIXTURES, GOLDEN, NOW, PRIVATE, ROOT, TEMPLATES

@@ -15,6 +15,7 @@ import feedparser
 import pytest
 
 from generator.archive import Archive, load_archive
+from generator.pages import briefing_page
 from generator.publish import API_INDEX, FEED, SiteInfo, structured_data
 from generator.site import render_site, site_output
 from generator.structure import SiteIndex
@@ -109,8 +110,8 @@ def test_the_json_ld_names_the_original_and_its_translations() -> None:
     original = index.by_id["irib-strike-no-missile-claim"]
     english = index.by_id["irib-strike-no-missile-claim-en"]
 
-    [article, *_] = structured_data(original, SITE, index.translations[original.briefing.id])
-    [translated, *_] = structured_data(english, SITE, index.translations[english.briefing.id])
+    [article, *_] = structured_data(briefing_page(index, original), SITE)
+    [translated, *_] = structured_data(briefing_page(index, english), SITE)
 
     assert article["inLanguage"] == "fa"
     assert article["workTranslation"] == [

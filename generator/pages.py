@@ -1,0 +1,230 @@
+"""What each page shows, built once in Python and only read by its template.
+
+A template (`theme/markdown/`) reads the attributes of the objects made here and loops over
+them; it asks the indexes nothing. A briefing's page is one `BriefingPage`: its view, its
+thread, its translations, its neighbours and related briefings, the geometry of its pictures
+and its share card. Its JSON-LD and API file are made from the same object, and its feed
+entry and share card from the same `Thread` (`generator.stories`), so that they all agree.
+As in MkDocs' `structure/nav.py`, which sets `previous_page`/`next_page` on each page for
+`base.html` to read, what a page links to is worked out here, by page path; the template
+makes it relative (`href`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, TypeVar
+
+from . import pictures
+from .locale import locale_for
+from .model import VerificationState
+from .stories import Since, Thread
+from .structure import ActorEntry, Group, SiteIndex
+from .urls import (
+    ACTORS,
+    BRIEFINGS,
+    COUNTRIES,
+    HOME,
+    STATES,
+    STORIES,
+    TAGS,
+    TIMELINE,
+    actor_page,
+    country_page,
+    link,
+    state_page,
+    tag_page,
+    url_of,
+)
+from .views import BriefingView
+
+K = TypeVar("K")
+
+
+class _PageOf(Mapping[K, str], Generic[K]):
+    """The page of each thing of a kind, by its key: `pages.actor["nato"]`."""
+
+    def __init__(self, page: Callable[[K], str]) -> None:
+        self._page = page
+
+    def __getitem__(self, key: K) -> str:
+        return self._page(key)
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Where the site's pages are, by path under the docs folder, for templates to link to."""
+
+    home: str = HOME
+    briefings: str = BRIEFINGS
+    states: str = STATES
+    actors: str = ACTORS
+    tags: str = TAGS
+    countries: str = COUNTRIES
+    timeline: str = TIMELINE
+    stories: str = STORIES
+    state: Mapping[VerificationState, str] = field(default_factory=lambda: _PageOf(state_page))
+    actor: Mapping[str, str] = field(default_factory=lambda: _PageOf(actor_page))
+    tag: Mapping[str, str] = field(default_factory=lambda: _PageOf(tag_page))
+    country: Mapping[str, str] = field(default_factory=lambda: _PageOf(country_page))
+
+
+PAGES = Pages()
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every page may say of the whole site."""
+
+    language: str
+    """The site's language (`theme.language`)."""
+    today: date
+    """The build's day: what is overdue is judged by it."""
+    updated: date | None
+    """The last day any public briefing changed: the day of the pages that list them."""
+    internal: bool
+    """Whether the site is the desk's own (`audience: internal`)."""
+
+    @classmethod
+    def of(cls, index: SiteIndex) -> SiteFacts:
+        return cls(index.language, index.today, index.updated, index.internal)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A briefing as a list shows it: with the language it is written in, and how its key
+    claim stands in a newer public briefing of its story, if one assessed it again."""
+
+    view: BriefingView
+    language: str
+    since: Since | None
+
+
+def listed(index: SiteIndex, views: Iterable[BriefingView]) -> tuple[Listed, ...]:
+    """The briefings as lists show them."""
+    language_of, key_since = index.translations.language_of, index.stories.key_since
+    return tuple(Listed(view, language_of(view), key_since(view)) for view in views)
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One version of a page in a language: where it is, and a link to it from the page."""
+
+    language: str
+    page: str
+    href: str
+    """Relative to the page whose versions these are."""
+
+    @property
+    def url(self) -> str:
+        return url_of(self.page)
+
+
+def alternates(page: str, versions: Iterable[tuple[str, str]]) -> tuple[Alternate, ...]:
+    """The versions of `page` (itself included), as (language, page), by language."""
+    return tuple(Alternate(tag, other, link(page, other)) for tag, other in sorted(versions))
+
+
+@dataclass(frozen=True)
+class Version:
+    """Another public version of a briefing, in `language`."""
+
+    view: BriefingView
+    language: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A briefing's share card as its page names it (og:image)."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class BriefingPage:
+    """Everything a briefing's page shows."""
+
+    view: BriefingView
+    language: str
+    """The page's language: its briefing's."""
+    thread: Thread
+    versions: tuple[Version, ...]
+    """Its other public versions, by language."""
+    original: Version | None
+    """The briefing it translates, when it is a translation of a public one."""
+    alternates: tuple[Alternate, ...]
+    """Every public version, itself included (none without translations)."""
+    related: tuple[Listed, ...]
+    older: BriefingView | None
+    newer: BriefingView | None
+    stance_map: pictures.StanceMap | None
+    timelines: Mapping[str, pictures.Timeline | None]
+    """Claim id -> its states over time."""
+    figure_bars: Mapping[str, tuple[tuple[pictures.Extent, ...] | None, ...]]
+    """Claim id -> for each of its figure groups, each figure on the group's scale."""
+    card: Card | None = None
+    structured_data: str = ""
+    """Its JSON-LD, ready for a <script> element (`publish.structured_data`)."""
+
+
+def briefing_page(
+    index: SiteIndex, view: BriefingView, *, card: Card | None = None
+) -> BriefingPage:
+    """The page of a public briefing, in its own language."""
+    translations = index.translations
+    locale = locale_for(translations.language_of(view))
+    versions = tuple(
+        Version(other, translations.language_of(other)) for other in translations.of(view)
+    )
+    original = next(
+        (
+            version
+            for version in versions
+            if version.view.briefing.id == view.briefing.translation_of
+        ),
+        None,
+    )
+    older, newer = index.neighbours(view)
+    return BriefingPage(
+        view=view,
+        language=translations.language_of(view),
+        thread=index.stories.thread(view),
+        versions=versions,
+        original=original,
+        alternates=alternates(view.page, translations.alternates(view)),
+        related=listed(index, index.related(view)),
+        older=older,
+        newer=newer,
+        stance_map=pictures.stance_map(view),
+        timelines={claim.claim.id: pictures.claim_timeline(claim, locale) for claim in view.claims},
+        figure_bars={
+            claim.claim.id: tuple(pictures.figure_extents(group) for group in claim.figures)
+            for claim in view.claims
+        },
+        card=card,
+    )
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """The home page of the site, or of one of its languages."""
+
+    latest: tuple[Listed, ...]
+    total: tuple[BriefingView, ...]
+    """Every briefing the lists hold: counted, with the restricted ones."""
+    by_state: tuple[Group, ...]
+    charts: tuple[pictures.Chart, ...]
+    active: tuple[ActorEntry, ...]
+    """The most active actors."""
+    has_stories: bool
