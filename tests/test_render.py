@@ -8,12 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from jinja2 import meta
 
 from generator.archive import load_archive
 from generator.markdown_fields import render_markdown
 from generator.model import PartialDate, Stance, VerificationState
 from generator.render import (
     TemplateProblem,
+    environment,
     md_inline,
     render_briefing,
 )
@@ -214,3 +216,32 @@ def test_a_broken_template_is_named_with_its_line(
 
     assert re.search(expected, str(raised.value)), str(raised.value)
     assert str(raised.value).startswith(os.path.relpath(actor))
+
+
+def test_templates_read_their_page_and_ask_the_indexes_nothing() -> None:
+    """Each template reads the objects of `generator.pages` it is given; the page, the API,
+    the feed and the share card then cannot disagree on what the indexes say."""
+    env = environment(TEMPLATES)
+    asked = {
+        template.name: sorted(
+            meta.find_undeclared_variables(env.parse(template.read_text(encoding="utf-8")))
+            & {"index", "structure", "pictures", "stories", "translations"}
+        )
+        for template in sorted(TEMPLATES.glob("*.md"))
+    }
+
+    assert asked == {name: [] for name in asked}
+
+
+def test_a_template_that_asks_the_index_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    templates = tmp_path / "markdown"
+    shutil.copytree(TEMPLATES, templates)
+    home = templates / "home.md"
+    home.write_text(
+        home.read_text(encoding="utf-8") + "{{ index.briefings | length }}\n", encoding="utf-8"
+    )
+
+    with pytest.raises(TemplateProblem) as raised:
+        render_site(load_archive(FIXTURES / "valid", NOW), templates)
+
+    assert re.search(r"home\.md:\d+: 'index' is undefined \(making index\.md\)", str(raised.value))
