@@ -324,3 +324,24 @@ def test_an_earlier_briefing_is_dated_by_its_newest_public_follow_up(tmp_path: P
     assert public["bridge-closure"]["updated"] == "2024-10-01"
     assert public["bridge-closure-disputed"]["updated"] == "2024-10-01"
     assert embargoed["bridge-closure"]["updated"] == "2024-09-20"
+
+
+def test_the_page_its_card_the_api_and_the_feed_tell_one_story(tmp_path: Path) -> None:
+    """Through a draft in the middle of the thread, the first briefing's page, its share card,
+    its API entry and its feed entry all say where its key claim went, and name no draft."""
+    folder = story(tmp_path, **{"bridge-closure-disputed": {"status": "draft"}})
+    site = SiteInfo(name="Desk", url="https://news.example.org/")
+    output = site_output(_load(folder), TEMPLATES, site, workers=1)
+    page = output.pages["briefings/bridge-closure.md"]
+    api = {e["id"]: e for e in json.loads(output.files[API_INDEX])["briefings"]}
+    feed = {e.link.split("/")[-2]: e for e in feedparser.parse(output.files[FEED]).entries}
+
+    since = page.split('<div class="admonition briefing-verdict')[0]
+    assert "Verified</a> on 1 October 2024, in " in since
+    assert "Since then: Verified. Assessed 1 October 2024." in page.split("card:")[1]
+    assert api["bridge-closure"]["since"]["bridge-closed"]["briefing"] == (
+        "bridge-closure-confirmed"
+    )
+    assert api["bridge-closure-confirmed"]["follows"] == "bridge-closure"
+    assert feed["bridge-closure"].summary.startswith("Key claim unverified, since then verified")
+    assert "bridge-closure-disputed" not in page + output.files[API_INDEX].decode()
