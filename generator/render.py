@@ -1,7 +1,7 @@
 """Briefings to Markdown pages, through the Jinja templates in `theme/markdown/`.
 
-Python prepares a view of each page (numbers, counts, groupings, words); the templates only
-place it. Every value from YAML is escaped for the context it lands in, by one filter each:
+Python prepares each page's objects (`generator.pages`: numbers, counts, groupings, links,
+the pictures' geometry); the templates only read and place them. Every value from YAML is escaped for the context it lands in, by one filter each:
 
 - HTML text and attributes: Jinja autoescape (the templates emit raw HTML blocks, which
   Python-Markdown passes through untouched, so Markdown syntax in data stays literal);
@@ -287,7 +287,7 @@ class Renderer:
     ) -> None:
         self.index, self.template_dir, self.language = index, template_dir, language
         self.tree = tree
-        """'ru/' for the pages of a language's own tree (`structure.in_tree`), else ''."""
+        """'ru/' for the pages of a language's own tree (`urls.in_tree`), else ''."""
         self._fragments: Fragments = {}
 
     def _compile(self, template: str) -> None:

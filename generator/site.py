@@ -1,10 +1,12 @@
 """The site's plan: which pages and files exist, in which order, and how they are made.
 
-`pages` lists every page of the public archive, each as a task that renders it (`render`);
+`page_tasks`, `briefing_tasks` and `language_tasks` list every page of the public archive,
+each as a task that renders its page objects (`pages`) through its template (`render`);
 `site_output` runs the tasks on every core the build may use (`parallel`) and adds what
-`publish` writes for machines: the JSON API, the feed, the schema, and the JSON-LD that each
-briefing page carries in its front matter. An engine (the MkDocs plugin, `briefings render`
-for any other) only places what `SiteOutput` holds. The URLs of the pages are `structure`'s.
+`publish` writes for machines from the same objects: the JSON API, the feed, the schema, and
+the JSON-LD that each briefing page carries in its front matter. An engine (the MkDocs plugin,
+`briefings render` for any other) only places what `SiteOutput` holds. Where each page lives
+is `urls`'.
 """
 
 from __future__ import annotations
