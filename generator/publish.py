@@ -39,6 +39,7 @@ from .model import (
     undated_last,
 )
 from .structure import BriefingView, ClaimView, EvidenceRef, Since, SiteIndex
+from .tables import ASSESSMENT_TABLE, STATE_TABLE, every_row
 
 FEED = "feed.xml"
 API_INDEX = "api/briefings.json"
@@ -338,23 +339,19 @@ _ACTOR_TYPES = {
     ActorKind.GROUP: "Organization",
 }
 
-# The verdicts (`model.VERDICTS`) on the 1 (false) to 5 (true) scale fact-checkers use; the
-# rating's `alternateName` is the state's own word.
+# The verdicts' ratings (`model.VERDICTS`) on the 1 (false) to 5 (true) scale fact-checkers
+# use; the rating's `alternateName` is the state's own word.
 RATINGS = {
-    VerificationState.FALSE: 1,
-    VerificationState.UNFOUNDED: 2,
-    VerificationState.MISLEADING: 2,
-    VerificationState.PARTIALLY_VERIFIED: 3,
-    VerificationState.VERIFIED: 5,
+    state: row.rating
+    for state, row in every_row(STATE_TABLE, VerificationState).items()
+    if row.rating is not None
 }
 
 # schema.org MediaReview's MediaManipulationRatingEnumeration, by the desk's assessment.
 MEDIA_CATEGORIES = {
-    Assessment.AUTHENTIC: "OriginalMediaContent",
-    Assessment.MISCAPTIONED: "DecontextualizedContent",
-    Assessment.EDITED: "EditedOrCroppedContent",
-    Assessment.STAGED: "StagedContent",
-    Assessment.FABRICATED: "TransformedContent",
+    assessment: row.category
+    for assessment, row in every_row(ASSESSMENT_TABLE, Assessment).items()
+    if row.category is not None
 }
 
 _MEDIA_TYPES = {
