@@ -203,3 +203,12 @@ def test_every_row_gives_the_rows_in_the_models_order_and_names_a_value_without_
 def test_a_states_words_are_its_label_and_meaning_another_values_its_label() -> None:
     assert word_keys(VerificationState.FALSE) == ("state.false.label", "state.false.meaning")
     assert word_keys(Stance.MENTIONS) == ("stance.mentions",)
+
+
+def test_the_readmes_example_is_what_the_check_prints_for_a_new_state() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("$ python -m tests.copies\n", 1)[1].split("```", 1)[0]
+
+    shown = [line for line in example.splitlines() if line.strip() != "…"]
+    assert len(shown) > 3
+    assert [line for line in shown if line not in NEW_STATE.splitlines()] == []
