@@ -41,6 +41,7 @@ from PIL import __version__ as pillow_version
 from .locale import Locale, locale_for
 from .model import VerificationState
 from .stories import Thread
+from .tables import STATE_TABLE, every_row
 from .views import BriefingView
 from .vocabulary import direction, state_words
 
@@ -53,17 +54,10 @@ DESIGN = 3
 """Raise when the drawing changes: every card gets a new name and is drawn again."""
 
 STATE_COLOURS: dict[VerificationState, str] = {
-    VerificationState.UNVERIFIED: "#8a5a00",
-    VerificationState.PARTIALLY_VERIFIED: "#6b5b00",
-    VerificationState.VERIFIED: "#1b6e2a",
-    VerificationState.DISPUTED: "#8f3f00",
-    VerificationState.MISLEADING: "#9c2a6b",
-    VerificationState.UNFOUNDED: "#4a5a6a",
-    VerificationState.FALSE: "#b00020",
-    VerificationState.RETRACTED: "#5b4a8a",
+    state: row.light for state, row in every_row(STATE_TABLE, VerificationState).items()
 }
-"""The light palette's state colours (theme/assets/stylesheets/briefings.css), each dark
-enough for white text on it and for itself on white."""
+"""The light palette's state colours (`tables.STATE_TABLE`), each dark enough for white text
+on it and for itself on white."""
 
 INK, MUTED, PAPER, BAND = "#1b1f24", "#4d5560", "#ffffff", "#37474f"
 MARGIN = 64

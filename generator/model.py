@@ -183,6 +183,13 @@ class UpdateKind(StrEnum):
     CORRECTION = "correction"
 
 
+def _one_of(vocabulary: type[StrEnum]) -> str:
+    """A vocabulary's values as a description lists them: 'supports, contradicts, questions or
+    mentions', so that the schema's descriptions never miss a value."""
+    *others, last = (value.value for value in vocabulary)
+    return f"{', '.join(others)} or {last}"
+
+
 # --- Value types ---------------------------------------------------------------------------
 
 
@@ -485,8 +492,7 @@ class Evidence(Model):
     source: Slug | None = Field(None, description="Id of the source it was obtained from.")
     assessment: Assessment | None = Field(
         None,
-        description="authentic, miscaptioned, edited, staged, fabricated or unassessed "
-        "(schema.org MediaReview's categories).",
+        description=f"{_one_of(Assessment)} (schema.org MediaReview's categories).",
     )
 
 
@@ -588,8 +594,8 @@ class Statement(Model):
     about: dict[Slug, Stance] = Field(
         {},
         description="What this statement says about each claim it concerns: claim id -> "
-        "supports, contradicts, questions or mentions. The side-by-side view under each claim "
-        "comes from this, never from the kind.",
+        f"{_one_of(Stance)}. The side-by-side view under each claim comes from this, never "
+        "from the kind.",
     )
     in_reply_to: Slug | None = Field(
         None, description="Id of the statement this one answers, in this briefing."

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from .locale import Locale
 from .model import Actor, Stance, VerificationState
 from .structure import ActorEntry, Group
+from .tables import STANCE_TABLE, every_row
 from .views import BriefingView, ClaimView, FigureGroup
 from .vocabulary import label, state_words
 
@@ -97,13 +98,8 @@ def claim_timeline(claim: ClaimView, locale: Locale) -> Timeline | None:
 # --- Who stands where ---------------------------------------------------------------------------
 
 
-STANCE_SYMBOLS = {
-    Stance.SUPPORTS: "+",
-    Stance.CONTRADICTS: "\u2212",  # minus sign
-    Stance.QUESTIONS: "?",
-    Stance.MENTIONS: "·",
-}
-"""Each stance's mark in the stance map, explained by its legend."""
+STANCE_SYMBOLS = {stance: row.symbol for stance, row in every_row(STANCE_TABLE, Stance).items()}
+"""Each stance's mark in the stance map (`tables.STANCE_TABLE`), explained by its legend."""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from .model import (
 from .pages import BriefingPage
 from .stories import Since, Thread
 from .structure import SiteIndex
+from .tables import ASSESSMENT_TABLE, STATE_TABLE, every_row
 from .views import BriefingView, ClaimView, EvidenceRef
 
 FEED = "feed.xml"
@@ -343,23 +344,19 @@ _ACTOR_TYPES = {
     ActorKind.GROUP: "Organization",
 }
 
-# The verdicts (`model.VERDICTS`) on the 1 (false) to 5 (true) scale fact-checkers use; the
-# rating's `alternateName` is the state's own word.
+# The verdicts' ratings (`model.VERDICTS`) on the 1 (false) to 5 (true) scale fact-checkers
+# use; the rating's `alternateName` is the state's own word.
 RATINGS = {
-    VerificationState.FALSE: 1,
-    VerificationState.UNFOUNDED: 2,
-    VerificationState.MISLEADING: 2,
-    VerificationState.PARTIALLY_VERIFIED: 3,
-    VerificationState.VERIFIED: 5,
+    state: row.rating
+    for state, row in every_row(STATE_TABLE, VerificationState).items()
+    if row.rating is not None
 }
 
 # schema.org MediaReview's MediaManipulationRatingEnumeration, by the desk's assessment.
 MEDIA_CATEGORIES = {
-    Assessment.AUTHENTIC: "OriginalMediaContent",
-    Assessment.MISCAPTIONED: "DecontextualizedContent",
-    Assessment.EDITED: "EditedOrCroppedContent",
-    Assessment.STAGED: "StagedContent",
-    Assessment.FABRICATED: "TransformedContent",
+    assessment: row.category
+    for assessment, row in every_row(ASSESSMENT_TABLE, Assessment).items()
+    if row.category is not None
 }
 
 _MEDIA_TYPES = {

@@ -1,7 +1,8 @@
 """Briefings to Markdown pages, through the Jinja templates in `theme/markdown/`.
 
 Python prepares each page's objects (`generator.pages`: numbers, counts, groupings, links,
-the pictures' geometry); the templates only read and place them. Every value from YAML is escaped for the context it lands in, by one filter each:
+the pictures' geometry); the templates only read and place them. Every value from YAML is
+escaped for the context it lands in, by one filter each:
 
 - HTML text and attributes: Jinja autoescape (the templates emit raw HTML blocks, which
   Python-Markdown passes through untouched, so Markdown syntax in data stays literal);

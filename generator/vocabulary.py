@@ -19,20 +19,19 @@ from fontTools import unicodedata
 from .locale import Locale, languages, locale_for
 from .model import (
     ActorKind,
-    Assessment,
     Confidence,
     EvidenceKind,
     Figure,
     PartialDate,
     Reliability,
     SourceKind,
-    Stance,
     StatementKind,
     StatementMode,
     Tlp,
     UpdateKind,
     VerificationState,
 )
+from .tables import STATE_TABLE, TLP_TABLE, WORD_GROUPS, TlpRow, every_row, word_keys
 
 
 @dataclass(frozen=True)
@@ -46,58 +45,19 @@ class StateWords:
 EN = locale_for("en")
 """English: the site's words until pages take their briefing's language."""
 
-SYMBOLS = {
-    VerificationState.UNVERIFIED: "?",
-    VerificationState.PARTIALLY_VERIFIED: "◐",
-    VerificationState.VERIFIED: "✓",
-    VerificationState.DISPUTED: "⇄",
-    VerificationState.MISLEADING: "≈",
-    VerificationState.UNFOUNDED: "∅",
-    VerificationState.FALSE: "✗",
-    VerificationState.RETRACTED: "↺",
-}
-"""Each state's symbol, the same in every language."""
+SYMBOLS = {state: row.symbol for state, row in every_row(STATE_TABLE, VerificationState).items()}
+"""Each state's symbol, the same in every language (`tables.STATE_TABLE`)."""
+
+TlpWords = TlpRow
+"""A Traffic Light Protocol label's words, as FIRST's TLP 2.0 standard writes them."""
+
+TLP: dict[Tlp, TlpWords] = every_row(TLP_TABLE, Tlp)
+"""Each TLP label's words (`tables.TLP_TABLE`), in English in every language."""
 
 
-@dataclass(frozen=True)
-class TlpWords:
-    """A Traffic Light Protocol label as FIRST's TLP 2.0 standard writes it, and what it
-    allows, in the standard's own summary."""
-
-    label: str
-    meaning: str
-
-    @property
-    def key(self) -> str:
-        """The label as a CSS class name: amber, amber-strict."""
-        return self.label.removeprefix("TLP:").lower().replace("+", "-")
-
-
-TLP: dict[Tlp, TlpWords] = {
-    Tlp.CLEAR: TlpWords(
-        "TLP:CLEAR", "Recipients can spread this to the world, there is no limit on disclosure."
-    ),
-    Tlp.GREEN: TlpWords(
-        "TLP:GREEN", "Limited disclosure, recipients can spread this within their community."
-    ),
-    Tlp.AMBER: TlpWords(
-        "TLP:AMBER",
-        "Limited disclosure, recipients can only spread this on a need-to-know basis within "
-        "their organization and its clients.",
-    ),
-    Tlp.AMBER_STRICT: TlpWords(
-        "TLP:AMBER+STRICT",
-        "Limited disclosure, recipients can only spread this on a need-to-know basis within "
-        "their organization.",
-    ),
-    Tlp.RED: TlpWords(
-        "TLP:RED", "For the eyes and ears of individual recipients only, no further disclosure."
-    ),
-}
-
-
-# The catalogue's group of keys for each closed vocabulary: a value's word is
-# "<group>.<value>" (Reliability: the Admiralty grading of NATO STANAG 2511).
+# The catalogue's group of keys for each closed vocabulary without a table: a value's word is
+# "<group>.<value>" (Reliability: the Admiralty grading of NATO STANAG 2511). The tabled ones'
+# keys are `tables.word_keys`.
 _GROUPS: dict[type, str] = {
     Confidence: "confidence",
     Reliability: "reliability",
@@ -107,8 +67,6 @@ _GROUPS: dict[type, str] = {
     ActorKind: "actor-kind",
     UpdateKind: "update-kind",
     EvidenceKind: "evidence-kind",
-    Assessment: "assessment",
-    Stance: "stance",
 }
 
 
@@ -123,6 +81,8 @@ RTL_SCRIPTS = frozenset(
 
 def label(value: Any, locale: Locale = EN) -> str:
     """The reader's word for a value of a closed vocabulary."""
+    if type(value) in WORD_GROUPS:
+        return locale.word(word_keys(value)[0])
     return locale.word(f"{_GROUPS[type(value)]}.{value.value}")
 
 
@@ -133,15 +93,13 @@ def credibility(grade: int, locale: Locale = EN) -> str:
 
 @lru_cache(maxsize=64)
 def state_words(state: VerificationState, locale: Locale = EN) -> StateWords:
-    return StateWords(
-        locale.word(f"state.{state.value}.label"),
-        locale.word(f"state.{state.value}.meaning"),
-        SYMBOLS[state],
-    )
+    label_key, meaning_key = word_keys(state)
+    return StateWords(locale.word(label_key), locale.word(meaning_key), SYMBOLS[state])
 
 
 STATES: dict[VerificationState, StateWords] = {state: state_words(state) for state in SYMBOLS}
-"""Each state's words in English."""
+"""Each state's words in English, every state of the model in its order (`SYMBOLS` has them
+all, or this module cannot be imported)."""
 
 
 def partial_date(value: PartialDate, locale: Locale = EN) -> str:

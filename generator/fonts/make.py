@@ -22,7 +22,7 @@ SCRIPTS = ("Arabic", "Hebrew", "Armenian", "Georgian", "Devanagari")
 or more each, so a card in those scripts leaves its title to the page (`generator.cards`)."""
 
 SYMBOLS = {"NotoSansMath": "⇄≈∅↺", "NotoSansSymbols2": "◐✓✗"}
-"""The states' symbols (`vocabulary.SYMBOLS`) that Noto Sans lacks, by the font that has them."""
+"""The states' symbols (`tables.STATE_TABLE`) that Noto Sans lacks, by the font that has them."""
 
 
 def _symbols(source: Path, characters: str, target: Path) -> Path:
