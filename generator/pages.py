@@ -12,6 +12,7 @@ makes it relative (`href`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,9 +20,9 @@ from typing import Generic, TypeVar
 
 from . import pictures
 from .locale import locale_for
-from .model import VerificationState
+from .model import Stance, VerificationState
 from .stories import Since, Thread
-from .structure import ActorEntry, Group, SiteIndex
+from .structure import ActorEntry, ActorStatement, Group, SiteIndex
 from .urls import (
     ACTORS,
     BRIEFINGS,
@@ -38,7 +39,7 @@ from .urls import (
     tag_page,
     url_of,
 )
-from .views import BriefingView
+from .views import BriefingView, Position, StatementView
 
 K = TypeVar("K")
 
@@ -214,6 +215,81 @@ def briefing_page(
         },
         card=card,
     )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a statement says of one claim, beside the desk's verdict on that claim today: as
+    its briefing gave it, or as a newer public briefing of its story has given it since."""
+
+    position: Position
+    state: VerificationState
+    since: Since | None = None
+    """Where the verdict of today was given, when not in the statement's own briefing."""
+
+
+@dataclass(frozen=True)
+class ActorItem:
+    """A statement on its actor's page, with the verdict on each claim it is about."""
+
+    view: BriefingView
+    statement: StatementView
+    verdicts: tuple[Verdict, ...]
+    """In the order of its positions."""
+
+
+def actor_items(index: SiteIndex, said: Iterable[ActorStatement]) -> tuple[ActorItem, ...]:
+    """Statements as their actor's page shows them: never beside their briefing's key-claim
+    verdict, which may be about another claim, but beside each claim's own."""
+    items = []
+    for item in said:
+        since = index.stories.thread(item.view).since
+        verdicts = tuple(
+            _verdict(position, since.get(position.claim.id))
+            for position in item.statement.positions
+        )
+        items.append(ActorItem(item.view, item.statement, verdicts))
+    return tuple(items)
+
+
+def _verdict(position: Position, since: Since | None) -> Verdict:
+    if since is None:
+        return Verdict(position, position.claim.verification.state)
+    return Verdict(position, since.state, since)
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """How many claims an actor took one stance on, by the desk's verdict on each today."""
+
+    stance: Stance
+    total: int
+    by_state: tuple[tuple[VerificationState, int], ...]
+    """The states with a claim in them, in the vocabulary's order."""
+
+
+RECORDED = (Stance.SUPPORTS, Stance.CONTRADICTS)
+"""The stances an actor's record counts: taking a side, not questioning or mentioning."""
+
+
+def record(index: SiteIndex, entry: ActorEntry) -> tuple[RecordRow, ...]:
+    """The claims an actor supported or contradicted, each once however many briefings of
+    its story assessed it and however often the actor spoke of it, by its verdict today."""
+    found: dict[Stance, dict[tuple[str, str], VerificationState]] = {s: {} for s in RECORDED}
+    for item in actor_items(index, entry.statements):
+        for verdict in item.verdicts:
+            if verdict.position.stance in found:
+                claim = index.stories.origin(item.view, verdict.position.claim)
+                found[verdict.position.stance][claim] = verdict.state
+    rows = []
+    for stance, claims in found.items():
+        if claims:
+            counted = Counter(claims.values())
+            by_state = tuple(
+                (state, counted[state]) for state in VerificationState if counted[state]
+            )
+            rows.append(RecordRow(stance, len(claims), by_state))
+    return tuple(rows)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,15 @@ from . import cards, pictures
 from .archive import Archive, collector_paused
 from .cards import Card, Cards, card_for
 from .locale import DEFAULT, languages, locale_for
-from .pages import BriefingPage, HomePage, alternates, briefing_page, listed
+from .pages import (
+    BriefingPage,
+    HomePage,
+    actor_items,
+    alternates,
+    briefing_page,
+    listed,
+    record,
+)
 from .pages import Card as SharedCard
 from .parallel import Stream, run_all, workers_for
 from .publish import (
@@ -97,13 +105,14 @@ def page_tasks(
     add(ACTORS, "actors.md", actors=index.actors)
     for entry in index.actors:
         # Statements and briefings go on in step: page 2 has the next of each.
-        said = parts(entry.page, entry.statements, list_size)
+        said = parts(entry.page, actor_items(index, entry.statements), list_size)
         shown = parts(entry.page, listed(index, entry.briefings), list_size)
         count = max(len(said), len(shown))
         for n in range(count):
             add(list_page(entry.page, n + 1), "actor.md", entry=entry, number=n + 1,
                 pager=Pager(entry.page, n + 1, count),
                 chart=pictures.actor_chart(entry, locale) if n == 0 else None,
+                record=record(index, entry) if n == 0 else (),
                 said=said[n] if n < len(said) else None,
                 listed=shown[n] if n < len(shown) else None)  # fmt: skip
     timeline = parts(TIMELINE, index.timeline_entries, list_size)

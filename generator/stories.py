@@ -186,9 +186,21 @@ class StoryGraph:
         self.archive = archive
         self.briefings = briefings
         self.by_id = {view.briefing.id: view for view in briefings}
+        self._threads: dict[str, Thread] = {}
 
     def thread(self, view: BriefingView) -> Thread:
         """Everything its story says of one public briefing."""
+        found = self._threads.get(view.briefing.id)
+        if found is None:
+            found = self._threads[view.briefing.id] = self._thread(view)
+        return found
+
+    def origin(self, view: BriefingView, claim: Claim) -> tuple[str, str]:
+        """The claim a claim of a public briefing continues, through every briefing back to
+        the first, as (briefing id, claim id): one claim however often it was assessed."""
+        return self._first_claim(view.briefing.id, claim.id)
+
+    def _thread(self, view: BriefingView) -> Thread:
         story = self.story_of.get(view.briefing.id)
         since = self.since(view)
         return Thread(
