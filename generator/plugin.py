@@ -331,7 +331,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
         folder = self._path(config, self.config.briefings_dir)
-        archive = load_archive(folder, now, self.cache, self.desk)
+        archive = load_archive(folder, now, cache=self.cache, desk=self.desk)
         for note in archive.notes:
             log.info(f"note: {note}")
         self.problems = None
@@ -364,14 +364,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.preview or workers == 1:
                 # In this process: a preview's next build finds the Markdown it rendered cached.
                 self.output = site_output(
-                    archive, templates, site, self.config.list_size, 1, cache_dir
-                )
+                    archive, templates, site,
+                    list_size=self.config.list_size, workers=1, cache_dir=cache_dir,
+                )  # fmt: skip
             else:
                 # MkDocs reads the pages on this core while the others make them, then the
                 # cards while MkDocs writes the pages.
                 self.output, self.stream = site_stream(
-                    archive, templates, site, workers - 1, self.config.list_size, cache_dir
-                )
+                    archive, templates, site,
+                    workers=workers - 1, list_size=self.config.list_size, cache_dir=cache_dir,
+                )  # fmt: skip
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
         where = "public" if self.desk.audience is Audience.PUBLIC else "on the internal site"

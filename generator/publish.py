@@ -375,6 +375,7 @@ def script_json(data: Any) -> str:
 def structured_data(
     view: BriefingView,
     site: SiteInfo,
+    *,
     versions: Sequence[BriefingView] = (),
     card: Card | None = None,
 ) -> list[dict[str, Any]]:

@@ -243,7 +243,7 @@ def _render(
 ) -> str:
     locale = locale_for(language)
     href: Callable[..., str] = (
-        partial(structure.tree_link, tree, page) if tree else partial(structure.link, page)
+        partial(structure.tree_link, page, tree=tree) if tree else partial(structure.link, page)
     )
     fragment = partial(_fragment, fragments, f"{tree}{language}")
     link_to = partial(index.site_link, page, language=language)

@@ -46,6 +46,7 @@ from .structure import BriefingView, LanguageIndex, SiteIndex
 def pages(
     index: SiteIndex,
     template_dir: Path,
+    *,
     list_size: int = structure.LIST_SIZE,
     language: str = DEFAULT,
     languages: Sequence[str] = (),
@@ -135,6 +136,7 @@ def _add_tree(
 def render_site(
     archive: Archive,
     template_dir: Path,
+    *,
     index: SiteIndex | None = None,
     list_size: int = structure.LIST_SIZE,
     language: str = DEFAULT,
@@ -142,7 +144,9 @@ def render_site(
     """Every generated page, by its path under the docs folder. Public briefings only, and
     without their JSON-LD, which needs the site's address (`site_output`). The pages are
     rendered on every core the build may use (`generator.parallel`)."""
-    tasks = pages(index or SiteIndex(archive, language), template_dir, list_size, language)
+    tasks = pages(
+        index or SiteIndex(archive, language), template_dir, list_size=list_size, language=language
+    )
     return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
 
 
@@ -197,7 +201,7 @@ def _briefing_page(
     card: Card | None = None,
 ) -> _Made:
     # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
-    json_ld = script_json(structured_data(view, site, versions, card))
+    json_ld = script_json(structured_data(view, site, versions=versions, card=card))
     meta = None
     if card is not None:
         meta = {"url": site.absolute(card.name), "width": cards.WIDTH, "height": cards.HEIGHT,
@@ -227,7 +231,9 @@ def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) 
         for page, view in views.items()
         if view.restricted is None
     }
-    tasks = pages(index, template_dir, list_size, site.language, site.languages)
+    tasks = pages(
+        index, template_dir, list_size=list_size, language=site.language, languages=site.languages
+    )
     return _Plan(
         pages=list(tasks),
         briefings={page: api_briefing(view.briefing.id) for page, view in views.items()},
@@ -253,6 +259,7 @@ def site_output(
     archive: Archive,
     template_dir: Path,
     site: SiteInfo,
+    *,
     list_size: int = structure.LIST_SIZE,
     workers: int | None = None,
     cache_dir: Path | None = None,
@@ -304,6 +311,7 @@ def site_stream(
     archive: Archive,
     template_dir: Path,
     site: SiteInfo,
+    *,
     workers: int,
     list_size: int = structure.LIST_SIZE,
     cache_dir: Path | None = None,

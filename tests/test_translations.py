@@ -108,9 +108,10 @@ def test_the_json_ld_names_the_original_and_its_translations() -> None:
     index = SiteIndex(_load(FIXTURES / "multilingual"))
     original = index.by_id["irib-strike-no-missile-claim"]
     english = index.by_id["irib-strike-no-missile-claim-en"]
+    versions = index.translations
 
-    [article, *_] = structured_data(original, SITE, index.translations[original.briefing.id])
-    [translated, *_] = structured_data(english, SITE, index.translations[english.briefing.id])
+    [article, *_] = structured_data(original, SITE, versions=versions[original.briefing.id])
+    [translated, *_] = structured_data(english, SITE, versions=versions[english.briefing.id])
 
     assert article["inLanguage"] == "fa"
     assert article["workTranslation"] == [
