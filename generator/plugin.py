@@ -24,7 +24,7 @@ own `search` plugin is left out.
 `mkdocs build` and `gh-deploy` report every problem in the briefings and stop before writing
 anything when there is one. They write the site to a staging folder beside `site_dir` and put
 it in place only when the whole build succeeded, strict-mode warnings included; a failed build
-leaves the previous site as it was.
+leaves the previous site as it was (`generator.staging`).
 
 `mkdocs serve` is a preview and keeps running: it reports the problems in the terminal, builds
 the site from the valid briefings only, and puts a panel listing the problems at the top of
@@ -66,7 +66,6 @@ import gc
 import hashlib
 import logging
 import os
-import shutil
 import socket
 import tempfile
 import threading
@@ -100,6 +99,7 @@ from .search import SearchIndexError, index_site
 from .security import content_security_policy, with_policy
 from .site import SiteOutput, site_output, site_stream, write_files
 from .sitemap import split_sitemap
+from .staging import StagedSite
 from .structure import LIST_SIZE
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -255,11 +255,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False
         self.files = Files([])
         self.output = SiteOutput({}, {})
-        self.staging: Path | None = None
-        self.mkdocs_config: MkDocsConfig | None = None
-        self.site_dir = Path()
-        self.built = False
         self.stage = False
+        self.staged: StagedSite | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
         self.preview = False
         self.problems: PreviewProblems | None = None
         self.stream: Stream[Any] | None = None
@@ -315,13 +313,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # Once: on a rebuild, the address is busy because the preview itself serves it.
             _refuse_busy_address(config.dev_addr.host, config.dev_addr.port)
             self.address_checked = True
-        if self.stage:
-            self.site_dir = Path(config.site_dir)
-            self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building")
-            shutil.rmtree(self.staging, ignore_errors=True)
-            config.site_dir = str(self.staging)
+        if self.stage:  # put in place by on_shutdown, if the build succeeds
+            self.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staged.begin())
             self.mkdocs_config = config
-        self.built = False
         return config
 
     # Runs before MkDocs empties site_dir, so invalid input stops the build before any file
@@ -465,12 +460,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(f"briefings: {error}") from None
             write_files(cards, site_dir)
             log.info(f"Search index built from {pages} pages")
-        self.built = True
+        if self.staged is not None:
+            self.staged.succeeded()
 
     # Strict mode's warning count is checked after on_post_build: this hook is how the plugin
     # learns that the build failed after all.
     def on_build_error(self, *, error: Exception) -> None:
-        self.built = False
+        if self.staged is not None:
+            self.staged.failed()
         if isinstance(self.output.cards, Cards):
             self.output.cards.cancel()
         self._stop_workers()
@@ -481,24 +478,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.debug(f"briefings: MkDocs waited {self.stream.waited:.2f} s for pages")
             self.stream = None
 
+    # The one hook that runs after MkDocs' last word on the build, strict mode's included.
     def on_shutdown(self) -> None:
-        if self.staging is None:
+        if self.staged is None:
             return
-        staging, self.staging = self.staging, None
-        if not self.built:
-            shutil.rmtree(staging, ignore_errors=True)
-            log.error(f"Build failed: {self.site_dir} is left as it was")
+        staged, self.staged = self.staged, None
+        if not staged.finish():
+            log.error(f"Build failed: {staged.site_dir} is left as it was")
             return
-        previous = self.site_dir.with_name(f".{self.site_dir.name}.previous")
-        shutil.rmtree(previous, ignore_errors=True)
-        if self.site_dir.exists():
-            self.site_dir.rename(previous)
-        staging.rename(self.site_dir)
-        shutil.rmtree(previous, ignore_errors=True)
         # gh-deploy reads site_dir after this hook, to push what was built.
         if self.mkdocs_config is not None:
-            self.mkdocs_config.site_dir = str(self.site_dir)
-        log.info(f"Site written to {self.site_dir}")
+            self.mkdocs_config.site_dir = str(staged.site_dir)
+        log.info(f"Site written to {staged.site_dir}")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
