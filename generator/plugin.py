@@ -236,6 +236,39 @@ def _release(files: Files) -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def _path(config: MkDocsConfig, option: str) -> Path:
+    """A folder an option names, relative to mkdocs.yml."""
+    return Path(config.config_file_path or ".").parent / option
+
+
+def _site_info(config: MkDocsConfig, options: BriefingsConfig, language: str) -> SiteInfo:
+    """The site as the core knows it, from mkdocs.yml and the plugin's options."""
+    assert config.site_url  # required by on_config
+    return SiteInfo(
+        name=config.site_name,
+        url=config.site_url.rstrip("/") + "/",
+        description=config.site_description or "",
+        publisher=options.publisher or "",
+        publisher_url=options.publisher_url or "",
+        language=language,
+        languages=tuple(options.languages),
+    )
+
+
+def _error_page_that_reloads(server: LiveReloadServer) -> Callable[[int], bytes | None]:
+    """The server's error pages, with the live-reload script MkDocs puts into every other."""
+    error_page = server.error_handler
+
+    def error_page_that_reloads(code: int) -> bytes | None:
+        content = error_page(code)
+        if content is None:
+            return None
+        reloading: bytes = server._inject_js_into_html(content, server._visible_epoch)
+        return reloading
+
+    return error_page_that_reloads
+
+
 def _index_quietly(site_dir: Path, language: str) -> None:
     try:
         pages = index_site(site_dir, language)
@@ -268,9 +301,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The site's language (theme.language), that of its search index."""
         self.policies: dict[int, str] = {}
         """The Content-Security-Policy of a generated page, by its depth, for one build."""
-
-    def _path(self, config: MkDocsConfig, option: str) -> Path:
-        return Path(config.config_file_path or ".").parent / option
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
     # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
@@ -325,7 +355,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # browser.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
-        folder = self._path(config, self.config.briefings_dir)
+        folder = _path(config, self.config.briefings_dir)
         archive = load_archive(folder, now, cache=self.cache, desk=self.desk)
         for note in archive.notes:
             log.info(f"note: {note}")
@@ -342,20 +372,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(f"{self.problems.headline}:")
             for error in archive.errors:
                 log.info(str(error))
-        assert config.site_url  # required by on_config
-        site = SiteInfo(
-            name=config.site_name,
-            url=config.site_url.rstrip("/") + "/",
-            description=config.site_description or "",
-            publisher=self.config.publisher or "",
-            publisher_url=self.config.publisher_url or "",
-            language=self.language,
-            languages=tuple(self.config.languages),
-        )
-        templates = self._path(config, self.config.templates)
+        site = _site_info(config, self.config, self.language)
+        templates = _path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.shown))
         try:
-            cache_dir = self._path(config, self.config.cache_dir) / "cards"
+            cache_dir = _path(config, self.config.cache_dir) / "cards"
             if self.preview or workers == 1:
                 # In this process: a preview's next build finds the Markdown it rendered cached.
                 self.output = site_output(
@@ -494,20 +515,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        server.watch(str(self._path(config, self.config.briefings_dir)))
-        server.watch(str(self._path(config, self.config.templates)))
+        server.watch(str(_path(config, self.config.briefings_dir)))
+        server.watch(str(_path(config, self.config.templates)))
 
         # MkDocs serves its 404 page without the live-reload script, so a browser left on a
         # briefing that gained a problem, and so lost its page, would not come back once the
         # file is fixed. Every other page gets the script this way.
-        error_page = server.error_handler
-
-        def error_page_that_reloads(code: int) -> bytes | None:
-            content = error_page(code)
-            if content is None:
-                return None
-            reloading: bytes = server._inject_js_into_html(content, server._visible_epoch)
-            return reloading
-
-        server.error_handler = error_page_that_reloads
+        server.error_handler = _error_page_that_reloads(server)
         return server
