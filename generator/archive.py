@@ -200,7 +200,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_archive(
-    directory: Path, now: datetime, cache: CheckCache | None = None, desk: Desk = PUBLIC_DESK
+    directory: Path, now: datetime, *, cache: CheckCache | None = None, desk: Desk = PUBLIC_DESK
 ) -> Archive:
     """Read and check every file in `directory`; the archive's `errors` lists every problem.
 
@@ -409,7 +409,10 @@ def _check_file(
         model: Briefing = part.model
     else:
         model = briefing
-    problems = check_briefing(document, model, path.stem, registry, part, registry_written)
+    problems = check_briefing(
+        document, model, stem=path.stem, registry=registry, partial=part,
+        registry_written=registry_written,
+    )  # fmt: skip
     errors += problems
     at = locator(document, part)
     checked = partial(

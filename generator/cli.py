@@ -375,7 +375,9 @@ def diff_command(
     repo = Path.cwd()
     try:
         base = base or diff.merge_base(repo)
-        result = diff.diff_revisions(repo, base, head, directory, _now(now), _desk(config_file))
+        result = diff.diff_revisions(
+            repo, base, head, folder=directory, now=_now(now), desk=_desk(config_file)
+        )
     except diff.GitError as error:
         raise click.UsageError(f"git: {error}") from None
     click.echo(DIFF_FORMATS[output_format](result), nl=False)

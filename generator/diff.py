@@ -144,7 +144,7 @@ class Diff:
         return sum(len(change.unexplained) for change in self.changes)
 
 
-def diff_folders(base: Path, head: Path, now: datetime, desk: Desk) -> Diff:
+def diff_folders(base: Path, head: Path, *, now: datetime, desk: Desk) -> Diff:
     """Compare two folders of briefings as checked at `now` by `desk`'s rules."""
     old, new = load_archive(base, now, desk=desk), load_archive(head, now, desk=desk)
     old_by_id = {b.id: b for b in old.briefings}
@@ -164,7 +164,7 @@ def diff_folders(base: Path, head: Path, now: datetime, desk: Desk) -> Diff:
 
 
 def diff_revisions(
-    repo: Path, base: str, head: str | None, folder: str, now: datetime, desk: Desk
+    repo: Path, base: str, head: str | None, *, folder: str, now: datetime, desk: Desk
 ) -> Diff:
     """Compare the folder at revision `base` with `head` (None: the work tree)."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -179,7 +179,7 @@ def diff_revisions(
                 for file, content in read_revision(repo, revision, folder).items():
                     (target / file).write_bytes(content)
             sides.append(target)
-        return diff_folders(sides[0], sides[1], now, desk)
+        return diff_folders(sides[0], sides[1], now=now, desk=desk)
 
 
 # --- Output ------------------------------------------------------------------------------------

@@ -290,7 +290,7 @@ def said(key: Key, locale: Locale) -> Said:
 
 
 def over_time(
-    dated: Mapping[Key, Sequence[date]], first: date, last: date, rtl: bool = False
+    dated: Mapping[Key, Sequence[date]], first: date, last: date, *, rtl: bool = False
 ) -> Strips | None:
     """Counts of dated things by key (in `dated`'s order), between `first` and `last`:
     by month over 24 months or fewer, else by year. Keys with nothing in the span get no
@@ -354,7 +354,7 @@ class Chart:
 def _chart(
     dated: Mapping[Key, Sequence[date]], first: date, last: date, locale: Locale, caption: str
 ) -> Chart | None:
-    drawn = over_time(dated, first, last, locale.direction == "rtl")
+    drawn = over_time(dated, first, last, rtl=locale.direction == "rtl")
     if drawn is None:
         return None
     by = "year" if drawn.periods[0].by_year else "month"

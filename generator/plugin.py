@@ -24,7 +24,7 @@ own `search` plugin is left out.
 `mkdocs build` and `gh-deploy` report every problem in the briefings and stop before writing
 anything when there is one. They write the site to a staging folder beside `site_dir` and put
 it in place only when the whole build succeeded, strict-mode warnings included; a failed build
-leaves the previous site as it was.
+leaves the previous site as it was (`generator.staging`).
 
 `mkdocs serve` is a preview and keeps running: it reports the problems in the terminal, builds
 the site from the valid briefings only, and puts a panel listing the problems at the top of
@@ -66,7 +66,6 @@ import gc
 import hashlib
 import logging
 import os
-import shutil
 import socket
 import tempfile
 import threading
@@ -100,6 +99,7 @@ from .search import SearchIndexError, index_site
 from .security import content_security_policy, with_policy
 from .site import SiteOutput, site_output, site_stream, write_files
 from .sitemap import split_sitemap
+from .staging import StagedSite
 from .urls import LIST_SIZE
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -236,6 +236,39 @@ def _release(files: Files) -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def _path(config: MkDocsConfig, option: str) -> Path:
+    """A folder an option names, relative to mkdocs.yml."""
+    return Path(config.config_file_path or ".").parent / option
+
+
+def _site_info(config: MkDocsConfig, options: BriefingsConfig, language: str) -> SiteInfo:
+    """The site as the core knows it, from mkdocs.yml and the plugin's options."""
+    assert config.site_url  # required by on_config
+    return SiteInfo(
+        name=config.site_name,
+        url=config.site_url.rstrip("/") + "/",
+        description=config.site_description or "",
+        publisher=options.publisher or "",
+        publisher_url=options.publisher_url or "",
+        language=language,
+        languages=tuple(options.languages),
+    )
+
+
+def _error_page_that_reloads(server: LiveReloadServer) -> Callable[[int], bytes | None]:
+    """The server's error pages, with the live-reload script MkDocs puts into every other."""
+    error_page = server.error_handler
+
+    def error_page_that_reloads(code: int) -> bytes | None:
+        content = error_page(code)
+        if content is None:
+            return None
+        reloading: bytes = server._inject_js_into_html(content, server._visible_epoch)
+        return reloading
+
+    return error_page_that_reloads
+
+
 def _index_quietly(site_dir: Path, language: str) -> None:
     try:
         pages = index_site(site_dir, language)
@@ -255,11 +288,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False
         self.files = Files([])
         self.output = SiteOutput({}, {})
-        self.staging: Path | None = None
-        self.mkdocs_config: MkDocsConfig | None = None
-        self.site_dir = Path()
-        self.built = False
         self.stage = False
+        self.staged: StagedSite | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
         self.preview = False
         self.problems: PreviewProblems | None = None
         self.stream: Stream[Any] | None = None
@@ -270,9 +301,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The site's language (theme.language), that of its search index."""
         self.policies: dict[int, str] = {}
         """The Content-Security-Policy of a generated page, by its depth, for one build."""
-
-    def _path(self, config: MkDocsConfig, option: str) -> Path:
-        return Path(config.config_file_path or ".").parent / option
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
     # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
@@ -315,13 +343,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # Once: on a rebuild, the address is busy because the preview itself serves it.
             _refuse_busy_address(config.dev_addr.host, config.dev_addr.port)
             self.address_checked = True
-        if self.stage:
-            self.site_dir = Path(config.site_dir)
-            self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building")
-            shutil.rmtree(self.staging, ignore_errors=True)
-            config.site_dir = str(self.staging)
+        if self.stage:  # put in place by on_shutdown, if the build succeeds
+            self.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staged.begin())
             self.mkdocs_config = config
-        self.built = False
         return config
 
     # Runs before MkDocs empties site_dir, so invalid input stops the build before any file
@@ -330,8 +355,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # browser.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
-        folder = self._path(config, self.config.briefings_dir)
-        archive = load_archive(folder, now, self.cache, self.desk)
+        folder = _path(config, self.config.briefings_dir)
+        archive = load_archive(folder, now, cache=self.cache, desk=self.desk)
         for note in archive.notes:
             log.info(f"note: {note}")
         self.problems = None
@@ -347,31 +372,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(f"{self.problems.headline}:")
             for error in archive.errors:
                 log.info(str(error))
-        assert config.site_url  # required by on_config
-        site = SiteInfo(
-            name=config.site_name,
-            url=config.site_url.rstrip("/") + "/",
-            description=config.site_description or "",
-            publisher=self.config.publisher or "",
-            publisher_url=self.config.publisher_url or "",
-            language=self.language,
-            languages=tuple(self.config.languages),
-        )
-        templates = self._path(config, self.config.templates)
+        site = _site_info(config, self.config, self.language)
+        templates = _path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.shown))
         try:
-            cache_dir = self._path(config, self.config.cache_dir) / "cards"
+            cache_dir = _path(config, self.config.cache_dir) / "cards"
             if self.preview or workers == 1:
                 # In this process: a preview's next build finds the Markdown it rendered cached.
                 self.output = site_output(
-                    archive, templates, site, self.config.list_size, 1, cache_dir
-                )
+                    archive, templates, site,
+                    list_size=self.config.list_size, workers=1, cache_dir=cache_dir,
+                )  # fmt: skip
             else:
                 # MkDocs reads the pages on this core while the others make them, then the
                 # cards while MkDocs writes the pages.
                 self.output, self.stream = site_stream(
-                    archive, templates, site, workers - 1, self.config.list_size, cache_dir
-                )
+                    archive, templates, site,
+                    workers=workers - 1, list_size=self.config.list_size, cache_dir=cache_dir,
+                )  # fmt: skip
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
         where = "public" if self.desk.audience is Audience.PUBLIC else "on the internal site"
@@ -463,12 +481,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(f"briefings: {error}") from None
             write_files(cards, site_dir)
             log.info(f"Search index built from {pages} pages")
-        self.built = True
+        if self.staged is not None:
+            self.staged.succeeded()
 
     # Strict mode's warning count is checked after on_post_build: this hook is how the plugin
     # learns that the build failed after all.
     def on_build_error(self, *, error: Exception) -> None:
-        self.built = False
+        if self.staged is not None:
+            self.staged.failed()
         if isinstance(self.output.cards, Cards):
             self.output.cards.cancel()
         self._stop_workers()
@@ -479,42 +499,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.debug(f"briefings: MkDocs waited {self.stream.waited:.2f} s for pages")
             self.stream = None
 
+    # The one hook that runs after MkDocs' last word on the build, strict mode's included.
     def on_shutdown(self) -> None:
-        if self.staging is None:
+        if self.staged is None:
             return
-        staging, self.staging = self.staging, None
-        if not self.built:
-            shutil.rmtree(staging, ignore_errors=True)
-            log.error(f"Build failed: {self.site_dir} is left as it was")
+        staged, self.staged = self.staged, None
+        if not staged.finish():
+            log.error(f"Build failed: {staged.site_dir} is left as it was")
             return
-        previous = self.site_dir.with_name(f".{self.site_dir.name}.previous")
-        shutil.rmtree(previous, ignore_errors=True)
-        if self.site_dir.exists():
-            self.site_dir.rename(previous)
-        staging.rename(self.site_dir)
-        shutil.rmtree(previous, ignore_errors=True)
         # gh-deploy reads site_dir after this hook, to push what was built.
         if self.mkdocs_config is not None:
-            self.mkdocs_config.site_dir = str(self.site_dir)
-        log.info(f"Site written to {self.site_dir}")
+            self.mkdocs_config.site_dir = str(staged.site_dir)
+        log.info(f"Site written to {staged.site_dir}")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        server.watch(str(self._path(config, self.config.briefings_dir)))
-        server.watch(str(self._path(config, self.config.templates)))
+        server.watch(str(_path(config, self.config.briefings_dir)))
+        server.watch(str(_path(config, self.config.templates)))
 
         # MkDocs serves its 404 page without the live-reload script, so a browser left on a
         # briefing that gained a problem, and so lost its page, would not come back once the
         # file is fixed. Every other page gets the script this way.
-        error_page = server.error_handler
-
-        def error_page_that_reloads(code: int) -> bytes | None:
-            content = error_page(code)
-            if content is None:
-                return None
-            reloading: bytes = server._inject_js_into_html(content, server._visible_epoch)
-            return reloading
-
-        server.error_handler = error_page_that_reloads
+        server.error_handler = _error_page_that_reloads(server)
         return server

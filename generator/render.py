@@ -246,7 +246,7 @@ def _render(
     objects (`generator.pages`), which the template only reads."""
     locale = locale_for(language)
     href: Callable[..., str] = (
-        partial(urls.tree_link, tree, path) if tree else partial(urls.link, path)
+        partial(urls.tree_link, path, tree=tree) if tree else partial(urls.link, path)
     )
     fragment = partial(_fragment, fragments, f"{tree}{language}")
     link_to = partial(index.site_link, path, language=language)

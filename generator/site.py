@@ -208,6 +208,7 @@ def _render_briefing(
 def render_site(
     archive: Archive,
     template_dir: Path,
+    *,
     index: SiteIndex | None = None,
     list_size: int = LIST_SIZE,
     language: str = DEFAULT,
@@ -332,6 +333,7 @@ def site_output(
     archive: Archive,
     template_dir: Path,
     site: SiteInfo,
+    *,
     list_size: int = LIST_SIZE,
     workers: int | None = None,
     cache_dir: Path | None = None,
@@ -383,6 +385,7 @@ def site_stream(
     archive: Archive,
     template_dir: Path,
     site: SiteInfo,
+    *,
     workers: int,
     list_size: int = LIST_SIZE,
     cache_dir: Path | None = None,

@@ -87,9 +87,9 @@ def in_tree(page: str) -> bool:
     )
 
 
-def tree_link(tree: str, from_page: str, to_page: str, fragment: str = "") -> str:
-    """A link from a page of the `tree` of a language ('ru/'), which leads to that language's
-    page where there is one."""
+def tree_link(from_page: str, to_page: str, fragment: str = "", *, tree: str) -> str:
+    """A `link` from a page of the `tree` of a language ('ru/'), which leads to that
+    language's page where there is one."""
     return link(from_page, tree + to_page if in_tree(to_page) else to_page, fragment)
 
 

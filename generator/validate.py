@@ -540,6 +540,7 @@ def check_registry(
 def check_briefing(
     document: Document,
     briefing: Briefing,
+    *,
     stem: str,
     registry: ActorRegistry,
     partial: Salvage | None = None,

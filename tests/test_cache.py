@@ -46,10 +46,10 @@ def test_a_second_load_checks_no_file_and_gives_the_same_archive(
     folder: Path, checked: list[str]
 ) -> None:
     cache = CheckCache()
-    first = load_archive(folder, NOW, cache, PRIVATE)
+    first = load_archive(folder, NOW, cache=cache, desk=PRIVATE)
     checked.clear()
 
-    second = load_archive(folder, NOW, cache, PRIVATE)
+    second = load_archive(folder, NOW, cache=cache, desk=PRIVATE)
 
     assert checked == []
     _same(second, first)
@@ -58,14 +58,14 @@ def test_a_second_load_checks_no_file_and_gives_the_same_archive(
 
 def test_an_edited_briefing_alone_is_checked_again(folder: Path, checked: list[str]) -> None:
     cache = CheckCache()
-    load_archive(folder, NOW, cache, PRIVATE)
+    load_archive(folder, NOW, cache=cache, desk=PRIVATE)
     edited = folder / "synthetic-briefing-05.yaml"
     edited.write_text(
         edited.read_text(encoding="utf-8").replace("state: ", "state: verifed-", 1), "utf-8"
     )
     checked.clear()
 
-    cached = load_archive(folder, NOW, cache, PRIVATE)
+    cached = load_archive(folder, NOW, cache=cache, desk=PRIVATE)
 
     assert checked == ["synthetic-briefing-05.yaml"]
     _same(cached, load_archive(folder, NOW, desk=PRIVATE))
@@ -74,12 +74,12 @@ def test_an_edited_briefing_alone_is_checked_again(folder: Path, checked: list[s
 
 def test_a_changed_registry_checks_every_briefing_again(folder: Path, checked: list[str]) -> None:
     cache = CheckCache()
-    load_archive(folder, NOW, cache, PRIVATE)
+    load_archive(folder, NOW, cache=cache, desk=PRIVATE)
     registry = folder / "actors.yaml"
     registry.write_text(registry.read_text(encoding="utf-8") + "\n# edited\n", "utf-8")
     checked.clear()
 
-    cached = load_archive(folder, NOW, cache, PRIVATE)
+    cached = load_archive(folder, NOW, cache=cache, desk=PRIVATE)
 
     assert len(checked) == len(list(folder.glob("synthetic-*.yaml")))
     _same(cached, load_archive(folder, NOW, desk=PRIVATE))
@@ -87,11 +87,11 @@ def test_a_changed_registry_checks_every_briefing_again(folder: Path, checked: l
 
 def test_a_removed_file_leaves_the_cache(folder: Path) -> None:
     cache = CheckCache()
-    load_archive(folder, NOW, cache, PRIVATE)
+    load_archive(folder, NOW, cache=cache, desk=PRIVATE)
     before = len(cache)
     (folder / "synthetic-briefing-05.yaml").unlink()
 
-    cached = load_archive(folder, NOW, cache, PRIVATE)
+    cached = load_archive(folder, NOW, cache=cache, desk=PRIVATE)
 
     assert len(cache) == before - 1
     _same(cached, load_archive(folder, NOW, desk=PRIVATE))
@@ -103,8 +103,8 @@ def test_an_embargo_that_ends_between_two_loads_is_no_longer_an_error(archive_di
     sample.write_text(sample.read_text("utf-8").replace("tlp: CLEAR\n", embargo), "utf-8")
     cache = CheckCache()
 
-    before = load_archive(archive_dir, NOW - timedelta(minutes=1), cache)
-    after = load_archive(archive_dir, NOW, cache)
+    before = load_archive(archive_dir, NOW - timedelta(minutes=1), cache=cache)
+    after = load_archive(archive_dir, NOW, cache=cache)
 
     assert [e.message.split(":")[0] for e in before.errors] == ["embargoed until 2026-11-25T12"]
     assert after.errors == ()
