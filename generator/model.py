@@ -364,6 +364,18 @@ MarkdownText = Annotated[
     AfterValidator(_not_blank),
     Field(description="Markdown; raw HTML and non-http(s) links are not rendered."),
 ]
+CONCLUSION_LENGTH = 300
+"""The most a conclusion may say: two sentences fit on a phone's first screen beside the
+verdict."""
+
+Conclusion = Annotated[
+    str,
+    AfterValidator(_not_blank),
+    Field(
+        max_length=CONCLUSION_LENGTH,
+        description="Plain text, shown exactly as written; one or two sentences.",
+    ),
+]
 Slug = Annotated[
     str,
     Field(
@@ -520,6 +532,13 @@ class Verification(Model):
     confidence: Confidence | None = Field(None, description="Confidence in this assessment.")
     credibility: Credibility | None = Field(
         None, description="Admiralty information credibility, 1 confirmed ... 6 cannot be judged."
+    )
+    conclusion: Conclusion | None = Field(
+        None,
+        description=(
+            "What the desk found, in one or two sentences: shown beside the verdict at the top of "
+            "the page, where a reader looks first. The note says why at length."
+        ),
     )
     note: MarkdownText | None = Field(None, description="Why this state.")
     history: tuple[HistoryEntry, ...] = Field((), description="Earlier assessments, oldest first.")

@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 
 from . import pictures
 from .locale import locale_for
-from .model import Stance, VerificationState
+from .model import VERDICTS, Actor, Stance, StatementKind, VerificationState, undated_last
 from .stories import Since, Thread
 from .structure import ActorEntry, ActorStatement, Group, SiteIndex
 from .urls import (
@@ -39,7 +39,7 @@ from .urls import (
     tag_page,
     url_of,
 )
-from .views import BriefingView, Position, StatementView
+from .views import BriefingView, ClaimView, Position, StatementView, independent_count
 
 K = TypeVar("K")
 
@@ -153,12 +153,61 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """The top of a briefing's page, which answers before it explains: the key claim, who
+    made it, the verdict and the desk's conclusion; and, when the briefing weighs more than
+    one verdict or its title asks a question, every claim with its verdict, a line each."""
+
+    claim: ClaimView
+    by: tuple[Actor, ...]
+    """Who made the claim, by their statements that support it, earliest first; a few."""
+    others: int
+    """How many more made it."""
+    reported: bool
+    """Whether the first to make it reported it (a news report) rather than claimed it."""
+    findings: tuple[ClaimView, ...]
+
+
+ACTORS_LISTED = 6
+"""Actors listed in full among a briefing's facts; more are folded, to open on demand."""
+
+NAMED_AT_MOST = 2
+"""Makers of a claim named at the top of its page; the rest are counted."""
+
+QUESTION_MARKS = ("?", "\u061f", "\uff1f")  # Latin, Arabic (Persian), full-width
+
+
+def answer(view: BriefingView) -> Answer:
+    """What the top of a briefing's page says."""
+    key = view.key_claim
+    said = sorted(key.taking(Stance.SUPPORTS), key=lambda item: undated_last(item.statement.date))
+    makers = tuple({item.actor.id: item.actor for item in said}.values())
+    verdicts = sum(1 for claim in view.claims if claim.claim.verification.state in VERDICTS)
+    asks = view.briefing.title.rstrip().endswith(QUESTION_MARKS)
+    several = len(view.claims) > 1 and (verdicts > 1 or asks)
+    return Answer(
+        claim=key,
+        by=makers[:NAMED_AT_MOST],
+        others=max(0, len(makers) - NAMED_AT_MOST),
+        reported=bool(said) and said[0].statement.kind is StatementKind.REPORT,
+        findings=view.claims if several else (),
+    )
+
+
+@dataclass(frozen=True)
 class BriefingPage:
     """Everything a briefing's page shows."""
 
     view: BriefingView
     language: str
     """The page's language: its briefing's."""
+    answer: Answer
+    independent: int
+    """How many of its sources are independent of one another (`views.independent_count`)."""
+    many_actors: bool
+    """Whether its actors are too many to list in full among the event's facts."""
+    many_speakers: bool
+    """Whether those who made its statements are too many to list one under another."""
     thread: Thread
     versions: tuple[Version, ...]
     """Its other public versions, by language."""
@@ -200,6 +249,13 @@ def briefing_page(
     return BriefingPage(
         view=view,
         language=translations.language_of(view),
+        answer=answer(view),
+        independent=independent_count(
+            (ref.source for ref in view.sources),
+            {ref.source.id: ref.source for ref in view.sources},
+        ),
+        many_actors=len(view.actors) > ACTORS_LISTED,
+        many_speakers=len(view.by_actor) > ACTORS_LISTED,
         thread=index.stories.thread(view),
         versions=versions,
         original=original,

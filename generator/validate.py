@@ -301,6 +301,13 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
         return document.error(path, f"{name}: {_describe(value)} is not a valid {name}", hint)
     if kind == "too_short":
         return document.error(path, f"{name} needs at least {ctx.get('min_length', 1)} item")
+    if kind in ("too_long", "string_too_long") and name == "conclusion":
+        return document.error(
+            path,
+            f"conclusion is {len(str(value))} characters long, more than the "
+            f"{ctx.get('max_length')} that fit beside the verdict on a phone's first screen",
+            "say what the desk found in one or two sentences; the note says why at length",
+        )
     if kind in ("greater_than_equal", "less_than_equal"):
         return document.error(path, f"{name} must be between 1 and 6, not {_describe(value)}")
     if kind == "value_error":

@@ -144,6 +144,15 @@ class ClaimView:
     def anchor(self) -> str:
         return claim_anchor(self.claim)
 
+    @property
+    def tally(self) -> tuple[tuple[Stance, int], ...]:
+        """How many statements take each stance on the claim, in the columns' order, those
+        that only mention it last; none when no statement is about it."""
+        found = [(column.stance, len(column.statements)) for column in self.columns]
+        if self.mentions:
+            found.append((Stance.MENTIONS, len(self.mentions)))
+        return tuple(found)
+
     def taking(self, stance: Stance) -> tuple[StatementView, ...]:
         """The statements that take `stance` on this claim, in the briefing's order."""
         for column in self.columns:

@@ -28,7 +28,7 @@ PANEL = "in the briefings — this preview is not publishable"
 MISSPELLED_STATE = (
     "      state: unverified\n      as_of: 2026-11-25\n      note: |",
     "      state: unverifed\n      as_of: 2026-11-25\n      note: |",
-    f"briefings/{SEED}.yaml:72:14: state: 'unverifed' is not one of unverified, "
+    f"briefings/{SEED}.yaml:75:14: state: 'unverifed' is not one of unverified, "
     "partially-verified, verified, disputed, misleading, unfounded, false, retracted; "
     "did you mean 'unverified'?",
 )

@@ -29,7 +29,8 @@ def test_the_briefing_page_shows_the_key_claim_state_in_its_banner(built: Path) 
     page = page_of(built / "briefings" / SEED / "index.html")
     text = " ".join(" ".join(page.text).split())
 
-    assert "Key claim: Unverified" in text
+    assert "Reported by Bloomberg" in text
+    assert "? Unverified" in text
     assert "Iran has transferred ballistic missiles to Russia." in text
     assert "Assessed 25 November 2026" in text
 

@@ -42,7 +42,7 @@ def _page(folder: Path, days_later: int = 0) -> str:
 def test_a_past_review_date_says_the_verdict_is_overdue_beside_it(tmp_path: Path) -> None:
     page = _page(_folder(tmp_path, "2026-11-01"))
 
-    banner = page.split('class="briefing-verdict__meaning"')[0]
+    banner = page.split('<div class="briefing-answer')[1].split("</div>")[0]
     claim = page.split("## Claims")[1].split("\n### 2.")[0]
     overdue = '<strong class="briefing-overdue">Review overdue since 1 November 2026</strong>'
     assert overdue in banner

@@ -35,7 +35,7 @@ def test_a_persian_briefing_is_laid_out_right_to_left_in_persian(site: Path) -> 
 
     assert '<html lang="fa"' in page
     assert '<body dir="rtl"' in page
-    assert "ادعای اصلی:" in page  # "Key claim:"
+    assert "ادعاکننده: " in page  # "Claimed by"
     assert "ارزیابی در ۱۲ سپتامبر ۲۰۲۴" in page  # "Assessed 12 September 2024"
     assert "Key claim" not in page
     assert "پرش به محتویات" in page  # Material's "Skip to content", in Persian
@@ -48,7 +48,7 @@ def test_the_other_pages_stay_in_the_sites_language(site: Path) -> None:
 
     assert '<html lang="en"' in page
     assert '<body dir="ltr"' in page
-    assert "Key claim:" in page
+    assert "Claimed by" in page
     [article, *_] = extruct.extract(page, syntaxes=["json-ld"])["json-ld"]
     assert article["inLanguage"] == "en"
 
@@ -92,8 +92,8 @@ def test_the_persian_fact_check_says_in_persian_that_the_claim_is_false(real_sit
 
     assert '<html lang="fa"' in page
     assert '<body dir="rtl"' in page
-    assert "ادعای اصلی:" in page
-    assert ">نادرست</a>" in page  # False, the key claim's state
+    assert "ادعاکننده: " in page  # "Claimed by"
+    assert "نادرست</a></p>" in page  # False, the key claim's verdict
     assert "ارزیابی در ۳۰ نوامبر ۲۰۲۵" in page  # Assessed 30 November 2025
 
 
@@ -104,8 +104,8 @@ def test_the_russian_fact_check_speaks_russian_with_its_dates_in_the_genitive(
 
     assert '<html lang="ru"' in page
     assert '<body dir="ltr"' in page
-    assert "Главное утверждение:" in page
-    assert ">Ложно</a>" in page
+    assert "Кто утверждает: " in page
+    assert "Ложно</a></p>" in page
     assert "Оценено 26 апреля 2022" in page
     assert "Key claim" not in page
 

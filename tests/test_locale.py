@@ -119,11 +119,12 @@ def test_a_briefing_page_made_in_russian_or_persian_speaks_it() -> None:
     russian = render_site(archive, TEMPLATES, language="ru")[page]
     persian = render_site(archive, TEMPLATES, language="fa")[page]
 
-    assert "Главное утверждение:" in russian
+    assert "Кто утверждает: " in russian
+    assert "Как мы проверяли" in russian
     assert "Оценено 12 сентября 2024" in russian
     assert "## Источники { #sources }" in russian
     assert "Key claim" not in russian
-    assert "ادعای اصلی:" in persian
+    assert "ادعاکننده: " in persian
     assert "ارزیابی در ۱۲ سپتامبر ۲۰۲۴" in persian
     assert "## منابع { #sources }" in persian
 

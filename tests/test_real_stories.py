@@ -192,11 +192,11 @@ def _sides(page: lxml.html.HtmlElement, claim: str) -> dict[str, list[str]]:
 
 
 def _names(page: lxml.html.HtmlElement, anchors: list[str]) -> set[str]:
-    """The actor of each statement, as the Statements section heads its group."""
+    """The actor of each statement, as the Statements section names its group."""
     names = set()
     for anchor in anchors:
-        group = page.xpath(f'//div[@id="{anchor}"]/ancestor::div[@class="briefing-actor"][1]')[0]
-        names.add(group.getprevious().text_content().strip().removesuffix("¶").strip())
+        group = page.xpath(f'//div[@id="{anchor}"]/ancestor::details[@id][1]')[0]
+        names.add(group.xpath('./summary/strong[@class="briefing-actor__name"]')[0].text_content())
     return names
 
 

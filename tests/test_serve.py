@@ -80,7 +80,7 @@ def test_a_problem_made_while_serving_is_shown_on_every_page_until_it_is_fixed(
     edit(seed, broken, original)
     page = preview.wait_for(SEED_PAGE, _shows_briefing)
 
-    assert "Key claim: Unverified" in page.words
+    assert "Reported by Bloomberg" in page.words
     assert PANEL not in preview.wait_for("", _shows_briefing).words
     assert preview.running
     assert "Traceback" not in preview.output
@@ -103,7 +103,7 @@ def test_serve_starts_with_a_file_that_is_not_yaml_and_recovers_when_it_is_fixed
     edit(seed, broken, original)
     page = preview.wait_for(SEED_PAGE, _shows_briefing)
 
-    assert "Key claim: Unverified" in page.words
+    assert "Reported by Bloomberg" in page.words
     assert preview.running
     assert "Traceback" not in preview.output
 

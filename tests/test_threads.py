@@ -44,7 +44,7 @@ def test_the_earlier_pages_say_how_the_claim_stands_since_in_the_newestbriefing(
     middle = pages["briefings/bridge-closure-disputed.md"]
     newest = pages["briefings/bridge-closure-confirmed.md"]
 
-    since = first.split('<div class="admonition briefing-verdict')[0]
+    since = first.split('<div class="briefing-answer')[0]
     assert (
         '<p class="briefing-since briefing-since--key" role="note"><strong>Since then:</strong>'
         in since
@@ -55,9 +55,12 @@ def test_the_earlier_pages_say_how_the_claim_stands_since_in_the_newestbriefing(
         "Story: bridge-closure-confirmed</a>."
         ' <a href="../../stories/bridge-closure/">How the story developed</a>.'
     ) in since
-    # The banner keeps the state as assessed then.
-    assert 'Key claim: <a class="briefing-verdict__state"' in first
-    assert "Unverified</a></p>" in first.split("briefing-verdict__claim")[0]
+    # The answer keeps the state as assessed then.
+    answer = first.split('<div class="briefing-answer')[1].split("</div>")[0]
+    assert (
+        '<p class="briefing-answer__verdict"><a class="briefing-state briefing-state--unverified"'
+        in answer
+    )
     assert "Verified</a> on 1 October 2024" in middle
     assert "Since then" not in newest
 
@@ -336,7 +339,7 @@ def test_the_page_its_card_the_api_and_the_feed_tell_one_story(tmp_path: Path) -
     api = {e["id"]: e for e in json.loads(output.files[API_INDEX])["briefings"]}
     feed = {e.link.split("/")[-2]: e for e in feedparser.parse(output.files[FEED]).entries}
 
-    since = page.split('<div class="admonition briefing-verdict')[0]
+    since = page.split('<div class="briefing-answer')[0]
     assert "Verified</a> on 1 October 2024, in " in since
     assert "Since then: Verified. Assessed 1 October 2024." in page.split("card:")[1]
     assert api["bridge-closure"]["since"]["bridge-closed"]["briefing"] == (

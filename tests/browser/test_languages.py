@@ -26,13 +26,13 @@ def test_no_serious_violation_on_a_persian_page(
 
 def test_a_persian_page_reads_right_to_left_on_a_phone(phone: Page, persian_site: str) -> None:
     phone.goto(persian_site + PERSIAN)
-    banner = phone.locator(".briefing-verdict .admonition-title")
+    banner = phone.locator(".briefing-answer__who")
     box = banner.bounding_box()
-    words = phone.locator(".briefing-verdict__facts").inner_text()
+    words = phone.locator(".briefing-answer__facts").inner_text()
 
     assert phone.evaluate("getComputedStyle(document.body).direction") == "rtl"
     assert box is not None
-    # The banner's title ("Key claim: Verified") stands against the right-hand edge.
+    # Who made the claim ("ادعاکننده: …") is said from the right-hand edge.
     text = banner.evaluate(
         "e => { const r = document.createRange(); r.selectNodeContents(e);"
         " const b = r.getBoundingClientRect(); return [b.left, b.right]; }"

@@ -43,6 +43,7 @@ def test_the_stance_map_says_each_stance_and_scrolls_within_a_phone(
     phone: Page, real_site: str
 ) -> None:
     phone.goto(real_site + HOSPITAL)
+    phone.get_by_text("Who stands where on each claim").first.click()
     table = phone.get_by_role("table", name="Who stands where on each claim")
     row = table.get_by_role("row", name=re.compile(r"^Human Rights Watch"))
 

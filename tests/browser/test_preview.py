@@ -35,16 +35,16 @@ def test_the_page_being_edited_shows_the_problem_and_comes_back_once_it_is_fixed
     seed = preview.project / "briefings" / f"{SEED}.yaml"
     original, broken, message = MISSPELLED_STATE
     page.goto(preview.url + SEED_PAGE)
-    expect(page.locator(".briefing-verdict")).to_be_visible()
+    expect(page.locator(".briefing-answer")).to_be_visible()
 
     edit(seed, original, broken)
 
     expect(page.locator(".briefing-problems")).to_contain_text(message, timeout=WAIT)
-    expect(page.locator(".briefing-verdict")).to_have_count(0)
+    expect(page.locator(".briefing-answer")).to_have_count(0)
 
     edit(seed, broken, original)
 
-    expect(page.locator(".briefing-verdict")).to_be_visible(timeout=WAIT)
+    expect(page.locator(".briefing-answer")).to_be_visible(timeout=WAIT)
     expect(page.locator(".briefing-problems")).to_have_count(0)
 
 

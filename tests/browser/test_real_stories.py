@@ -19,6 +19,7 @@ TIANJIN = "briefings/tianjin-video-shared-as-mossad-explosion/"
 def test_the_two_sides_of_a_claim_stand_side_by_side(page: Page, real_site: str) -> None:
     page.goto(real_site + HOSPITAL)
     claim = page.locator("#claim-israeli-air-strike-caused-explosion + .briefing-claim")
+    claim.get_by_text("Who says what").click()
     supports = claim.locator(".briefing-stance--supports")
     contradicts = claim.locator(".briefing-stance--contradicts")
 
@@ -35,6 +36,7 @@ def test_the_two_sides_of_a_claim_stand_side_by_side(page: Page, real_site: str)
 def test_a_name_in_a_column_leads_to_what_was_said(page: Page, real_site: str) -> None:
     page.goto(real_site + HOSPITAL)
     claim = page.locator("#claim-misfired-palestinian-rocket-caused-explosion + .briefing-claim")
+    claim.get_by_text("Who says what").click()
 
     claim.locator(".briefing-stance--contradicts").get_by_role("link").first.click()
 
@@ -46,7 +48,9 @@ def test_a_name_in_a_column_leads_to_what_was_said(page: Page, real_site: str) -
 
 def test_the_death_tolls_are_read_together_in_one_table(page: Page, real_site: str) -> None:
     page.goto(real_site + HOSPITAL)
-    table = page.locator("#claim-death-toll-471 + .briefing-claim table.briefing-figures").first
+    claim = page.locator("#claim-death-toll-471 + .briefing-claim")
+    claim.locator("details.briefing-claim__figures > summary").click()
+    table = claim.locator("table.briefing-figures").first
 
     expect(table.locator("caption")).to_have_text("Figures given for “killed”")
     expect(table.get_by_role("row", name="Ashraf al-Qidra at least 500")).to_be_visible()
