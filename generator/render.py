@@ -170,6 +170,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         period=_in_locale(words.period),
         country_name=_in_locale(words.country_name),
         label=_in_locale(words.label),
+        meaning=_in_locale(words.meaning),
         credibility=_in_locale(words.credibility),
         state_words=_state_words,
         figure=_in_locale(words.figure),

@@ -184,14 +184,16 @@ are FIRST's, in its row."""
 
 
 def word_keys(value: StrEnum) -> tuple[str, ...]:
-    """The catalogue keys of a value's words: a state's label and meaning
+    """The catalogue keys of a value's words: a state's or an assessment's label and meaning
     (state.verified.label, state.verified.meaning), another value's label (stance.supports);
     none for a TLP label."""
     group = WORD_GROUPS.get(type(value))
     if group is None:
         return ()
     key = f"{group}.{value.value}"
-    return (f"{key}.label", f"{key}.meaning") if isinstance(value, VerificationState) else (key,)
+    if isinstance(value, VerificationState | Assessment):
+        return (f"{key}.label", f"{key}.meaning")
+    return (key,)
 
 
 class MissingRow(LookupError):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from . import vocabulary as words
 from .archive import Archive
@@ -51,6 +52,15 @@ class SourceRef:
     def anchor(self) -> str:
         return f"source-{self.source.id}"
 
+    @property
+    def site(self) -> str | None:
+        """The web site its address is on ('reuters.com'), named beside a source that has no
+        title, so that a reader never has to read a raw address."""
+        if self.source.url is None:
+            return None
+        host = urlsplit(str(self.source.url)).hostname or ""
+        return host.removeprefix("www.") or None
+
 
 @dataclass(frozen=True)
 class EvidenceRef:
@@ -68,6 +78,12 @@ class EvidenceRef:
     def assessed(self) -> bool:
         """Whether the desk has judged what it shows (MediaReview is emitted for it)."""
         return self.evidence.assessment not in (None, Assessment.UNASSESSED)
+
+    @property
+    def short(self) -> str:
+        """The item named in a few words, where it is referred to: the start of what it shows,
+        cut at a word, so that no reader meets a bare number ('E5')."""
+        return shortened(self.evidence.description, EVIDENCE_NAMED_IN)
 
 
 @dataclass(frozen=True)
@@ -143,6 +159,11 @@ class ClaimView:
     @property
     def anchor(self) -> str:
         return claim_anchor(self.claim)
+
+    @property
+    def short(self) -> str:
+        """The claim in a few words, where there is room for no more (a table's heading)."""
+        return shortened(self.claim.text, CLAIM_NAMED_IN)
 
     @property
     def tally(self) -> tuple[tuple[Stance, int], ...]:
@@ -223,6 +244,21 @@ class BriefingView:
             *(claim.verification.as_of for claim in b.claims),
             *([self.followed] if self.followed else []),
         ))  # fmt: skip
+
+
+CLAIM_NAMED_IN = 40
+"""Characters of a claim's text that name it where there is room for no more."""
+
+EVIDENCE_NAMED_IN = 48
+"""Characters of an item of evidence's description that name it where it is referred to."""
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word before `limit` characters, with an ellipsis when cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:—-") + "…"
 
 
 def independent_count(sources: Iterable[Source], all_sources: dict[str, Source]) -> int:

@@ -19,6 +19,7 @@ from fontTools import unicodedata
 from .locale import Locale, languages, locale_for
 from .model import (
     ActorKind,
+    Assessment,
     Confidence,
     EvidenceKind,
     Figure,
@@ -84,6 +85,11 @@ def label(value: Any, locale: Locale = EN) -> str:
     if type(value) in WORD_GROUPS:
         return locale.word(word_keys(value)[0])
     return locale.word(f"{_GROUPS[type(value)]}.{value.value}")
+
+
+def meaning(value: Assessment, locale: Locale = EN) -> str:
+    """What an assessment of evidence says of it, after its word ('Miscaptioned')."""
+    return locale.word(word_keys(value)[1])
 
 
 def credibility(grade: int, locale: Locale = EN) -> str:

@@ -121,7 +121,7 @@ NEW_STANCE_ASSESSMENT_AND_TLP = [
     "  theme/markdown/api.md (the stances of `about`)",
     "assessment 'doctored' is missing from:",
     "  generator/tables.py (a row in ASSESSMENT_TABLE: category)",
-    "  generator/locales/fa.yaml (assessment.doctored)",
+    "  generator/locales/fa.yaml (assessment.doctored.label, assessment.doctored.meaning)",
     "  README.md (the `evidence` field's `assessment`)",
     "  docs/about.md (the editors' assessments)",
     "  theme/markdown/api.md (the MediaReview categories)",

@@ -4,11 +4,12 @@ the desk recorded is lost on the way (every statement and source is still in the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from generator.locale import locale_for
 from generator.model import VerificationState
@@ -16,6 +17,7 @@ from generator.vocabulary import state_words
 
 from ..conftest import FIXTURES
 from .conftest import PHONE
+from .test_reader import _search
 
 pytestmark = pytest.mark.slow
 
@@ -115,3 +117,45 @@ def test_printing_shows_every_detail(page: Page, real_site: str) -> None:
 
     assert page.locator("details:not([open])").count() == 0
     assert page.locator(".briefing-sources li").first.is_visible()
+
+
+def test_a_search_result_says_the_verdict_of_the_briefing_it_finds(
+    page: Page, real_site: str
+) -> None:
+    page.goto(real_site)
+    _search(page, "Tianjin")
+
+    result = page.locator(".md-search-result__item").filter(
+        has_text="2015 Tianjin explosion video falsely shared"
+    )
+
+    expect(result.locator(".briefing-search__verdict")).to_have_text("✗ False")
+    expect(result.locator(".briefing-search__verdict")).to_have_class(
+        re.compile(r"\bbriefing-state--false\b")
+    )
+
+
+def test_a_list_names_the_claim_its_verdict_rates(page: Page, real_site: str) -> None:
+    page.goto(real_site + "briefings/")
+
+    item = page.locator(".briefing-item").filter(has_text="air strike or misfired rocket?")
+
+    expect(item.locator(".briefing-item__meta")).to_contain_text(
+        "∅ Unfounded An Israeli air strike caused the explosion"
+    )
+
+
+def test_the_stance_map_heads_each_claim_with_its_words_and_verdict(
+    page: Page, real_site: str
+) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(real_site + "briefings/al-ahli-hospital-explosion/")
+    page.get_by_text("Who stands where on each claim").first.click()
+
+    table = page.get_by_role("table", name="Who stands where on each claim")
+    header = table.get_by_role("columnheader").filter(has_text="3. The explosion killed 471 people")
+
+    expect(header).to_contain_text("Disputed")
+    scroller = page.locator(".briefing-stance-map")
+    assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")  # it scrolls, and shows it:
+    assert "radial-gradient" in scroller.evaluate("e => getComputedStyle(e).backgroundImage")

@@ -123,7 +123,16 @@ if (dialog && toggle) {
     article.className = "md-search-result__article md-typeset";
     const title = document.createElement("h1");
     title.textContent = data.meta.title;
-    article.append(title, excerpt(data.excerpt));
+    article.append(title);
+    // A briefing's verdict on its key claim, in its page's words, as the page shows it.
+    if (data.meta.verdict) {
+      const verdict = document.createElement("p");
+      const state = /^[a-z-]+$/.test(data.meta.state || "") ? data.meta.state : "";
+      verdict.className = `briefing-search__verdict briefing-state briefing-state--${state}`;
+      verdict.textContent = data.meta.verdict;
+      article.append(verdict);
+    }
+    article.append(excerpt(data.excerpt));
     link.append(article);
     li.append(link);
     return li;
