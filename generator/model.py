@@ -458,6 +458,17 @@ class Actor(Model):
     affiliation: Slug | None = Field(None, description="Id of the actor this one speaks for.")
     country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2 code, e.g. RU.")
     aliases: tuple[Text, ...] = Field((), description="Other spellings and scripts of the name.")
+    names: dict[LanguageTag, Text] = Field(
+        default_factory=dict,
+        description=(
+            "The name in other languages, by BCP 47 tag ({ru: Дмитрий Песков}): a page names "
+            "the actor in its own language where a name is given, else by `name`."
+        ),
+    )
+    roles: dict[LanguageTag, Text] = Field(
+        default_factory=dict,
+        description="The role in other languages, by BCP 47 tag, as `names` gives the name.",
+    )
     wikidata: Annotated[str, Field(pattern=WIKIDATA_PATTERN)] | None = Field(
         None, description="Wikidata item, e.g. Q42."
     )

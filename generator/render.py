@@ -31,7 +31,7 @@ from . import vocabulary as words
 from .archive import Archive
 from .locale import DEFAULT, Locale, locale_for
 from .markdown_fields import one_line, render_markdown
-from .model import Briefing, VerificationState
+from .model import Actor, Briefing, VerificationState
 from .pages import PAGES, BriefingPage, SiteFacts, briefing_page
 from .search import searched_as
 from .structure import SiteIndex
@@ -141,6 +141,29 @@ def _name(context: jinja2.runtime.Context, text: str) -> Markup:
 
 
 @jinja2.pass_context
+def _named(context: jinja2.runtime.Context, actor: Actor) -> Markup:
+    """`{{ actor | named }}`: the actor's name in the page's language where it has one
+    (`names`), else its name, marked with its language when in another script."""
+    return _name(context, words.name_in(actor, context["language"]))
+
+
+@jinja2.pass_context
+def _name_text(context: jinja2.runtime.Context, actor: Actor) -> str:
+    """`{{ actor | name_text }}`: the same name as plain text, for a heading or a title."""
+    return words.name_in(actor, context["language"])
+
+
+@jinja2.pass_context
+def _role(context: jinja2.runtime.Context, actor: Actor) -> str | None:
+    return words.role_in(actor, context["language"])
+
+
+@jinja2.pass_context
+def _other_names(context: jinja2.runtime.Context, actor: Actor) -> tuple[str, ...]:
+    return words.other_names(actor, context["language"])
+
+
+@jinja2.pass_context
 def _state_words(context: jinja2.runtime.Context, state: str) -> words.StateWords:
     return words.state_words(VerificationState(state), context["locale"])
 
@@ -169,6 +192,10 @@ def environment(template_dir: Path) -> jinja2.Environment:
         full_date=_in_locale(words.full_date),
         period=_in_locale(words.period),
         country_name=_in_locale(words.country_name),
+        named=_named,
+        name_text=_name_text,
+        role=_role,
+        other_names=_other_names,
         label=_in_locale(words.label),
         meaning=_in_locale(words.meaning),
         credibility=_in_locale(words.credibility),

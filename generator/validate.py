@@ -257,6 +257,9 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     loc = error["loc"]
     path = _data_path(document.data, loc)
     name = next((step for step in reversed(loc) if isinstance(step, str)), "the file")
+    if name == "[key]" and len(loc) >= 3:
+        # A key of a mapping ({ru: Дмитрий Песков}): said as the mapping's, the key its value.
+        name = str(loc[-3])
     value = error.get("input")
     ctx = error.get("ctx") or {}
     hint: str | None

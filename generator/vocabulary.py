@@ -6,6 +6,7 @@ Kept apart from the model (which only knows the values written in YAML) and from
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -18,6 +19,7 @@ from fontTools import unicodedata
 
 from .locale import Locale, languages, locale_for
 from .model import (
+    Actor,
     ActorKind,
     Assessment,
     Confidence,
@@ -90,6 +92,40 @@ def label(value: Any, locale: Locale = EN) -> str:
 def meaning(value: Assessment, locale: Locale = EN) -> str:
     """What an assessment of evidence says of it, after its word ('Miscaptioned')."""
     return locale.word(word_keys(value)[1])
+
+
+def _for_language(texts: Mapping[str, str], language: str) -> str | None:
+    """The text of `texts` (by BCP 47 tag) for a reader of `language`: its own tag's, else its
+    language's without the region ('pt' for 'pt-BR'), else that language's in a region."""
+    if language in texts:
+        return texts[language]
+    primary = language.split("-")[0].lower()
+    for tag, text in texts.items():
+        if tag.lower() == primary:
+            return text
+    for tag, text in texts.items():
+        if tag.split("-")[0].lower() == primary:
+            return text
+    return None
+
+
+def name_in(actor: Actor, language: str) -> str:
+    """How a page in `language` names an actor: by its name in that language where the
+    actor has one (`names`), else by its `name`."""
+    return _for_language(actor.names, language) or actor.name
+
+
+def role_in(actor: Actor, language: str) -> str | None:
+    """An actor's role in `language` where given (`roles`), else its `role`."""
+    return _for_language(actor.roles, language) or actor.role
+
+
+def other_names(actor: Actor, language: str) -> tuple[str, ...]:
+    """The actor's other names, for a page in `language` that names it `name_in`: its
+    names in other languages, then its aliases, each once."""
+    shown = name_in(actor, language)
+    found = [actor.name, *actor.names.values(), *actor.aliases]
+    return tuple(dict.fromkeys(name for name in found if name != shown))
 
 
 def credibility(grade: int, locale: Locale = EN) -> str:

@@ -225,13 +225,13 @@ def test_a_broken_template_stops_the_build_in_one_line_on_several_cores_and_on_o
     write_archive(project / "briefings", 80)
     actor = project / "theme" / "markdown" / "actor.md"
     text = actor.read_text(encoding="utf-8")
-    actor.write_text(text.replace("actor.name | md_inline", "actor.nmae | md_inline", 1))
+    actor.write_text(text.replace("if actor.wikidata", "if actor.wikidtaa", 1))
 
     for one_core in (False, True):
         result = _build(project, one_core=one_core)
 
         assert result.returncode == 1
         assert "briefings: theme/markdown/actor.md:6: " in result.stderr
-        assert "has no attribute 'nmae' (making actors/" in result.stderr
+        assert "has no attribute 'wikidtaa' (making actors/" in result.stderr
         assert "Traceback" not in result.stderr
         assert not (project / "site").exists()

@@ -197,8 +197,8 @@ def test_the_reading_guide_explains_every_state_in_the_words_pages_use() -> None
 @pytest.mark.parametrize(
     ("broken", "replacement", "expected"),
     [
-        ("{{ actor.name | md_inline }}", "{{ actor.nmae | md_inline }}",
-         r"actor\.md:6: '.*Actor object' has no attribute 'nmae' \(making actors/.+\.md\)$"),
+        ("{% if actor.wikidata %}", "{% if actor.wikidtaa %}",
+         r"actor\.md:25: '.*Actor object' has no attribute 'wikidtaa' \(making actors/.+\.md\)$"),
         ("{% for item in said.items %}", "{% for item in said.items %",
          r"actor\.md:\d+: unexpected '%'$"),
     ],
