@@ -236,6 +236,7 @@ def test_a_build_with_a_warm_cache_draws_no_card_and_writes_the_same_ones(
     assert dict(warm.cards) == cold
 
 
+@pytest.mark.slow  # a process of its own, started afresh, draws the cards
 def test_cards_missing_from_the_cache_are_drawn_by_a_process_of_their_own(
     index: SiteIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
