@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 import pytest
+from click.testing import CliRunner, Result
 
 from generator.desk import Desk, Repository
 
@@ -51,3 +54,35 @@ def archive_dir(tmp_path: Path) -> Path:
     target = tmp_path / "briefings"
     shutil.copytree(FIXTURES / "valid", target)
     return target
+
+
+class Briefings(Protocol):
+    """The `briefings` fixture: runs the command with these arguments."""
+
+    def __call__(
+        self, *args: str, cwd: Path = ..., env: Mapping[str, str | None] | None = ...
+    ) -> Result: ...
+
+
+@pytest.fixture
+def briefings(monkeypatch: pytest.MonkeyPatch) -> Briefings:
+    """`briefings` with these arguments, run in this process (a process of its own takes half
+    a second to start), in the folder `cwd`, with these environment variables set (or unset,
+    if None): its exit code, standard output and standard error are `result.exit_code`,
+    `.stdout` and `.stderr`.
+
+    An exception the command does not turn into a message and an exit code is raised rather
+    than kept in the result: where the installed command would print a traceback, the test
+    fails."""
+
+    # Imported here, not above: the command imports the whole generator, which a run of one
+    # core module's tests need not wait for.
+    from generator.cli import main
+
+    def run(*args: str, cwd: Path = ROOT, env: Mapping[str, str | None] | None = None) -> Result:
+        monkeypatch.chdir(cwd)
+        return CliRunner().invoke(
+            main, args, env=env, prog_name="briefings", catch_exceptions=False
+        )
+
+    return run

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .building import PageText
+from .conftest import ROOT
+from .positions import location, position
 
 TIMEOUT = 60.0
 """Seconds to wait for the server or a rebuild: a guard against a hang, not a speed check."""
@@ -25,18 +27,23 @@ PANEL = "in the briefings — this preview is not publishable"
 """The headline of the panel of problems, after its count."""
 
 # Mistakes in the seed briefing: (text as written, text with the mistake, the problem reported).
+_SEED_TEXT = (ROOT / "briefings" / f"{SEED}.yaml").read_text(encoding="utf-8")
+_STATE = "      state: unverified\n      as_of: 2026-11-25\n      note: |"
 MISSPELLED_STATE = (
-    "      state: unverified\n      as_of: 2026-11-25\n      note: |",
-    "      state: unverifed\n      as_of: 2026-11-25\n      note: |",
-    f"briefings/{SEED}.yaml:75:14: state: 'unverifed' is not one of unverified, "
-    "partially-verified, verified, disputed, misleading, unfounded, false, retracted; "
-    "did you mean 'unverified'?",
+    _STATE,
+    _STATE.replace("unverified", "unverifed"),
+    f"briefings/{SEED}.yaml:{location(_SEED_TEXT, _STATE, 'unverified')}: state: 'unverifed' "
+    "is not one of unverified, partially-verified, verified, disputed, misleading, unfounded, "
+    "false, retracted; did you mean 'unverified'?",
 )
+_STATUS, _ = position(_SEED_TEXT, "\nstatus: published\n", "status")
 TAB = (
     "\nstatus: published\n",
     "\n\tstatus: published\n",
-    f"briefings/{SEED}.yaml:5:1: invalid YAML: found a tab character that violates indentation "
-    "(while scanning a plain scalar started on line 4); indent with spaces, not tabs",
+    # The tab is read as the end of the plain scalar on the line above, the title.
+    f"briefings/{SEED}.yaml:{_STATUS}:1: invalid YAML: found a tab character that violates "
+    f"indentation (while scanning a plain scalar started on line {_STATUS - 1}); indent with "
+    "spaces, not tabs",
 )
 
 

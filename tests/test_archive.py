@@ -13,12 +13,17 @@ from generator.archive import load_archive
 from generator.desk import Audience, Desk, Repository
 
 from .conftest import NOW, PRIVATE
+from .positions import location, position
 
 
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 def test_a_published_clear_briefing_is_public(archive_dir: Path) -> None:
@@ -62,7 +67,7 @@ def test_a_restricted_draft_in_a_public_repository_is_an_error_at_its_tlp_line(
     archive = load_archive(archive_dir, NOW)
 
     [error] = archive.errors
-    assert (error.line, error.column) == (6, 6)
+    assert (error.line, error.column) == position(_text(path), f"tlp: {tlp}", tlp)
     assert error.message == (
         f"TLP:{tlp} in a public repository: anyone can read this file on GitHub, and it "
         "stays in the history even once deleted"
@@ -81,6 +86,8 @@ def test_the_repository_setting_defaults_to_public(archive_dir: Path) -> None:
 
 
 EMBARGO = "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00+00:00\n"
+EMBARGO_UNTIL = ("embargo_until: 2026-11-25T12:00:00+00:00", "2026-11-25T12:00:00+00:00")
+"""The line of EMBARGO that sets the embargo, and its value."""
 
 
 def test_an_embargoed_briefing_becomes_public_at_the_embargo_instant(archive_dir: Path) -> None:
@@ -95,13 +102,14 @@ def test_an_embargoed_briefing_becomes_public_at_the_embargo_instant(archive_dir
 
 
 def test_an_embargo_in_a_public_repository_is_an_error_until_it_ends(archive_dir: Path) -> None:
-    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR\n", EMBARGO)
+    path = archive_dir / "sample-briefing.yaml"
+    _edit(path, "tlp: CLEAR\n", EMBARGO)
 
     before = load_archive(archive_dir, NOW - timedelta(seconds=1))
     at = load_archive(archive_dir, NOW)
 
     [error] = before.errors
-    assert (error.line, error.column) == (7, 16)
+    assert (error.line, error.column) == position(_text(path), *EMBARGO_UNTIL)
     assert error.message.startswith(
         "embargoed until 2026-11-25T12:00:00+00:00 in a public repository: anyone can read "
         "this file on GitHub before then"
@@ -137,28 +145,27 @@ def test_the_internal_audience_never_sees_drafts_or_embargoes(archive_dir: Path)
 
 
 def test_a_published_red_briefing_is_an_error_in_any_repository(archive_dir: Path) -> None:
-    _edit(archive_dir / "sample-briefing.yaml", "tlp: CLEAR", "tlp: RED")
+    path = archive_dir / "sample-briefing.yaml"
+    _edit(path, "tlp: CLEAR", "tlp: RED")
     internal = Desk(repository=Repository.PRIVATE, audience=Audience.INTERNAL)
 
     archive = load_archive(archive_dir, NOW, desk=internal)
 
     [error] = archive.errors
-    assert (error.line, error.column) == (6, 6)
+    assert (error.line, error.column) == position(_text(path), "tlp: RED", "RED")
     assert error.message.startswith("a published briefing cannot be TLP:RED")
     assert archive.shown == ()
 
 
 def test_an_embargo_without_timezone_is_an_error(archive_dir: Path) -> None:
-    _edit(
-        archive_dir / "sample-briefing.yaml",
-        "tlp: CLEAR\n",
-        "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00\n",
-    )
+    path = archive_dir / "sample-briefing.yaml"
+    _edit(path, "tlp: CLEAR\n", "tlp: CLEAR\nembargo_until: 2026-11-25T12:00:00\n")
 
     archive = load_archive(archive_dir, NOW)
 
+    where = location(_text(path), "embargo_until: 2026-11-25T12:00:00", "2026-11-25")
     assert [str(e).split("/")[-1] for e in archive.errors] == [
-        "sample-briefing.yaml:7:16: embargo_until needs a timezone; "
+        f"sample-briefing.yaml:{where}: embargo_until needs a timezone; "
         "end it with Z or an offset, e.g. 2024-09-10T14:00:00Z"
     ]
 

@@ -10,6 +10,7 @@ import pytest
 
 from .building import build, copy_project, page_of
 from .conftest import ROOT
+from .positions import location
 
 pytestmark = pytest.mark.slow
 
@@ -84,14 +85,16 @@ def test_invalid_input_fails_the_build_and_keeps_the_previous_site(tmp_path: Pat
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("previous site", encoding="utf-8")
     seed = project / "briefings" / f"{SEED}.yaml"
-    seed.write_text(
-        seed.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8"
-    )
+    text = seed.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:")
+    seed.write_text(text, encoding="utf-8")
 
     result = build(project)
 
+    where = location(text, "\ntitel:", "titel")
     assert result.returncode == 1
-    assert f"briefings/{SEED}.yaml:4:1: unknown key 'titel'; did you mean 'title'?" in result.stderr
+    assert f"briefings/{SEED}.yaml:{where}: unknown key 'titel'; did you mean 'title'?" in (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
 

@@ -18,7 +18,7 @@ from generator.archive import load_archive
 from generator.cards import Card, Cards, card_for, draw, kept_card
 from generator.model import VerificationState
 from generator.publish import SiteInfo
-from generator.site import site_output
+from generator.site import SiteOutput, site_output
 from generator.structure import SiteIndex
 
 from .conftest import FIXTURES, NOW, ROOT
@@ -217,19 +217,29 @@ def test_a_cached_card_is_not_drawn_again(
     assert list(tmp_path.rglob("*.part")) == []
 
 
+@pytest.fixture(scope="module")
+def built(index: SiteIndex, tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteOutput, Path]:
+    """The multilingual archive's output, made in this process, and the cache of its cards
+    (empty before: each card is drawn when it is first asked for)."""
+    cache = tmp_path_factory.mktemp("cards")
+    return site_output(index.archive, TEMPLATES, SITE, workers=1, cache_dir=cache), cache
+
+
 def test_a_build_with_a_warm_cache_draws_no_card_and_writes_the_same_ones(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built: tuple[SiteOutput, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    output, cache = built
     archive = load_archive(MULTILINGUAL, NOW)
-    cold = dict(site_output(archive, TEMPLATES, SITE, workers=1, cache_dir=tmp_path).cards)
+    cold = dict(output.cards)
 
     monkeypatch.setattr(cards, "draw", lambda card: pytest.fail("drawn again"))
-    warm = site_output(archive, TEMPLATES, SITE, workers=1, cache_dir=tmp_path)
+    warm = site_output(archive, TEMPLATES, SITE, workers=1, cache_dir=cache)
 
     assert len(cold) == len(archive.shown) == 5
     assert dict(warm.cards) == cold
 
 
+@pytest.mark.slow  # a process of its own, started afresh, draws the cards
 def test_cards_missing_from_the_cache_are_drawn_by_a_process_of_their_own(
     index: SiteIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -249,12 +259,11 @@ def test_cards_missing_from_the_cache_are_drawn_by_a_process_of_their_own(
 
 
 def test_every_briefing_page_names_its_card_with_its_size_and_text_alternative(
-    tmp_path: Path,
+    index: SiteIndex, built: tuple[SiteOutput, Path]
 ) -> None:
-    archive = load_archive(MULTILINGUAL, NOW)
-    output = site_output(archive, TEMPLATES, SITE, workers=1, cache_dir=tmp_path)
+    output, _ = built
 
-    for view in SiteIndex(archive, "en").briefings:
+    for view in index.briefings:
         front_matter = yaml.safe_load(output.pages[view.page].split("---\n")[1])
         card = front_matter["card"]
         article = json.loads(front_matter["structured_data"])[0]

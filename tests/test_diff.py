@@ -14,12 +14,13 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import Result
 
 from generator import diff
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, Briefings
 
-pytestmark = pytest.mark.slow  # git and the command, in processes
+pytestmark = pytest.mark.slow  # a git repository, made and read by git processes
 
 BRIEFINGS = Path(sys.executable).parent / "briefings"
 NOW = "2026-11-25T12:00:00Z"
@@ -52,11 +53,8 @@ def _edit(repo: Path, change: Callable[[dict[str, Any]], object], name: str = SA
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def _diff(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BRIEFINGS), "diff", "--now", NOW, *args],
-        cwd=repo, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+def _diff(briefings: Briefings, repo: Path, *args: str) -> Result:
+    return briefings("diff", "--now", NOW, *args, cwd=repo)
 
 
 def _move(data: dict[str, Any]) -> None:
@@ -75,12 +73,14 @@ def _add_a_source_and_an_update(data: dict[str, Any]) -> None:
     data["updates"].append({"date": "2024-09-13", "kind": "update", "note": "Added *wire*."})
 
 
-def test_a_verdict_that_moves_without_a_word_of_why_is_flagged(repo: Path) -> None:
+def test_a_verdict_that_moves_without_a_word_of_why_is_flagged(
+    repo: Path, briefings: Briefings
+) -> None:
     _edit(repo, _move)
 
-    result = _diff(repo)
+    result = _diff(briefings, repo)
 
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "sample-briefing (public): changed: Sample agency says the river bridge closed "
         "<b>today</b> & *tomorrow*",
@@ -89,17 +89,19 @@ def test_a_verdict_that_moves_without_a_word_of_why_is_flagged(repo: Path) -> No
     ]
 
 
-def test_a_verdict_that_moves_with_its_history_is_not_flagged(repo: Path) -> None:
+def test_a_verdict_that_moves_with_its_history_is_not_flagged(
+    repo: Path, briefings: Briefings
+) -> None:
     _edit(repo, _move_with_history)
 
-    result = _diff(repo)
+    result = _diff(briefings, repo)
 
     assert "  claim bridge-reopens: disputed -> verified\n" in result.stdout
     assert result.stdout.endswith("1 briefing changed\n")
 
 
 def test_what_was_added_removed_published_and_unpublished_between_two_commits(
-    repo: Path,
+    repo: Path, briefings: Briefings
 ) -> None:
     _edit(repo, _add_a_source_and_an_update)
     draft = (repo / SAMPLE).read_text(encoding="utf-8").replace("id: sample-briefing", "id: other")
@@ -108,8 +110,8 @@ def test_what_was_added_removed_published_and_unpublished_between_two_commits(
     _git(repo, "commit", "-qm", "Work")
     _edit(repo, lambda data: data.update(status="draft"))  # in the work tree only
 
-    committed = _diff(repo, "main", "HEAD")
-    unpublished = _diff(repo, "HEAD")
+    committed = _diff(briefings, repo, "main", "HEAD")
+    unpublished = _diff(briefings, repo, "HEAD")
 
     assert committed.stdout.splitlines()[:4] == [
         "other (public): added: Sample agency says the river bridge closed <b>today</b> & "
@@ -121,23 +123,25 @@ def test_what_was_added_removed_published_and_unpublished_between_two_commits(
     ]
     assert unpublished.stdout.startswith("sample-briefing (private): unpublished: ")
     (repo / "briefings" / "other.yaml").unlink()
-    assert "other (public): removed: " in _diff(repo, "HEAD").stdout
+    assert "other (public): removed: " in _diff(briefings, repo, "HEAD").stdout
 
 
-def test_markdown_for_the_job_summary_shows_the_editors_words_as_written(repo: Path) -> None:
+def test_markdown_for_the_job_summary_shows_the_editors_words_as_written(
+    repo: Path, briefings: Briefings
+) -> None:
     _edit(repo, _move)
 
-    summary = _diff(repo, "--format", "markdown").stdout
+    summary = _diff(briefings, repo, "--format", "markdown").stdout
 
     assert summary.startswith("## What readers will see change\n\n- `sample-briefing` (public)")
     assert "&#60;b&#62;today&#60;/b&#62; &#38; &#42;tomorrow&#42;" in summary
     assert "<b>" not in summary
 
 
-def test_json_names_each_unexplained_move(repo: Path) -> None:
+def test_json_names_each_unexplained_move(repo: Path, briefings: Briefings) -> None:
     _edit(repo, _move)
 
-    data = json.loads(_diff(repo, "--format", "json").stdout)
+    data = json.loads(_diff(briefings, repo, "--format", "json").stdout)
 
     [change] = data["changes"]
     assert change["claims"] == [
@@ -170,12 +174,11 @@ def test_an_old_version_is_read_by_one_git_process(
     assert [command[1] for command in calls] == ["ls-tree", "cat-file"]
 
 
-def test_a_revision_git_does_not_know_is_a_usage_error(repo: Path) -> None:
-    result = _diff(repo, "no-such-branch")
+def test_a_revision_git_does_not_know_is_a_usage_error(repo: Path, briefings: Briefings) -> None:
+    result = _diff(briefings, repo, "no-such-branch")
 
-    assert result.returncode == 2
+    assert result.exit_code == 2
     assert "git: fatal: Not a valid object name no-such-branch:briefings" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_the_pull_request_step_writes_the_summary(repo: Path) -> None:

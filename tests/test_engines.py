@@ -29,6 +29,7 @@ from generator.views import BriefingView
 
 from .building import build, build_with_zensical, built_site, copy_project
 from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES
+from .positions import location
 
 pytestmark = pytest.mark.slow
 
@@ -67,12 +68,14 @@ def test_render_writes_nothing_when_a_briefing_is_invalid(tmp_path: Path) -> Non
     briefings = tmp_path / "briefings"
     shutil.copytree(FIXTURES / "valid", briefings)
     sample = briefings / "sample-briefing.yaml"
-    sample.write_text(sample.read_text("utf-8").replace("tlp: CLEAR", "tlp: AMBER"), "utf-8")
+    text = sample.read_text("utf-8").replace("tlp: CLEAR", "tlp: AMBER")
+    sample.write_text(text, "utf-8")
 
     result = _render(tmp_path / "out", briefings, repository="public")
 
+    where = location(text, "tlp: AMBER", "AMBER")
     assert result.returncode == 1
-    assert "sample-briefing.yaml:6:6: TLP:AMBER in a public repository" in result.stderr
+    assert f"sample-briefing.yaml:{where}: TLP:AMBER in a public repository" in result.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -14,6 +14,7 @@ import pytest
 from generator.archive import load_archive
 
 from .conftest import FIXTURES, NOW, ROOT
+from .positions import line_of, location, position
 
 CASES = sorted(p for p in (FIXTURES / "errors").glob("*.yaml") if p.name != "actors.yaml")
 
@@ -83,8 +84,10 @@ def test_registry_errors_are_located_in_actors_yaml(archive_dir: Path) -> None:
 
     archive = load_archive(archive_dir, NOW)
 
+    text = registry.read_text(encoding="utf-8")
+    where = location(text, "affiliation: example-minstry", "example-minstry")
     assert [str(e).split("/")[-1] for e in archive.errors] == [
-        "actors.yaml:11:18: unknown actor id 'example-minstry'; did you mean 'example-ministry'?"
+        f"actors.yaml:{where}: unknown actor id 'example-minstry'; did you mean 'example-ministry'?"
     ]
 
 
@@ -99,7 +102,7 @@ def test_an_actor_written_out_differently_in_two_briefings_is_an_error(tmp_path:
 
     [error] = archive.errors
     assert error.path.endswith("sample-briefing.yaml")  # files are read in name order
-    assert (error.line, error.column) == (23, 9)
+    assert (error.line, error.column) == position(text, "  - id: sample-news\n", "sample-news")
     assert error.message.startswith("actor 'sample-news' is written differently in ")
     assert error.message.endswith("other-briefing.yaml")
     assert error.hint == "move the actor to actors.yaml and list its id in both briefings"
@@ -118,6 +121,11 @@ def _case(tmp_path: Path, name: str, *edits: tuple[str, str]) -> Path:
     return tmp_path
 
 
+def _text(folder: Path, name: str) -> str:
+    """The text of the briefing `_case` wrote."""
+    return (folder / f"{name}.yaml").read_text(encoding="utf-8")
+
+
 def _shown(archive_errors: tuple[object, ...]) -> list[str]:
     return [str(error).split(".yaml:", 1)[1] for error in archive_errors]
 
@@ -127,9 +135,11 @@ def test_shape_and_reference_mistakes_in_one_file_are_reported_together(tmp_path
 
     archive = load_archive(tmp_path, NOW)
 
+    text = _text(tmp_path, "two-mistakes")
+    titel, jane = location(text, "titel:"), location(text, "actor: jane\n", "jane")
     assert _shown(archive.errors) == [
-        "3:1: unknown key 'titel'; did you mean 'title'?",
-        "29:12: unknown actor id 'jane'; known actor ids: jane-example, local-group; to add "
+        f"{titel}: unknown key 'titel'; did you mean 'title'?",
+        f"{jane}: unknown actor id 'jane'; known actor ids: jane-example, local-group; to add "
         "it, write it out under actors: (- id: jane, with name and kind), or add it to "
         "actors.yaml and list - jane under actors:",
     ]
@@ -147,11 +157,16 @@ def test_a_format_1_file_gets_one_error_per_place_to_change_saying_what_to_write
 
     archive = load_archive(tmp_path, NOW)
 
+    text = _text(tmp_path, "old-format")
+    schema = location(text, "schema: 1", "1")
+    about = location(text, "about: [it-happened]", "[")
     assert _shown(archive.errors) == [
-        "1:9: this file is in format 1; briefing-site reads format 2; write schema: 2, then "
-        "follow the other messages (each statement's about becomes a map of claim id to stance)",
-        "32:12: about is a map of claim id to stance since format 2, not a list; write about: "
-        "{it-happened: <stance>}, each stance one of supports, contradicts, questions, mentions",
+        f"{schema}: this file is in format 1; briefing-site reads format 2; write schema: 2, "
+        "then follow the other messages (each statement's about becomes a map of claim id to "
+        "stance)",
+        f"{about}: about is a map of claim id to stance since format 2, not a list; write "
+        "about: {it-happened: <stance>}, each stance one of supports, contradicts, questions, "
+        "mentions",
     ]
 
 
@@ -205,10 +220,13 @@ def test_an_invalid_source_is_reported_once_and_references_to_it_are_not(tmp_pat
 
     archive = load_archive(tmp_path, NOW)
 
+    text = _text(tmp_path, "bad-source")
+    kind = location(text, "kind: newsreport", "newsreport")
+    source = location(text, "sources: [notise]", "notise")
     assert _shown(archive.errors) == [
-        "19:11: kind: 'newsreport' is not one of news-report, official-statement, "
+        f"{kind}: kind: 'newsreport' is not one of news-report, official-statement, "
         "press-briefing, document, social-media, dataset, other; did you mean 'news-report'?",
-        "33:15: unknown source id 'notise'; did you mean 'notice'?",
+        f"{source}: unknown source id 'notise'; did you mean 'notice'?",
     ]
 
 
@@ -222,7 +240,8 @@ def test_an_invalid_actor_in_the_registry_does_not_fail_the_briefings_naming_it(
 
     archive = load_archive(tmp_path, NOW)
 
-    assert [(Path(e.path).name, e.line) for e in archive.errors] == [("actors.yaml", 9)]
+    kind = line_of(text, "kind: human")
+    assert [(Path(e.path).name, e.line) for e in archive.errors] == [("actors.yaml", kind)]
 
 
 def test_a_broken_registry_is_reported_without_blaming_every_briefing(tmp_path: Path) -> None:
@@ -233,7 +252,8 @@ def test_a_broken_registry_is_reported_without_blaming_every_briefing(tmp_path: 
 
     assert [(Path(e.path).name, e.line) for e in archive.errors] == [
         ("actors.yaml", 3),  # the syntax error
-        ("fine.yaml", 29),  # 'jane' is listed in neither actors: of the briefing
+        # 'jane' is listed in neither actors: of the briefing
+        ("fine.yaml", line_of(_text(tmp_path, "fine"), "actor: jane\n")),
     ]
 
 

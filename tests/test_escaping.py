@@ -24,6 +24,7 @@ from generator.yamlio import load
 
 from .building import build, copy_project, page_of
 from .conftest import FIXTURES, NOW
+from .positions import line_of
 
 SITE_URL = "https://briefings.example.org/"
 BRIEFING = "sample-briefing"
@@ -304,6 +305,9 @@ def test_a_script_or_data_link_in_a_markdown_field_is_refused(tmp_path: Path, ta
     archive = load_archive(folder, NOW)
 
     assert [(e.line, e.message) for e in archive.errors] == [
-        (9, f"the link target {target!r} is not an address this site can use")
+        (
+            line_of(text, "summary: |"),
+            f"the link target {target!r} is not an address this site can use",
+        )
     ]
     assert archive.shown == ()

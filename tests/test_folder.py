@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from generator.archive import load_archive
 from generator.errors import BriefingError
 
-from .conftest import FIXTURES, NOW
-
-BRIEFINGS = Path(sys.executable).parent / "briefings"
+from .conftest import FIXTURES, NOW, Briefings
 
 
 def _messages(errors: tuple[BriefingError, ...]) -> list[str]:
@@ -94,22 +90,14 @@ def test_other_files_are_not_read_and_are_named_in_notes(archive_dir: Path) -> N
     ]
 
 
-def test_check_prints_notes_apart_from_errors(tmp_path: Path) -> None:
+def test_check_prints_notes_apart_from_errors(tmp_path: Path, briefings: Briefings) -> None:
     shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
     (tmp_path / "README.md").write_text("About these briefings.\n", encoding="utf-8")
 
-    text = subprocess.run(
-        [str(BRIEFINGS), "check", "."], cwd=tmp_path, capture_output=True, text=True, check=False
-    )
-    github = subprocess.run(
-        [str(BRIEFINGS), "check", ".", "--format", "github"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    text = briefings("check", ".", cwd=tmp_path)
+    github = briefings("check", ".", "--format", "github", cwd=tmp_path)
 
-    assert (text.returncode, github.returncode) == (0, 0)
+    assert (text.exit_code, github.exit_code) == (0, 0)
     assert text.stdout == "1 valid briefing: 1 public, 0 private\n"
     assert text.stderr == "note: README.md: not a .yaml file, not read\n"
     assert github.stdout == "::notice file=README.md::not a .yaml file, not read\n"

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
+from click.testing import Result
 
 from generator.archive import load_archive
 from generator.site import render_site
 
-from .conftest import FIXTURES, NOW, TEMPLATES
-
-BRIEFINGS = Path(sys.executable).parent / "briefings"
+from .conftest import FIXTURES, NOW, TEMPLATES, Briefings
+from .positions import location, position
 
 
 def _folder(tmp_path: Path, review_by: str) -> Path:
@@ -61,45 +58,49 @@ def test_a_review_date_to_come_is_shown_as_the_next_review(tmp_path: Path) -> No
     assert "Review overdue since 1 December 2026" in after
 
 
-def _check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BRIEFINGS), "check", str(folder), "--now", "2026-11-25T12:00:00Z", *args],
-        cwd=folder.parent, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+def _check(briefings: Briefings, folder: Path, *args: str) -> Result:
+    return briefings(
+        "check", str(folder), "--now", "2026-11-25T12:00:00Z", *args, cwd=folder.parent
+    )
 
 
-@pytest.mark.slow  # the command, in a process
-def test_check_due_lists_each_review_that_has_come_due_at_its_line(tmp_path: Path) -> None:
+def test_check_due_lists_each_review_that_has_come_due_at_its_line(
+    tmp_path: Path, briefings: Briefings
+) -> None:
     folder = _folder(tmp_path, "2026-11-25")
     sample = folder / "sample-briefing.yaml"
     sample.write_text(sample.read_text("utf-8").replace("status: published", "status: draft"))
 
-    listed = _check(folder, "--due")
-    quiet = _check(folder)
+    listed = _check(briefings, folder, "--due")
+    quiet = _check(briefings, folder)
 
-    assert listed.returncode == quiet.returncode == 0
+    text = sample.read_text(encoding="utf-8")
+    claim = location(text, "review_by: 2026-11-25", "2026-11-25")
+    question = location(text, "review_by: 2024-10-01", "2024-10-01")
+    assert listed.exit_code == quiet.exit_code == 0
     assert listed.stdout.splitlines() == [
-        "briefings/sample-briefing.yaml:51:18: claim 'bridge-closed' was to be assessed again "
-        "by 2026-11-25; assess it again, then move as_of (with the old state in history) and "
-        "review_by",
-        "briefings/sample-briefing.yaml:122:16: open question 1 was to be looked at again by "
-        "2024-10-01; answer it, or set a new review_by",
+        f"briefings/sample-briefing.yaml:{claim}: claim 'bridge-closed' was to be assessed "
+        "again by 2026-11-25; assess it again, then move as_of (with the old state in history) "
+        "and review_by",
+        f"briefings/sample-briefing.yaml:{question}: open question 1 was to be looked at again "
+        "by 2024-10-01; answer it, or set a new review_by",
         "1 valid briefing: 0 public, 1 private; 2 reviews due",
     ]
     assert quiet.stdout == "1 valid briefing: 0 public, 1 private\n"
 
 
-@pytest.mark.slow  # the command, in a process
-def test_check_due_speaks_json_and_github_annotations(tmp_path: Path) -> None:
+def test_check_due_speaks_json_and_github_annotations(tmp_path: Path, briefings: Briefings) -> None:
     folder = _folder(tmp_path, "2027-01-01")  # not due: only the open question is
 
-    as_json = json.loads(_check(folder, "--due", "--format", "json").stdout)
-    as_github = _check(folder, "--due", "--format", "github").stdout
+    as_json = json.loads(_check(briefings, folder, "--due", "--format", "json").stdout)
+    as_github = _check(briefings, folder, "--due", "--format", "github").stdout
 
+    text = (folder / "sample-briefing.yaml").read_text(encoding="utf-8")
+    line, column = position(text, "review_by: 2024-10-01", "2024-10-01")
     assert as_json["problems"] == []
-    assert [item["line"] for item in as_json["due"]] == [122]
+    assert [item["line"] for item in as_json["due"]] == [line]
     assert as_github.startswith(
-        "::notice file=briefings/sample-briefing.yaml,line=122,col=16::open question 1"
+        f"::notice file=briefings/sample-briefing.yaml,line={line},col={column}::open question 1"
     )
 
 

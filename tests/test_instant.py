@@ -16,7 +16,7 @@ import pytest
 from generator import instant
 
 from .building import copy_project
-from .conftest import FIXTURES
+from .conftest import FIXTURES, Briefings
 
 BIN = Path(sys.executable).parent
 EMBARGO = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -43,16 +43,10 @@ def test_an_instant_without_timezone_or_not_iso_is_refused(written: str, message
         instant.parse_instant(written)
 
 
-def test_an_epoch_that_is_not_whole_seconds_is_a_usage_error(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [str(BIN / "briefings"), "check", str(FIXTURES / "valid")],
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1.5e9"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def test_an_epoch_that_is_not_whole_seconds_is_a_usage_error(briefings: Briefings) -> None:
+    result = briefings("check", str(FIXTURES / "valid"), env={"SOURCE_DATE_EPOCH": "1.5e9"})
 
-    assert result.returncode == 2
+    assert result.exit_code == 2
     assert "Error: SOURCE_DATE_EPOCH must be whole seconds since 1970, not '1.5e9'" in result.stderr
 
 

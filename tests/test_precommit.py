@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import FIXTURES, ROOT
+from .positions import location
 
 pytestmark = pytest.mark.slow
 
@@ -105,15 +106,17 @@ def test_the_hook_reads_where_the_repository_is_and_stops_every_problem_at_once(
     )
     failed = _hook(repo, env)
 
+    text = briefing.read_text(encoding="utf-8")
+    tlp, state = location(text, "tlp: AMBER", "AMBER"), location(text, "state: verifed", "verifed")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "check briefings" in passed.stdout
     assert failed.returncode == 1
     assert (
-        "briefings/sample-briefing.yaml:6:6: TLP:AMBER in a public repository: anyone can read "
-        "this file on GitHub"
+        f"briefings/sample-briefing.yaml:{tlp}: TLP:AMBER in a public repository: anyone can "
+        "read this file on GitHub"
     ) in failed.stdout
     assert (
-        "briefings/sample-briefing.yaml:49:14: state: 'verifed' is not one of unverified, "
+        f"briefings/sample-briefing.yaml:{state}: state: 'verifed' is not one of unverified, "
         "partially-verified, verified, disputed, misleading, unfounded, false, retracted; "
         "did you mean 'verified'?"
     ) in failed.stdout

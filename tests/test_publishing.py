@@ -25,6 +25,7 @@ from generator.yamlio import load
 
 from .building import build, built_site, copy_project, page_of
 from .conftest import FIXTURES, ROOT
+from .positions import location
 
 pytestmark = pytest.mark.slow
 
@@ -249,9 +250,9 @@ def test_a_published_red_briefing_fails_the_build_at_its_tlp_line(tmp_path: Path
 
     assert result.returncode == 1
     assert (
-        "briefings/sample-briefing.yaml:6:6: a published briefing cannot be TLP:RED"
-        in result.stderr
-    )
+        f"briefings/sample-briefing.yaml:{location(text, 'tlp: RED', 'RED')}: a published "
+        "briefing cannot be TLP:RED"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
 
@@ -262,16 +263,17 @@ def test_an_amber_draft_fails_the_build_of_a_public_repository_at_its_tlp_line(
     folder = tmp_path / "briefings"
     shutil.copytree(FIXTURES / "valid", folder)
     text = SAMPLE.read_text(encoding="utf-8").replace("status: published", "status: draft")
-    (folder / "sample-briefing.yaml").write_text(text.replace("tlp: CLEAR", "tlp: AMBER"), "utf-8")
+    text = text.replace("tlp: CLEAR", "tlp: AMBER")
+    (folder / "sample-briefing.yaml").write_text(text, "utf-8")
     public = copy_project(tmp_path / "public", folder)
 
     in_public = build(public)
 
     assert in_public.returncode == 1
     assert (
-        "briefings/sample-briefing.yaml:6:6: TLP:AMBER in a public repository: anyone can read "
-        "this file on GitHub, and it stays in the history even once deleted; keep briefings "
-        "that are not TLP:CLEAR in a private repository"
+        f"briefings/sample-briefing.yaml:{location(text, 'tlp: AMBER', 'AMBER')}: TLP:AMBER in "
+        "a public repository: anyone can read this file on GitHub, and it stays in the history "
+        "even once deleted; keep briefings that are not TLP:CLEAR in a private repository"
     ) in in_public.stderr
     assert not (public / "site").exists()
     # With repository: private, restricted drafts build: marked_site holds one of each.

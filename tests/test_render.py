@@ -24,6 +24,7 @@ from generator.views import briefing_view
 from generator.vocabulary import partial_date
 
 from .conftest import FIXTURES, GOLDEN, NOW, PRIVATE, ROOT, TEMPLATES
+from .positions import positions
 
 
 def _archive(directory: Path):  # type: ignore[no-untyped-def]
@@ -198,7 +199,7 @@ def test_the_reading_guide_explains_every_state_in_the_words_pages_use() -> None
     ("broken", "replacement", "expected"),
     [
         ("{% if actor.wikidata %}", "{% if actor.wikidtaa %}",
-         r"actor\.md:25: '.*Actor object' has no attribute 'wikidtaa' \(making actors/.+\.md\)$"),
+         r"actor\.md:{line}: '.*Actor object' has no attribute 'wikidtaa' \(making actors/.+\.md\)$"),
         ("{% for item in said.items %}", "{% for item in said.items %",
          r"actor\.md:\d+: unexpected '%'$"),
     ],
@@ -209,12 +210,14 @@ def test_a_broken_template_is_named_with_its_line(
     templates = tmp_path / "markdown"
     shutil.copytree(TEMPLATES, templates)
     actor = templates / "actor.md"
-    actor.write_text(actor.read_text(encoding="utf-8").replace(broken, replacement, 1))
+    text = actor.read_text(encoding="utf-8")
+    actor.write_text(text.replace(broken, replacement, 1))
 
     with pytest.raises(TemplateProblem) as raised:
         render_site(load_archive(FIXTURES / "archive", NOW, desk=PRIVATE), templates)
 
-    assert re.search(expected, str(raised.value)), str(raised.value)
+    [(line, _), *_] = positions(text, broken)  # the first, which replace() broke
+    assert re.search(expected.replace("{line}", str(line)), str(raised.value)), str(raised.value)
     assert str(raised.value).startswith(os.path.relpath(actor))
 
 

@@ -11,6 +11,7 @@ from generator.archive import load_archive
 from generator.errors import BriefingError
 
 from .conftest import NOW
+from .positions import location, position
 
 SAMPLE = "sample-briefing.yaml"
 
@@ -29,6 +30,10 @@ def _errors(folder: Path) -> list[str]:
     ]
 
 
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
 def _second_briefing(folder: Path, briefing_id: str) -> Path:
     copy = folder / f"{briefing_id}.yaml"
     shutil.copy(folder / SAMPLE, copy)
@@ -39,10 +44,12 @@ def _second_briefing(folder: Path, briefing_id: str) -> Path:
 def test_two_files_cannot_claim_one_id(archive_dir: Path) -> None:
     # File names are unique in a folder and an id must equal its file's name, so a copied
     # briefing that keeps its id is reported where the id is written.
-    shutil.copy(archive_dir / SAMPLE, archive_dir / "sample-briefing-copy.yaml")
+    copy = archive_dir / "sample-briefing-copy.yaml"
+    shutil.copy(archive_dir / SAMPLE, copy)
 
+    where = location(_text(copy), "\nid: sample-briefing", "sample-briefing")
     assert _errors(archive_dir) == [
-        "sample-briefing-copy.yaml:3:5: id 'sample-briefing' does not match the file name "
+        f"sample-briefing-copy.yaml:{where}: id 'sample-briefing' does not match the file name "
         "'sample-briefing-copy'; rename the file to sample-briefing.yaml or set id: "
         "sample-briefing-copy"
     ]
@@ -55,13 +62,15 @@ def test_no_briefing_or_actor_may_take_the_place_of_a_list(archive_dir: Path) ->
 
     errors = _errors(archive_dir)
 
+    briefing = location(_text(index), "\nid: index", "index")
+    actor = location(_text(index), "  - id: index\n", "index")
     assert (
-        "index.yaml:3:5: briefing id 'index' would replace the list of all briefings at "
+        f"index.yaml:{briefing}: briefing id 'index' would replace the list of all briefings at "
         "/briefings/; choose another id"
     ) in errors
     assert (
-        "index.yaml:23:9: actor id 'index' would replace the list of all actors at /actors/; "
-        "choose another id"
+        f"index.yaml:{actor}: actor id 'index' would replace the list of all actors at "
+        "/actors/; choose another id"
     ) in errors
 
 
@@ -85,41 +94,48 @@ def test_unknown_keys_are_found_at_any_depth(archive_dir: Path) -> None:
     _edit(path, "      confidence: high", "      confidence: high\n      confidense: high")
     _edit(path, "        - date: 2024-09-11\n", "        - date: 2024-09-11\n          stat: x\n")
 
+    text = _text(path)
     assert _errors(archive_dir) == [
-        f"{SAMPLE}:33:5: unknown key 'archive_url'; did you mean 'archived_url'?",
-        f"{SAMPLE}:52:7: unknown key 'confidense'; did you mean 'confidence'?",
-        f"{SAMPLE}:60:11: unknown key 'stat'; did you mean 'state'?",
+        f"{SAMPLE}:{location(text, '    archive_url:', 'archive_url')}: unknown key "
+        "'archive_url'; did you mean 'archived_url'?",
+        f"{SAMPLE}:{location(text, '      confidense:', 'confidense')}: unknown key "
+        "'confidense'; did you mean 'confidence'?",
+        f"{SAMPLE}:{location(text, '          stat: x', 'stat')}: unknown key 'stat'; "
+        "did you mean 'state'?",
     ]
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "expected"),
+    ("old", "new", "their_id", "expected"),
     [
         (
             "    about: {bridge-closed: supports}",
             "    about: {road-closed: supports}",
-            "75:13: unknown claim id 'road-closed'; 'road-closed' is a claim of "
+            "road-closed",
+            "unknown claim id 'road-closed'; 'road-closed' is a claim of "
             "other-briefing.yaml, and a briefing can refer only to its own claims; "
             "write the claim here too",
         ),
         (
             "    sources: [ministry-notice]\n  - id: news",
             "    sources: [road-notice]\n  - id: news",
-            "76:15: unknown source id 'road-notice'; 'road-notice' is a source of "
+            "road-notice",
+            "unknown source id 'road-notice'; 'road-notice' is a source of "
             "other-briefing.yaml, and a briefing can refer only to its own sources; "
             "write the source here too",
         ),
         (
             "    actor: sample-news",
             "    actor: road-news",
-            "78:12: unknown actor id 'road-news'; 'road-news' is written out in "
+            "road-news",
+            "unknown actor id 'road-news'; 'road-news' is written out in "
             "other-briefing.yaml; move it to actors.yaml to use it in both",
         ),
     ],
     ids=["claim", "source", "actor"],
 )
 def test_an_id_defined_in_another_briefing_is_pointed_at(
-    archive_dir: Path, old: str, new: str, expected: str
+    archive_dir: Path, old: str, new: str, their_id: str, expected: str
 ) -> None:
     other = _second_briefing(archive_dir, "other-briefing")
     text = other.read_text(encoding="utf-8")
@@ -134,14 +150,16 @@ def test_an_id_defined_in_another_briefing_is_pointed_at(
 
     _edit(archive_dir / SAMPLE, old, new)
 
-    assert _errors(archive_dir) == [f"{SAMPLE}:{expected}"]
+    where = location(_text(archive_dir / SAMPLE), new, their_id)
+    assert _errors(archive_dir) == [f"{SAMPLE}:{where}: {expected}"]
 
 
 def test_history_out_of_order_is_reported_at_the_later_entry(archive_dir: Path) -> None:
     _edit(archive_dir / SAMPLE, "        - date: 2024-09-11\n", "        - date: 2024-09-09\n")
 
+    where = location(_text(archive_dir / SAMPLE), "        - date: 2024-09-09", "2024-09-09")
     assert _errors(archive_dir) == [
-        f"{SAMPLE}:58:17: history is out of order: 2024-09-09 comes after 2024-09-10; "
+        f"{SAMPLE}:{where}: history is out of order: 2024-09-09 comes after 2024-09-10; "
         "list earlier assessments oldest first"
     ]
 
@@ -149,8 +167,9 @@ def test_history_out_of_order_is_reported_at_the_later_entry(archive_dir: Path) 
 def test_updated_before_published_is_an_error(archive_dir: Path) -> None:
     _edit(archive_dir / SAMPLE, "updated: 2024-09-12", "updated: 2024-09-01")
 
+    where = location(_text(archive_dir / SAMPLE), "updated: 2024-09-01", "2024-09-01")
     assert _errors(archive_dir) == [
-        f"{SAMPLE}:8:10: updated (2024-09-01) is earlier than published (2024-09-10); "
+        f"{SAMPLE}:{where}: updated (2024-09-01) is earlier than published (2024-09-10); "
         "updated is the date of the last change, on or after published"
     ]
 
@@ -160,11 +179,11 @@ def test_an_id_that_is_not_the_file_name_says_both_ways_to_fix_it(archive_dir: P
 
     errors = load_archive(archive_dir, NOW).errors
 
+    text = _text(archive_dir / SAMPLE)
     assert errors == (
         BriefingError(
             str(Path(errors[0].path)),
-            3,
-            5,
+            *position(text, "\nid: sample-briefing-2", "sample-briefing-2"),
             "id 'sample-briefing-2' does not match the file name 'sample-briefing'",
             "rename the file to sample-briefing-2.yaml or set id: sample-briefing",
         ),
@@ -203,11 +222,12 @@ def test_values_yaml_reads_as_numbers_booleans_or_nothing_fail_where_text_is_nee
     _edit(path, "    outlet: Open traffic data", "    outlet: 1984")
     _edit(path, "attribution: Synthetic data for tests.", "attribution: true")
 
+    text = _text(path)
     assert _errors(archive_dir) == [
-        f"{SAMPLE}:14:10: title: expected text, got nothing; "
+        f"{SAMPLE}:{location(text, '  title: ~', '~')}: title: expected text, got nothing; "
         "write the text here; an empty value and ~ both mean nothing",
-        f"{SAMPLE}:42:13: outlet: expected text, got 1984; put it in quotes to keep it as "
-        'text: "1984"',
-        f"{SAMPLE}:116:14: attribution: expected text, got true/false; put it in quotes to keep "
-        'it as text: "true"',
+        f"{SAMPLE}:{location(text, '    outlet: 1984', '1984')}: outlet: expected text, got "
+        '1984; put it in quotes to keep it as text: "1984"',
+        f"{SAMPLE}:{location(text, 'attribution: true', 'true')}: attribution: expected text, "
+        'got true/false; put it in quotes to keep it as text: "true"',
     ]

@@ -82,10 +82,9 @@ def test_the_archive_loads_without_errors_and_most_of_it_is_public(archive_dir: 
     assert COUNT * 0.75 <= len(archive.shown) < COUNT
 
 
-def test_some_briefings_are_drafts_restricted_or_under_embargo(tmp_path: Path) -> None:
-    write_archive(tmp_path, 200, seed=3)
+def test_some_briefings_are_drafts_restricted_or_under_embargo(archive_dir: Path) -> None:
+    briefings = _briefings(archive_dir)
 
-    briefings = _briefings(tmp_path)
     assert any(b["status"] == "draft" and b["tlp"] == "CLEAR" for b in briefings)
     assert any(b["tlp"] != "CLEAR" for b in briefings)
     assert any("embargo_until" in b and b["embargo_until"] > NOW.isoformat() for b in briefings)

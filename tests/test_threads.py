@@ -36,10 +36,15 @@ def test_a_thread_of_three_briefings_is_valid(tmp_path: Path) -> None:
     assert len(archive.shown) == 3
 
 
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The pages of the story of three public briefings, as written by `story`."""
+    return render_site(_load(story(tmp_path_factory.mktemp("story"))), TEMPLATES)
+
+
 def test_the_earlier_pages_say_how_the_claim_stands_since_in_the_newestbriefing(
-    tmp_path: Path,
+    pages: dict[str, str],
 ) -> None:
-    pages = render_site(_load(story(tmp_path)), TEMPLATES)
     first = pages["briefings/bridge-closure.md"]
     middle = pages["briefings/bridge-closure-disputed.md"]
     newest = pages["briefings/bridge-closure-confirmed.md"]
@@ -97,9 +102,7 @@ def _steps(page: str) -> list[tuple[str, str, str]]:
     )
 
 
-def test_the_story_page_shows_each_state_of_the_claim_in_order(tmp_path: Path) -> None:
-    pages = render_site(_load(story(tmp_path)), TEMPLATES)
-
+def test_the_story_page_shows_each_state_of_the_claim_in_order(pages: dict[str, str]) -> None:
     page = pages["stories/bridge-closure.md"]
     assert _steps(page) == [
         ("Unverified", "10 September 2024", "Story: bridge-closure"),
@@ -117,9 +120,7 @@ def test_the_story_page_shows_each_state_of_the_claim_in_order(tmp_path: Path) -
     assert '<a class="briefing-item__title" href="bridge-closure/">' in pages["stories/index.md"]
 
 
-def test_a_continued_key_claim_is_counted_once_at_its_newest_state(tmp_path: Path) -> None:
-    pages = render_site(_load(story(tmp_path)), TEMPLATES)
-
+def test_a_continued_key_claim_is_counted_once_at_its_newest_state(pages: dict[str, str]) -> None:
     home = pages["index.md"]
     assert "<strong>Verified</strong>: 1 briefing</a>" in home
     assert "<strong>Unverified</strong>" not in home
@@ -162,9 +163,7 @@ def test_a_claim_continued_by_a_claim_that_is_not_key_is_counted_at_its_newest_s
     assert "<strong>Unverified</strong>" not in pages["index.md"]
 
 
-def test_a_follow_up_says_how_each_claim_stood_before_it(tmp_path: Path) -> None:
-    pages = render_site(_load(story(tmp_path)), TEMPLATES)
-
+def test_a_follow_up_says_how_each_claim_stood_before_it(pages: dict[str, str]) -> None:
     newest = pages["briefings/bridge-closure-confirmed.md"]
     assert (
         '<p class="briefing-earlier"><strong>Earlier in the story:</strong> '

@@ -126,8 +126,12 @@ def test_the_json_ld_names_the_original_and_its_translations() -> None:
     assert "workTranslation" not in translated
 
 
-def test_the_api_gives_each_briefing_its_language_and_versions() -> None:
-    files = site_output(_load(FIXTURES / "multilingual"), TEMPLATES, SITE).files
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    return dict(site_output(_load(FIXTURES / "multilingual"), TEMPLATES, SITE).files)
+
+
+def test_the_api_gives_each_briefing_its_language_and_versions(files: dict[str, bytes]) -> None:
     api = {entry["id"]: entry for entry in json.loads(files[API_INDEX])["briefings"]}
 
     assert api["kramatorsk-fake-bbc-video"]["lang"] == "ru"
@@ -238,8 +242,7 @@ def test_a_public_translation_of_a_private_original_names_it_nowhere(
     assert not any(b"bridge-secret" in data for data in output.files.values())
 
 
-def test_each_feed_entry_is_in_its_briefings_language() -> None:
-    files = site_output(_load(FIXTURES / "multilingual"), TEMPLATES, SITE).files
+def test_each_feed_entry_is_in_its_briefings_language(files: dict[str, bytes]) -> None:
     entries = {entry.link: entry for entry in feedparser.parse(files[FEED]).entries}
 
     russian = entries["https://news.example.org/briefings/kramatorsk-fake-bbc-video/"]

@@ -4,36 +4,30 @@ every other line kept, and each stance left for the editor, whom `check` points 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from generator.archive import load_archive
 from generator.upgrade import upgrade_text
 
-from .conftest import FIXTURES, NOW
+from .conftest import FIXTURES, NOW, Briefings
+from .positions import positions
 
-BRIEFINGS = Path(sys.executable).parent / "briefings"
 FORMAT_1 = FIXTURES / "format-1"
 SEED = "iran-russia-ballistic-missile-transfer.yaml"
 
 
-def _upgrade(folder: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BRIEFINGS), "upgrade", str(folder)], capture_output=True, text=True, check=False
-    )
-
-
-def test_upgrade_changes_the_schema_and_each_about_list_and_nothing_else(tmp_path: Path) -> None:
+def test_upgrade_changes_the_schema_and_each_about_list_and_nothing_else(
+    tmp_path: Path, briefings: Briefings
+) -> None:
     folder = tmp_path / "briefings"
     shutil.copytree(FORMAT_1, folder)
     before = (folder / SEED).read_text(encoding="utf-8").splitlines()
 
-    result = _upgrade(folder)
+    result = briefings("upgrade", str(folder))
 
     after = (folder / SEED).read_text(encoding="utf-8").splitlines()
     changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
-    assert result.returncode == 0
+    assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == (
         "1 briefing upgraded; choose each of 9 stance(s) written <stance>, "
         "where `briefings check` points"
@@ -49,13 +43,16 @@ def test_upgrade_changes_the_schema_and_each_about_list_and_nothing_else(tmp_pat
     assert (folder / "actors.yaml").read_bytes() == (FORMAT_1 / "actors.yaml").read_bytes()
 
 
-def test_after_the_upgrade_check_points_at_each_stance_to_choose(tmp_path: Path) -> None:
+def test_after_the_upgrade_check_points_at_each_stance_to_choose(
+    tmp_path: Path, briefings: Briefings
+) -> None:
     folder = tmp_path / "briefings"
     shutil.copytree(FORMAT_1, folder)
-    _upgrade(folder)
+    briefings("upgrade", str(folder))
 
     archive = load_archive(folder, NOW)
 
+    stances = positions((folder / SEED).read_text(encoding="utf-8"), "<stance>")
     assert len(archive.errors) == 9
     assert {(e.message.split(": ", 1)[1], e.hint) for e in archive.errors} == {
         (
@@ -63,16 +60,16 @@ def test_after_the_upgrade_check_points_at_each_stance_to_choose(tmp_path: Path)
             "choose what this statement says of that claim",
         )
     }
-    assert (archive.errors[0].line, archive.errors[0].column) == (96, 50)
+    assert [(e.line, e.column) for e in archive.errors] == stances
 
 
-def test_a_second_upgrade_changes_nothing(tmp_path: Path) -> None:
+def test_a_second_upgrade_changes_nothing(tmp_path: Path, briefings: Briefings) -> None:
     folder = tmp_path / "briefings"
     shutil.copytree(FORMAT_1, folder)
-    _upgrade(folder)
+    briefings("upgrade", str(folder))
     upgraded = (folder / SEED).read_bytes()
 
-    result = _upgrade(folder)
+    result = briefings("upgrade", str(folder))
 
     assert result.stdout == "nothing to upgrade: no briefing here is in format 1\n"
     assert (folder / SEED).read_bytes() == upgraded
