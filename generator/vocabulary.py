@@ -122,9 +122,9 @@ def role_in(actor: Actor, language: str) -> str | None:
 
 def other_names(actor: Actor, language: str) -> tuple[str, ...]:
     """The actor's other names, for a page in `language` that names it `name_in`: its
-    names in other languages, then its aliases, each once."""
+    registered name, its aliases, then its names in other languages, each once."""
     shown = name_in(actor, language)
-    found = [actor.name, *actor.names.values(), *actor.aliases]
+    found = [actor.name, *actor.aliases, *actor.names.values()]
     return tuple(dict.fromkeys(name for name in found if name != shown))
 
 

@@ -199,7 +199,7 @@ def test_the_reading_guide_explains_every_state_in_the_words_pages_use() -> None
     ("broken", "replacement", "expected"),
     [
         ("{% if actor.wikidata %}", "{% if actor.wikidtaa %}",
-         r"actor\.md:{line}: '.*Actor object' has no attribute 'wikidtaa' \(making actors/.+\.md\)$"),
+         r"actor\.md:{line}: .* has no attribute 'wikidtaa' \(making actors/.+\.md\)$"),
         ("{% for item in said.items %}", "{% for item in said.items %",
          r"actor\.md:\d+: unexpected '%'$"),
     ],
