@@ -23,6 +23,7 @@ from .locale import locale_for
 from .model import Stance, VerificationState
 from .stories import Since, Thread
 from .structure import ActorEntry, ActorStatement, Group, SiteIndex
+from .translations import Count
 from .urls import (
     ACTORS,
     BRIEFINGS,
@@ -274,13 +275,15 @@ RECORDED = (Stance.SUPPORTS, Stance.CONTRADICTS)
 
 def record(index: SiteIndex, entry: ActorEntry) -> tuple[RecordRow, ...]:
     """The claims an actor supported or contradicted, each once however many briefings of
-    its story assessed it and however often the actor spoke of it, by its verdict today."""
+    its story assessed it, in however many languages, and however often the actor spoke of
+    it, by its verdict today."""
     found: dict[Stance, dict[tuple[str, str], VerificationState]] = {s: {} for s in RECORDED}
     for item in actor_items(index, entry.statements):
         for verdict in item.verdicts:
             if verdict.position.stance in found:
-                claim = index.stories.origin(item.view, verdict.position.claim)
-                found[verdict.position.stance][claim] = verdict.state
+                briefing, claim = index.stories.origin(item.view, verdict.position.claim)
+                work = index.translations.work_of(briefing)
+                found[verdict.position.stance][(work, claim)] = verdict.state
     rows = []
     for stance, claims in found.items():
         if claims:
@@ -297,8 +300,8 @@ class HomePage:
     """The home page of the site, or of one of its languages."""
 
     latest: tuple[Listed, ...]
-    total: tuple[BriefingView, ...]
-    """Every briefing the lists hold: counted, with the restricted ones."""
+    total: Count
+    """Every briefing the lists hold, each work once, with the restricted ones."""
     by_state: tuple[Group, ...]
     charts: tuple[pictures.Chart, ...]
     active: tuple[ActorEntry, ...]

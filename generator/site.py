@@ -111,7 +111,7 @@ def page_tasks(
         for n in range(count):
             add(list_page(entry.page, n + 1), "actor.md", entry=entry, number=n + 1,
                 pager=Pager(entry.page, n + 1, count),
-                chart=pictures.actor_chart(entry, locale) if n == 0 else None,
+                chart=pictures.actor_chart(entry.counted, locale) if n == 0 else None,
                 record=record(index, entry) if n == 0 else (),
                 said=said[n] if n < len(said) else None,
                 listed=shown[n] if n < len(shown) else None)  # fmt: skip
@@ -175,18 +175,21 @@ def _add_tree(
         for part in parts(first, listed(index, views), list_size):
             add(part.page, template, part=part, **context)
 
+    # Counts and charts take a briefing and its translations once (`translations.Count`).
     add(HOME, "home.md", page=HomePage(
         latest=listed(index, index.briefings[:10]),
-        total=index.briefings,
+        total=index.count,
         by_state=index.by_state,
-        charts=pictures.archive_charts(index.by_state, index.today, locale),
+        charts=pictures.archive_charts(
+            [group.counted for group in index.by_state], index.today, locale
+        ),
         active=index.most_active(8),
         has_stories=bool(index.stories.stories),
     ))  # fmt: skip
-    add_parts(BRIEFINGS, index.briefings, "briefings.md")
+    add_parts(BRIEFINGS, index.briefings, "briefings.md", count=index.count)
     add(STATES, "states.md", groups=index.by_state)
     for group in index.by_state:
-        charts = pictures.archive_charts([group], index.today, locale)
+        charts = pictures.archive_charts([group.counted], index.today, locale)
         add_parts(group.page, group.briefings, "state.md", group=group, charts=charts)
 
 

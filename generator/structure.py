@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -22,7 +22,7 @@ from .locale import DEFAULT
 from .markdown_fields import SiteLink
 from .model import Actor, PartialDate, VerificationState
 from .stories import StoryGraph, dated
-from .translations import Translations
+from .translations import Count, Translations, count_of, one_per_work, work
 from .urls import actor_page, briefing_page, country_page, link, state_page, tag_page
 from .views import BriefingView, StatementView, briefing_view
 
@@ -45,12 +45,35 @@ class ActorEntry:
     members: tuple[Actor, ...]
     """Actors whose affiliation is this one."""
     statements: tuple[ActorStatement, ...]
-    """Newest first: by statement date where given, else by the briefing's date."""
+    """Newest first: by statement date where given, else by the briefing's date; a statement
+    of a briefing with translations is here in each version."""
     briefings: tuple[BriefingView, ...]
 
     @property
     def page(self) -> str:
         return actor_page(self.actor.id)
+
+    @cached_property
+    def said(self) -> Count:
+        """How many statements the actor made: one of a briefing and its translations once."""
+        said = {(work(item.view), item.statement.statement.id) for item in self.statements}
+        return Count(len(said), len(self.statements))
+
+    @cached_property
+    def count(self) -> Count:
+        """How many briefings the actor is in, each work once (`translations.Count`)."""
+        return count_of(self.briefings)
+
+    @property
+    def counted(self) -> ActorEntry:
+        """The entry as a chart counts its statements: each once, in its original briefing
+        when that is public."""
+        chosen: dict[tuple[str, str], ActorStatement] = {}
+        for item in self.statements:
+            key = (work(item.view), item.statement.statement.id)
+            if key not in chosen or item.view.briefing.translation_of is None:
+                chosen[key] = item
+        return replace(self, statements=tuple(chosen.values()))
 
 
 @dataclass(frozen=True)
@@ -64,6 +87,16 @@ class Group:
     when: PartialDate | None = None
     """A month or year of the timeline (None: undated), for its title in the page's language
     (`vocabulary.period`)."""
+
+    @cached_property
+    def count(self) -> Count:
+        """How many briefings it holds, each work once (`translations.Count`)."""
+        return count_of(self.briefings)
+
+    @property
+    def counted(self) -> Group:
+        """The group as a chart counts it: each work once, by its original."""
+        return replace(self, briefings=one_per_work(self.briefings))
 
 
 def runs(items: Iterable[tuple[Group, BriefingView]]) -> list[tuple[Group, list[BriefingView]]]:
@@ -150,6 +183,11 @@ class SiteIndex:
     def briefings(self) -> tuple[BriefingView, ...]:
         """The briefings the lists hold, newest first."""
         return self.public.briefings if self._listed is None else self._listed
+
+    @cached_property
+    def count(self) -> Count:
+        """How many briefings the lists hold, each work once (`translations.Count`)."""
+        return count_of(self.briefings)
 
     @property
     def today(self) -> date:
@@ -267,9 +305,10 @@ class SiteIndex:
         return link(from_page, page) + target.fragment
 
     def most_active(self, count: int) -> tuple[ActorEntry, ...]:
-        """The actors with the most statements, then by name."""
+        """The actors with the most statements, each counted once (`ActorEntry.said`), then
+        by name."""
         active = [entry for entry in self.actors if entry.statements]
-        active.sort(key=lambda entry: (-len(entry.statements), entry.actor.name.casefold()))
+        active.sort(key=lambda entry: (-entry.said.number, entry.actor.name.casefold()))
         return tuple(active[:count])
 
     @cached_property

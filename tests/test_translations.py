@@ -15,6 +15,7 @@ import feedparser
 import pytest
 
 from generator.archive import Archive, load_archive
+from generator.desk import Audience, Desk, Repository
 from generator.pages import briefing_page
 from generator.publish import API_INDEX, FEED, SiteInfo, structured_data
 from generator.site import render_site, site_output
@@ -325,6 +326,71 @@ def test_each_home_page_links_the_others_and_lists_them_as_alternates(
     )
     assert alternates in english
     assert alternates in persian
+
+
+# --- Counting a briefing and its translations once ---------------------------------------------
+
+# Two fact-checks, each with its English translation, and one briefing without: three works,
+# five versions. The site's lists show the five; every count says three.
+
+
+def test_a_briefing_and_its_translations_count_once_on_every_count(
+    trees: dict[str, str],
+) -> None:
+    home, persian = trees["index.md"], trees["fa/index.md"]
+
+    assert "<strong>False</strong>: 2 briefings</a>" in home
+    assert "<strong>نادرست</strong>: ۲ گزارش</a>" in persian
+    assert (
+        'href="false/"><span aria-hidden="true">✗</span> False</a> · 2 briefings<br>'
+        in (trees["verification/index.md"])
+    )
+    assert ">fact-check</a> · 2 briefings</li>" in trees["tags/index.md"]
+    assert (
+        'Iran</a> <span class="briefing-code">(IR)</span> · 2 briefings</li>'
+        in (trees["countries/index.md"])
+    )
+    # The fact-checkers' two statements each, shown in the original and its translation.
+    assert '<a href="actors/factnameh/">' in home
+    assert re.search(r"فکت‌نامه.*</a> · 2 statements</li>", home)
+    assert "Supports</strong>: 2 claims" in trees["actors/dmitry-peskov.md"]
+
+
+def test_a_list_that_shows_every_version_says_how_many_briefings_it_holds(
+    trees: dict[str, str],
+) -> None:
+    false = trees["verification/false.md"]
+
+    assert "2 briefings (4 with translations) whose key claim is now false" in false
+    assert len(_titles(false)) == 4
+    assert "3 briefings (5 with translations), newest first." in trees["briefings/index.md"]
+    # A language's list shows each briefing once, and says nothing of translations.
+    assert "۳ گزارش، از تازه‌ترین." in trees["fa/briefings/index.md"]
+
+
+def test_a_chart_counts_a_briefing_and_its_translations_once(trees: dict[str, str]) -> None:
+    home = trees["index.md"]
+    table = home[home.index("All briefings per year") :]
+
+    # Kramatorsk's fact-check and its translation in 2022, IRIB's and its in 2025.
+    assert '<tr><th scope="row">2022</th><td>0</td><td>1</td></tr>' in table
+    assert '<tr><th scope="row">2025</th><td>0</td><td>1</td></tr>' in table
+
+
+@pytest.mark.parametrize(
+    ("original_tlp", "restricted"), [("CLEAR", ""), ("AMBER", " (1 restricted)")]
+)
+def test_an_internal_site_counts_a_work_restricted_when_no_version_may_be_shared(
+    tmp_path: Path, original_tlp: str, restricted: str
+) -> None:
+    original = {**_version("bridge"), "tlp": original_tlp}
+    translation = {**_version("bridge-ru", "ru", of="bridge"), "tlp": "AMBER"}
+    internal = Desk(repository=Repository.PRIVATE, audience=Audience.INTERNAL)
+    archive = load_archive(_folder(tmp_path, original, translation), NOW, desk=internal)
+
+    home = render_site(archive, TEMPLATES)["index.md"]
+
+    assert f"<strong>Unverified</strong>: 1 briefing{restricted}</a>" in home
 
 
 @pytest.mark.parametrize(
