@@ -349,7 +349,9 @@ class SiteIndex:
 
     def related(self, view: BriefingView, count: int = 3) -> tuple[BriefingView, ...]:
         """Other briefings sharing the most actors, tags and countries with this one, the
-        closest in time first among equals.
+        closest in time first among equals: never one of its own versions (its original or
+        a translation, which share everything with it), and each other work once, in the
+        version a reader of this one is shown (`Translations.read_as`).
 
         Only the `RELATED_WINDOW` briefings nearest in time are looked at for each shared
         facet, so that a tag on every briefing costs the same at 100 briefings as at 10,000.
@@ -361,20 +363,41 @@ class SiteIndex:
             positions = self._sharing[facet]
             middle = bisect_left(positions, here)
             shared.update(positions[max(0, middle - half) : middle + half + 1])
-        del shared[here]
         ranked = sorted(shared, key=lambda p: (-shared[p], abs(p - here), p))
-        return tuple(self.briefings[p] for p in ranked[:count])
+        reader = self.translations.language_of(view)
+        found: dict[str, BriefingView] = {work(view): view}
+        for position in ranked:
+            other = self.briefings[position]
+            if work(other) not in found:
+                found[work(other)] = self.translations.read_as(other, reader)
+                if len(found) > count:
+                    break
+        return tuple(found.values())[1:]
 
     @cached_property
     def _position(self) -> dict[str, int]:
         return {view.briefing.id: n for n, view in enumerate(self.briefings)}
 
     def neighbours(self, view: BriefingView) -> tuple[BriefingView | None, BriefingView | None]:
-        """The briefings published just before and just after this one."""
-        index = self._position[view.briefing.id]
-        newer = self.briefings[index - 1] if index > 0 else None
-        older = self.briefings[index + 1] if index + 1 < len(self.briefings) else None
-        return older, newer
+        """The briefings published just before and just after this one, passing over its
+        own versions, each in the version a reader of this one is shown."""
+        here, reader = self._position[view.briefing.id], self.translations.language_of(view)
+        older, newer = (_next_work(self.briefings, here, step) for step in (1, -1))
+        return (
+            None if older is None else self.translations.read_as(older, reader),
+            None if newer is None else self.translations.read_as(newer, reader),
+        )
+
+
+def _next_work(briefings: tuple[BriefingView, ...], here: int, step: int) -> BriefingView | None:
+    """The first briefing after position `here`, going by `step`, that is not a version of
+    the one there (a work has few versions: this looks at few)."""
+    own, position = work(briefings[here]), here + step
+    while 0 <= position < len(briefings):
+        if work(briefings[position]) != own:
+            return briefings[position]
+        position += step
+    return None
 
 
 def _event_date(view: BriefingView) -> PartialDate:

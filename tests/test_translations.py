@@ -393,6 +393,48 @@ def test_an_internal_site_counts_a_work_restricted_when_no_version_may_be_shared
     assert f"<strong>Unverified</strong>: 1 briefing{restricted}</a>" in home
 
 
+# --- A briefing's own versions are not its neighbours ------------------------------------------
+
+
+def _related(page: str) -> list[str]:
+    """The briefings a briefing page lists as related, by id."""
+    section = page.split("{ #related-briefings }", 1)[1].split("briefing-neighbours", 1)[0]
+    return re.findall(r'class="briefing-item__title" href="\.\./([^/]+)/"', section)
+
+
+def _neighbours(page: str) -> list[tuple[str, str]]:
+    """(rel, id) of a briefing page's older and newer links."""
+    return re.findall(r'href="\.\./([^/]+)/" rel="(prev|next)"', page)
+
+
+def test_a_page_never_lists_its_own_translation_as_related_or_as_a_neighbour(
+    pages: dict[str, str],
+) -> None:
+    persian = pages["briefings/irib-strike-no-missile-claim.md"]
+    english = pages["briefings/irib-strike-no-missile-claim-en.md"]
+
+    # Each other briefing once, in the version a reader of the page is shown: in the page's
+    # language where it has been translated into it, else as first written.
+    assert _related(persian) == [
+        "kramatorsk-fake-bbc-video",
+        "iran-russia-ballistic-missile-transfer",
+    ]
+    assert _related(english) == [
+        "iran-russia-ballistic-missile-transfer",
+        "kramatorsk-fake-bbc-video-en",
+    ]
+    # The English translation is the Persian fact-check's neighbour in the list of all
+    # briefings, but not on its page.
+    assert _neighbours(persian) == [
+        ("kramatorsk-fake-bbc-video", "prev"),
+        ("iran-russia-ballistic-missile-transfer", "next"),
+    ]
+    assert _neighbours(english) == [
+        ("kramatorsk-fake-bbc-video-en", "prev"),
+        ("iran-russia-ballistic-missile-transfer", "next"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("languages", "message"),
     [
