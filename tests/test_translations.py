@@ -328,6 +328,23 @@ def test_each_home_page_links_the_others_and_lists_them_as_alternates(
     assert alternates in persian
 
 
+def test_a_name_in_the_other_direction_is_isolated_from_the_count_after_it(
+    trees: dict[str, str],
+) -> None:
+    # Unisolated, "فکت‌نامه · 2 statements" shows as "2 · فکت‌نامه statements" on an English
+    # page, and "Dmitry Peskov · ۲" runs together on a Persian one.
+    assert (
+        '<a href="actors/factnameh/"><bdi><span lang="fa" dir="rtl">فکت‌نامه</span></bdi>'
+        "</a> · 2 statements</li>"
+    ) in trees["index.md"]
+    assert (
+        '<a href="../actors/dmitry-peskov/"><bdi><span lang="en" dir="ltr">Dmitry Peskov</span>'
+        "</bdi></a>"
+    ) in trees["fa/index.md"]
+    role = '<bdi><span lang="fa" dir="rtl">وبسایت درستی‌سنجی (فکت‌چکینگ) سیاسی'
+    assert f" · {role}" in trees["actors/index.md"]
+
+
 # --- Counting a briefing and its translations once ---------------------------------------------
 
 # Two fact-checks, each with its English translation, and one briefing without: three works,

@@ -76,6 +76,24 @@ def test_a_reader_follows_a_translation_into_its_language(
     assert page.evaluate("document.documentElement.lang") == "ru"
 
 
+def test_a_persian_name_keeps_its_count_after_it_on_an_english_page(
+    page: Page, multilingual_site: str
+) -> None:
+    page.goto(multilingual_site)
+    item = page.locator(".briefing-actors li", has=page.locator('a[href$="actors/factnameh/"]'))
+
+    # Where the name ends and the count begins, left to right: the text after the link, from
+    # its separator to its count, lies wholly to the right of the name.
+    name, count = item.evaluate(
+        "li => { const a = li.querySelector('a').getBoundingClientRect();"
+        " const r = document.createRange(); r.setStartAfter(li.querySelector('a'));"
+        " r.setEnd(li, li.childNodes.length); const b = r.getBoundingClientRect();"
+        " return [[a.left, a.right], [b.left, b.right]]; }"
+    )
+    assert item.inner_text() == "فکت\u200cنامه · 2 statements"
+    assert name[1] <= count[0] + 0.5
+
+
 # --- Search in every language --------------------------------------------------------------------
 
 SEED = "U.S. warns of a firm response to a reported Iranian ballistic-missile transfer to Russia"
