@@ -345,6 +345,22 @@ def test_a_name_in_the_other_direction_is_isolated_from_the_count_after_it(
     assert f" · {role}" in trees["actors/index.md"]
 
 
+def test_a_persian_page_separates_facts_with_its_comma_never_a_dot_beside_digits(
+    pages: dict[str, str], trees: dict[str, str]
+) -> None:
+    persian, home = pages["briefings/irib-strike-no-missile-claim.md"], trees["fa/index.md"]
+    text = re.sub(r"<[^>]+>", "", persian + home)
+
+    # "۲۰۲۵ · ۳" reads as one number, its dot as a Persian zero (U+06F0), as ruff's check of
+    # look-alike characters agrees.
+    assert "<span>ارزیابی در ۳۰ نوامبر ۲۰۲۵</span>، <span>۳ مستقل از ۳ منبع</span>" in persian
+    assert "نادرست</a>، رویداد ۱۶ ژوئن ۲۰۲۵، انتشار ۳۰ نوامبر ۲۰۲۵</span>" in home
+    assert "</bdi></a>، ۲ اظهار نظر</li>" in home
+    assert re.findall(r"[\u06f0-\u06f9]\s*·|·\s*[\u06f0-\u06f9]", text) == []
+    assert re.findall(r">\s+،", persian + home) == []  # a comma follows its word
+    assert "Ложно</a> · событие 8 апреля 2022 · опубликовано" in trees["ru/index.md"]
+
+
 # --- Counting a briefing and its translations once ---------------------------------------------
 
 # Two fact-checks, each with its English translation, and one briefing without: three works,
