@@ -42,6 +42,27 @@ def test_a_persian_page_reads_right_to_left_on_a_phone(phone: Page, persian_site
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 
 
+def test_the_site_name_is_cut_at_its_end_in_a_persian_header(
+    phone: Page, persian_site: str
+) -> None:
+    phone.goto(persian_site + PERSIAN)
+    name = phone.locator(".md-header__topic:first-child .md-ellipsis")
+
+    # The English name does not fit beside the buttons at 375 px: its first letters show, and
+    # its last ones give way to the ellipsis, as on an English page.
+    first, last, box = name.evaluate(
+        "e => { const text = e.firstChild; const at = (i) => { const r = document.createRange();"
+        " r.setStart(text, i); r.setEnd(text, i + 1); const b = r.getBoundingClientRect();"
+        " return [b.left, b.right]; };"
+        " const start = text.data.search(/\\S/), end = text.data.trimEnd().length - 1;"
+        " const b = e.getBoundingClientRect(); return [at(start), at(end), [b.left, b.right]]; }"
+    )
+    assert name.evaluate("e => e.scrollWidth > e.clientWidth")  # it is cut
+    assert box[0] <= first[0]  # "V" shows
+    assert first[1] <= box[1]
+    assert last[1] > box[1]  # "s" does not
+
+
 def test_the_english_page_beside_it_reads_left_to_right(page: Page, persian_site: str) -> None:
     page.goto(persian_site + "briefings/sample-briefing/")
 
