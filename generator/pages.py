@@ -25,6 +25,7 @@ from .stories import Since, Thread
 from .structure import ActorEntry, ActorStatement, Group, SiteIndex
 from .translations import Count
 from .urls import (
+    ABOUT,
     ACTORS,
     BRIEFINGS,
     COUNTRIES,
@@ -307,3 +308,48 @@ class HomePage:
     active: tuple[ActorEntry, ...]
     """The most active actors."""
     has_stories: bool
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to one of the site's pages, by its URL relative to the site's root."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class NotFoundPage:
+    """The page a reader gets at an address with no page (the theme's 404.html), in the
+    site's language: what happened, a search box, and the site's main pages."""
+
+    title: str
+    lead: str
+    search: str
+    search_button: str
+    go_to: str
+    links: tuple[PageLink, ...]
+
+
+def not_found_page(language: str) -> NotFoundPage:
+    """The 404 page of a site in `language`. It names no briefing: an address that leads
+    nowhere may be that of one not yet public."""
+    locale = locale_for(language)
+    word = locale.word
+    return NotFoundPage(
+        title=word("not-found.title"),
+        lead=word("not-found.lead"),
+        search=word("not-found.search"),
+        search_button=word("not-found.search-button"),
+        go_to=word("not-found.go-to"),
+        links=tuple(
+            PageLink(word(key), url_of(page))
+            for key, page in (
+                ("not-found.home", HOME),
+                ("home.all-briefings", BRIEFINGS),
+                ("states.heading", STATES),
+                ("home.actors", ACTORS),
+                ("home.how-to-read", ABOUT),
+            )
+        ),
+    )
