@@ -35,6 +35,7 @@ from .parallel import Stream, run_all, workers_for
 from .publish import (
     API_INDEX,
     FEED,
+    FEED_STYLE,
     ROBOTS,
     SCHEMA,
     SEARCH_WORDS,
@@ -43,6 +44,7 @@ from .publish import (
     api_file,
     api_index,
     dump_json,
+    feed_style,
     feed_xml,
     published_schema,
     robots_txt,
@@ -229,10 +231,10 @@ def render_site(
 
 
 def site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
-    """The files about the whole archive: feed, API index, schema, robots.txt and the search
-    box's words in every language. An internal site has no feed: it is read by the desk, not
-    followed from outside."""
-    files = {} if index.internal else {FEED: feed_xml(index, site)}
+    """The files about the whole archive: feed (and its stylesheet for browsers), API index,
+    schema, robots.txt and the search box's words in every language. An internal site has no
+    feed: it is read by the desk, not followed from outside."""
+    files = {} if index.internal else {FEED: feed_xml(index, site), FEED_STYLE: feed_style(site)}
     files[API_INDEX] = dump_json(api_index(index, site))
     files[SCHEMA] = dump_json(published_schema(site))
     files[ROBOTS] = robots_txt(site, internal=index.internal)
