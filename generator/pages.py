@@ -23,7 +23,9 @@ from .locale import locale_for
 from .model import VERDICTS, Actor, Stance, StatementKind, VerificationState, undated_last
 from .stories import Since, Thread
 from .structure import ActorEntry, ActorStatement, Group, SiteIndex
+from .translations import Count
 from .urls import (
+    ABOUT,
     ACTORS,
     BRIEFINGS,
     COUNTRIES,
@@ -330,13 +332,15 @@ RECORDED = (Stance.SUPPORTS, Stance.CONTRADICTS)
 
 def record(index: SiteIndex, entry: ActorEntry) -> tuple[RecordRow, ...]:
     """The claims an actor supported or contradicted, each once however many briefings of
-    its story assessed it and however often the actor spoke of it, by its verdict today."""
+    its story assessed it, in however many languages, and however often the actor spoke of
+    it, by its verdict today."""
     found: dict[Stance, dict[tuple[str, str], VerificationState]] = {s: {} for s in RECORDED}
     for item in actor_items(index, entry.statements):
         for verdict in item.verdicts:
             if verdict.position.stance in found:
-                claim = index.stories.origin(item.view, verdict.position.claim)
-                found[verdict.position.stance][claim] = verdict.state
+                briefing, claim = index.stories.origin(item.view, verdict.position.claim)
+                work = index.translations.work_of(briefing)
+                found[verdict.position.stance][(work, claim)] = verdict.state
     rows = []
     for stance, claims in found.items():
         if claims:
@@ -353,10 +357,55 @@ class HomePage:
     """The home page of the site, or of one of its languages."""
 
     latest: tuple[Listed, ...]
-    total: tuple[BriefingView, ...]
-    """Every briefing the lists hold: counted, with the restricted ones."""
+    total: Count
+    """Every briefing the lists hold, each work once, with the restricted ones."""
     by_state: tuple[Group, ...]
     charts: tuple[pictures.Chart, ...]
     active: tuple[ActorEntry, ...]
     """The most active actors."""
     has_stories: bool
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to one of the site's pages, by its URL relative to the site's root."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class NotFoundPage:
+    """The page a reader gets at an address with no page (the theme's 404.html), in the
+    site's language: what happened, a search box, and the site's main pages."""
+
+    title: str
+    lead: str
+    search: str
+    search_button: str
+    go_to: str
+    links: tuple[PageLink, ...]
+
+
+def not_found_page(language: str) -> NotFoundPage:
+    """The 404 page of a site in `language`. It names no briefing: an address that leads
+    nowhere may be that of one not yet public."""
+    locale = locale_for(language)
+    word = locale.word
+    return NotFoundPage(
+        title=word("not-found.title"),
+        lead=word("not-found.lead"),
+        search=word("not-found.search"),
+        search_button=word("not-found.search-button"),
+        go_to=word("not-found.go-to"),
+        links=tuple(
+            PageLink(word(key), url_of(page))
+            for key, page in (
+                ("not-found.home", HOME),
+                ("home.all-briefings", BRIEFINGS),
+                ("states.heading", STATES),
+                ("home.actors", ACTORS),
+                ("home.how-to-read", ABOUT),
+            )
+        ),
+    )

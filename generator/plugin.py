@@ -92,6 +92,7 @@ from .cards import Cards
 from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError
 from .locale import Locale, locale_for
+from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo, check_languages
 from .render import TemplateProblem
@@ -450,9 +451,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return with_policy(output_content)
 
     # A global rather than a page context, so that the 404 page, which a briefing with
-    # problems leads to in a preview, lists them too.
+    # problems leads to in a preview, lists them too; and has its own words.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["briefing_problems"] = self.problems
+        env.globals["briefing_not_found"] = not_found_page(self.language)
         env.globals["briefing_internal"] = self.desk.audience is Audience.INTERNAL
         return env
 

@@ -5,17 +5,21 @@ from nothing that changes between two builds of the same input (no clock, no fil
 feed's and the index's dates are the briefings' own.
 
 Each output is escaped for its context by the library that writes it: `json` for the API,
-feedgen (lxml) for the feed's XML, and `script_json` for JSON-LD inside an HTML `<script>`.
+feedgen (lxml) for the feed's XML, and `script_json` for JSON-LD inside an HTML `<script>`; the
+words of the feed's stylesheet are escaped for XML as they are filled in (`feed_style`).
 """
 
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import langcodes
 from feedgen.feed import FeedGenerator
@@ -38,12 +42,20 @@ from .model import (
     undated_last,
 )
 from .pages import BriefingPage
+from .security import policy_allowing
 from .stories import Since, Thread
 from .structure import SiteIndex
 from .tables import ASSESSMENT_TABLE, STATE_TABLE, every_row
 from .views import BriefingView, ClaimView, EvidenceRef
 
 FEED = "feed.xml"
+FEED_STYLE = "feed.xsl"
+"""The feed as a page in a browser: an XSLT stylesheet, beside the feed, since a browser
+applies one only from the feed's own origin."""
+FEED_CSS = "assets/stylesheets/feed.css"
+"""The theme's stylesheet of that page, relative to the feed."""
+FEED_ICON = "assets/images/favicon.png"
+"""Material's icon, which every page of the site names."""
 API_INDEX = "api/briefings.json"
 SCHEMA = "schema/briefing.schema.json"
 ROBOTS = "robots.txt"
@@ -234,7 +246,34 @@ def feed_xml(index: SiteIndex, site: SiteInfo) -> bytes:
     feed.updated(_midnight(views[0].changed) if views else datetime(1970, 1, 1, tzinfo=UTC))
     for view in views:
         _feed_entry(feed, index, view, site)
-    return bytes(feed.atom_str(pretty=True))
+    # A browser that opens the feed shows it through its stylesheet; feed readers ignore the
+    # instruction. feedgen writes none, so the declaration and the instruction go before the
+    # feed it writes.
+    head = (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        f'<?xml-stylesheet type="text/xsl" href="{FEED_STYLE}"?>\n'
+    )
+    return head.encode() + bytes(feed.atom_str(pretty=True, xml_declaration=False))
+
+
+def feed_style(site: SiteInfo) -> bytes:
+    """The XSLT stylesheet that shows the feed as a page in a browser (generator/feed.xsl),
+    with its words in the site's language."""
+    locale = locale_for(site.language)
+    values = {
+        key: locale.word(f"feed-page.{key}") for key in ("title", "about", "subscribe", "site")
+    }
+    values.update(
+        latest=locale.word("home.latest"),
+        language=site.language,
+        direction=locale.direction,
+        policy=policy_allowing(),
+        stylesheet=FEED_CSS,
+        icon=FEED_ICON,
+    )
+    template = string.Template((Path(__file__).parent / FEED_STYLE).read_text(encoding="utf-8"))
+    filled = {name: xml_escape(value, {'"': "&quot;"}) for name, value in values.items()}
+    return template.substitute(filled).encode()
 
 
 def _absolute_link(index: SiteIndex, site: SiteInfo, target: SiteLink) -> str | None:

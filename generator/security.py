@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterable
 
 import lxml.html
 
@@ -36,16 +37,19 @@ def inline_scripts(html: str) -> list[str]:
 
 def content_security_policy(html: str) -> str:
     """The policy of a page: its own inline scripts by hash, everything else from the site."""
-    hashes = sorted(
-        {
-            "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
-            for script in inline_scripts(html)
-        }
+    return policy_allowing(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+        for script in inline_scripts(html)
     )
+
+
+def policy_allowing(hashes: Iterable[str] = ()) -> str:
+    """The policy of a page whose inline scripts have these hashes (none: a page with no
+    script of its own, such as the feed as a browser shows it)."""
     return "; ".join(
         [
             "default-src 'self'",
-            " ".join(["script-src 'self'", *hashes]),
+            " ".join(["script-src 'self'", *sorted(set(hashes))]),
             "style-src 'self'",
             "img-src 'self' data:",  # the theme's icons are SVG data in its stylesheet
             "connect-src 'self'",

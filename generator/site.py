@@ -35,6 +35,7 @@ from .parallel import Stream, run_all, workers_for
 from .publish import (
     API_INDEX,
     FEED,
+    FEED_STYLE,
     ROBOTS,
     SCHEMA,
     SEARCH_WORDS,
@@ -43,6 +44,7 @@ from .publish import (
     api_file,
     api_index,
     dump_json,
+    feed_style,
     feed_xml,
     published_schema,
     robots_txt,
@@ -111,7 +113,7 @@ def page_tasks(
         for n in range(count):
             add(list_page(entry.page, n + 1), "actor.md", entry=entry, number=n + 1,
                 pager=Pager(entry.page, n + 1, count),
-                chart=pictures.actor_chart(entry, locale) if n == 0 else None,
+                chart=pictures.actor_chart(entry.counted, locale) if n == 0 else None,
                 record=record(index, entry) if n == 0 else (),
                 said=said[n] if n < len(said) else None,
                 listed=shown[n] if n < len(shown) else None)  # fmt: skip
@@ -175,18 +177,21 @@ def _add_tree(
         for part in parts(first, listed(index, views), list_size):
             add(part.page, template, part=part, **context)
 
+    # Counts and charts take a briefing and its translations once (`translations.Count`).
     add(HOME, "home.md", page=HomePage(
         latest=listed(index, index.briefings[:10]),
-        total=index.briefings,
+        total=index.count,
         by_state=index.by_state,
-        charts=pictures.archive_charts(index.by_state, index.today, locale),
+        charts=pictures.archive_charts(
+            [group.counted for group in index.by_state], index.today, locale
+        ),
         active=index.most_active(8),
         has_stories=bool(index.stories.stories),
     ))  # fmt: skip
-    add_parts(BRIEFINGS, index.briefings, "briefings.md")
+    add_parts(BRIEFINGS, index.briefings, "briefings.md", count=index.count)
     add(STATES, "states.md", groups=index.by_state)
     for group in index.by_state:
-        charts = pictures.archive_charts([group], index.today, locale)
+        charts = pictures.archive_charts([group.counted], index.today, locale)
         add_parts(group.page, group.briefings, "state.md", group=group, charts=charts)
 
 
@@ -226,10 +231,10 @@ def render_site(
 
 
 def site_files(index: SiteIndex, site: SiteInfo) -> dict[str, bytes]:
-    """The files about the whole archive: feed, API index, schema, robots.txt and the search
-    box's words in every language. An internal site has no feed: it is read by the desk, not
-    followed from outside."""
-    files = {} if index.internal else {FEED: feed_xml(index, site)}
+    """The files about the whole archive: feed (and its stylesheet for browsers), API index,
+    schema, robots.txt and the search box's words in every language. An internal site has no
+    feed: it is read by the desk, not followed from outside."""
+    files = {} if index.internal else {FEED: feed_xml(index, site), FEED_STYLE: feed_style(site)}
     files[API_INDEX] = dump_json(api_index(index, site))
     files[SCHEMA] = dump_json(published_schema(site))
     files[ROBOTS] = robots_txt(site, internal=index.internal)

@@ -18,6 +18,7 @@ from . import vocabulary as words
 from .archive import Archive
 from .model import Claim, HistoryEntry, VerificationState
 from .threads import ancestors
+from .translations import Count, count_of
 from .urls import claim_anchor, story_page
 from .views import BriefingView, ClaimView
 
@@ -95,6 +96,11 @@ class Story:
     @property
     def page(self) -> str:
         return story_page(self.id)
+
+    @property
+    def count(self) -> Count:
+        """How many briefings tell it, each work once (`translations.Count`)."""
+        return count_of(self.views)
 
     @property
     def first(self) -> BriefingView:

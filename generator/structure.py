@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -22,7 +22,7 @@ from .locale import DEFAULT
 from .markdown_fields import SiteLink
 from .model import Actor, PartialDate, VerificationState
 from .stories import StoryGraph, dated
-from .translations import Translations
+from .translations import Count, Translations, count_of, one_per_work, work
 from .urls import actor_page, briefing_page, country_page, link, state_page, tag_page
 from .views import BriefingView, StatementView, briefing_view
 
@@ -45,12 +45,35 @@ class ActorEntry:
     members: tuple[Actor, ...]
     """Actors whose affiliation is this one."""
     statements: tuple[ActorStatement, ...]
-    """Newest first: by statement date where given, else by the briefing's date."""
+    """Newest first: by statement date where given, else by the briefing's date; a statement
+    of a briefing with translations is here in each version."""
     briefings: tuple[BriefingView, ...]
 
     @property
     def page(self) -> str:
         return actor_page(self.actor.id)
+
+    @cached_property
+    def said(self) -> Count:
+        """How many statements the actor made: one of a briefing and its translations once."""
+        said = {(work(item.view), item.statement.statement.id) for item in self.statements}
+        return Count(len(said), len(self.statements))
+
+    @cached_property
+    def count(self) -> Count:
+        """How many briefings the actor is in, each work once (`translations.Count`)."""
+        return count_of(self.briefings)
+
+    @property
+    def counted(self) -> ActorEntry:
+        """The entry as a chart counts its statements: each once, in its original briefing
+        when that is public."""
+        chosen: dict[tuple[str, str], ActorStatement] = {}
+        for item in self.statements:
+            key = (work(item.view), item.statement.statement.id)
+            if key not in chosen or item.view.briefing.translation_of is None:
+                chosen[key] = item
+        return replace(self, statements=tuple(chosen.values()))
 
 
 @dataclass(frozen=True)
@@ -64,6 +87,16 @@ class Group:
     when: PartialDate | None = None
     """A month or year of the timeline (None: undated), for its title in the page's language
     (`vocabulary.period`)."""
+
+    @cached_property
+    def count(self) -> Count:
+        """How many briefings it holds, each work once (`translations.Count`)."""
+        return count_of(self.briefings)
+
+    @property
+    def counted(self) -> Group:
+        """The group as a chart counts it: each work once, by its original."""
+        return replace(self, briefings=one_per_work(self.briefings))
 
 
 def runs(items: Iterable[tuple[Group, BriefingView]]) -> list[tuple[Group, list[BriefingView]]]:
@@ -150,6 +183,11 @@ class SiteIndex:
     def briefings(self) -> tuple[BriefingView, ...]:
         """The briefings the lists hold, newest first."""
         return self.public.briefings if self._listed is None else self._listed
+
+    @cached_property
+    def count(self) -> Count:
+        """How many briefings the lists hold, each work once (`translations.Count`)."""
+        return count_of(self.briefings)
 
     @property
     def today(self) -> date:
@@ -267,9 +305,10 @@ class SiteIndex:
         return link(from_page, page) + target.fragment
 
     def most_active(self, count: int) -> tuple[ActorEntry, ...]:
-        """The actors with the most statements, then by name."""
+        """The actors with the most statements, each counted once (`ActorEntry.said`), then
+        by name."""
         active = [entry for entry in self.actors if entry.statements]
-        active.sort(key=lambda entry: (-len(entry.statements), entry.actor.name.casefold()))
+        active.sort(key=lambda entry: (-entry.said.number, entry.actor.name.casefold()))
         return tuple(active[:count])
 
     @cached_property
@@ -310,7 +349,9 @@ class SiteIndex:
 
     def related(self, view: BriefingView, count: int = 3) -> tuple[BriefingView, ...]:
         """Other briefings sharing the most actors, tags and countries with this one, the
-        closest in time first among equals.
+        closest in time first among equals: never one of its own versions (its original or
+        a translation, which share everything with it), and each other work once, in the
+        version a reader of this one is shown (`Translations.read_as`).
 
         Only the `RELATED_WINDOW` briefings nearest in time are looked at for each shared
         facet, so that a tag on every briefing costs the same at 100 briefings as at 10,000.
@@ -322,20 +363,41 @@ class SiteIndex:
             positions = self._sharing[facet]
             middle = bisect_left(positions, here)
             shared.update(positions[max(0, middle - half) : middle + half + 1])
-        del shared[here]
         ranked = sorted(shared, key=lambda p: (-shared[p], abs(p - here), p))
-        return tuple(self.briefings[p] for p in ranked[:count])
+        reader = self.translations.language_of(view)
+        found: dict[str, BriefingView] = {work(view): view}
+        for position in ranked:
+            other = self.briefings[position]
+            if work(other) not in found:
+                found[work(other)] = self.translations.read_as(other, reader)
+                if len(found) > count:
+                    break
+        return tuple(found.values())[1:]
 
     @cached_property
     def _position(self) -> dict[str, int]:
         return {view.briefing.id: n for n, view in enumerate(self.briefings)}
 
     def neighbours(self, view: BriefingView) -> tuple[BriefingView | None, BriefingView | None]:
-        """The briefings published just before and just after this one."""
-        index = self._position[view.briefing.id]
-        newer = self.briefings[index - 1] if index > 0 else None
-        older = self.briefings[index + 1] if index + 1 < len(self.briefings) else None
-        return older, newer
+        """The briefings published just before and just after this one, passing over its
+        own versions, each in the version a reader of this one is shown."""
+        here, reader = self._position[view.briefing.id], self.translations.language_of(view)
+        older, newer = (_next_work(self.briefings, here, step) for step in (1, -1))
+        return (
+            None if older is None else self.translations.read_as(older, reader),
+            None if newer is None else self.translations.read_as(newer, reader),
+        )
+
+
+def _next_work(briefings: tuple[BriefingView, ...], here: int, step: int) -> BriefingView | None:
+    """The first briefing after position `here`, going by `step`, that is not a version of
+    the one there (a work has few versions: this looks at few)."""
+    own, position = work(briefings[here]), here + step
+    while 0 <= position < len(briefings):
+        if work(briefings[position]) != own:
+            return briefings[position]
+        position += step
+    return None
 
 
 def _event_date(view: BriefingView) -> PartialDate:

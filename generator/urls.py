@@ -25,6 +25,8 @@ TIMELINE = "timeline.md"
 STORIES = "stories/index.md"
 API = "api.md"
 """The page about the site's data for programs, which depends on whom the site is for."""
+ABOUT = "about.md"
+"""How to read a briefing: a page written by hand (docs/about.md), not generated."""
 
 T = TypeVar("T")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,6 +73,23 @@ def test_the_home_page_links_to_the_briefing(built: Path) -> None:
     html = (built / "index.html").read_text(encoding="utf-8")
 
     assert f'href="briefings/{SEED}/"' in html
+
+
+def test_the_404_page_offers_search_and_the_sites_main_pages(built: Path) -> None:
+    page = page_of(built / "404.html")
+    html = (built / "404.html").read_text(encoding="utf-8")
+
+    assert "<title>Page not found - Verified news briefings</title>" in html
+    assert "Nothing is published at this address" in page.words
+    assert '<form class="briefing-not-found__search" role="search" data-briefing-search>' in html
+    assert 'placeholder="Search the briefings"' in html
+    # Pages serves it for a missing address at any depth: its links start at the site's root.
+    links = html.split('class="briefing-not-found__links"', 1)[1].split("</ul>", 1)[0]
+    main = re.findall(r'<a href="([^"]+)">', links)
+    assert {link: (built / link.strip("/.") / "index.html").is_file() for link in main} == {
+        "/.": True, "/briefings/": True, "/verification/": True, "/actors/": True,
+        "/about/": True,
+    }  # fmt: skip
 
 
 def test_generated_pages_are_kept_out_of_the_navigation(built: Path) -> None:

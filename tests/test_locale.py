@@ -21,6 +21,7 @@ from generator.locale import (
     read_catalogue,
 )
 from generator.model import PartialDate
+from generator.pages import not_found_page
 from generator.plugin import PreviewProblems
 from generator.site import render_site
 from generator.vocabulary import language_of_name
@@ -187,6 +188,18 @@ def test_the_previews_problems_are_told_in_the_sites_language() -> None:
     assert russian.headline == "3 ошибки в сводках — этот предпросмотр нельзя публиковать"
     assert russian.note.startswith("Файлы с ошибками не показаны")
     assert english.headline == "1 problem in the briefings — this preview is not publishable"
+
+
+def test_the_404_page_speaks_the_sites_language_and_names_no_briefing() -> None:
+    english, persian = not_found_page("en"), not_found_page("fa")
+
+    assert english.title == "Page not found"
+    assert [(link.label, link.url) for link in english.links] == [
+        ("Home", ""), ("All briefings", "briefings/"), ("By verification state", "verification/"),
+        ("Actors", "actors/"), ("How to read a briefing", "about/"),
+    ]  # fmt: skip
+    assert persian.title == "صفحه پیدا نشد"
+    assert persian.links[1].label == "همهٔ گزارش‌ها"
 
 
 def test_the_search_box_has_its_words_in_every_language() -> None:

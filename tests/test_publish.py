@@ -10,6 +10,7 @@ from pathlib import Path
 import feedparser
 import jsonschema
 import pytest
+from lxml import etree, html
 
 from generator.archive import load_archive
 from generator.model import VERDICTS, Briefing, Stance, briefing_json_schema
@@ -17,6 +18,7 @@ from generator.pages import briefing_page
 from generator.publish import (
     API_INDEX,
     FEED,
+    FEED_STYLE,
     RATINGS,
     SCHEMA,
     SiteInfo,
@@ -24,6 +26,7 @@ from generator.publish import (
     script_json,
     structured_data,
 )
+from generator.security import policy_allowing
 from generator.site import site_output
 from generator.structure import SiteIndex
 
@@ -78,6 +81,75 @@ def test_a_feed_entry_links_the_page_and_is_dated_by_its_last_change(
     assert entry.tags[0].term in {
         "unverified", "partially-verified", "verified", "disputed", "false", "retracted",
     }  # fmt: skip
+
+
+def _as_a_browser_shows_it(files: dict[str, bytes]) -> html.HtmlElement:
+    """The feed as a browser shows it: transformed by the stylesheet it names."""
+    feed = etree.fromstring(files[FEED])
+    instruction = feed.getprevious()
+    assert isinstance(instruction, etree._XSLTProcessingInstruction)
+    assert instruction.get("href") == FEED_STYLE  # beside the feed, wherever it is served
+    page = etree.XSLT(etree.fromstring(files[FEED_STYLE]))(feed)
+    return html.document_fromstring(str(page))
+
+
+def test_the_feed_opens_in_a_browser_as_a_page_of_its_entries(
+    index: SiteIndex, files: dict[str, bytes]
+) -> None:
+    page = _as_a_browser_shows_it(files)
+    entries = page.find_class("briefing-feed__entry")
+    first = index.briefings[0]
+
+    assert page.findtext(".//title") == "Example briefings — Feed"
+    assert page.get("lang") == "en"
+    assert page.find_class("briefing-feed__site")[0].text_content() == "Example briefings"
+    assert "This is the site's feed" in page.text_content()
+    assert "copy this page's address into your feed reader" in page.text_content()
+    assert page.find_class("briefing-feed__address")[0].text == SITE.absolute(FEED)
+    assert len(entries) == len(feedparser.parse(files[FEED]).entries)
+    link = next(e for e in entries if e.find(".//h3/a").get("href") == SITE.absolute(first.page))
+    assert link.find(".//h3/a").text_content() == first.briefing.title
+    assert link.find(".//time").text == first.changed.isoformat()
+    assert link.findall(".//p")[-1].text_content().startswith("Key claim ")
+
+
+def test_the_feed_page_runs_nothing_and_loads_only_the_sites_stylesheet(
+    files: dict[str, bytes],
+) -> None:
+    page = _as_a_browser_shows_it(files)
+    policy = page.find(".//meta[@http-equiv='Content-Security-Policy']").get("content")
+
+    assert policy == policy_allowing()
+    assert "'unsafe-inline'" not in policy
+    assert page.findall(".//script") == []
+    assert page.find(".//style") is None
+    assert [link.get("href") for link in page.findall(".//link")] == [
+        "assets/images/favicon.png", "assets/stylesheets/feed.css",
+    ]  # fmt: skip
+    assert (TEMPLATES.parent / "assets" / "stylesheets" / "feed.css").is_file()
+
+
+def test_markup_in_the_data_stays_text_on_the_feed_page() -> None:
+    archive = load_archive(FIXTURES / "valid", NOW)
+    files = dict(site_output(archive, TEMPLATES, SITE).files)
+
+    page = _as_a_browser_shows_it(files)
+    shown = etree.tostring(page, encoding="unicode")
+
+    assert b"disable-output-escaping" not in files[FEED_STYLE]
+    assert not feedparser.parse(files[FEED]).bozo
+    assert "the river bridge closed &lt;b&gt;today&lt;/b&gt; &amp; *tomorrow*" in shown
+    assert "<b>today</b>" not in shown
+
+
+def test_the_feed_page_speaks_the_sites_language() -> None:
+    archive = load_archive(FIXTURES / "valid", NOW)
+    persian = SiteInfo(name="Desk", url="https://news.example.org/", language="fa")
+
+    page = _as_a_browser_shows_it(dict(site_output(archive, TEMPLATES, persian).files))
+
+    assert (page.get("lang"), page.get("dir")) == ("fa", "rtl")
+    assert page.findtext(".//h1") == "خوراک"
 
 
 def test_a_corrected_briefing_says_so_in_the_feed_and_the_json(

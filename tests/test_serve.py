@@ -73,6 +73,7 @@ def test_a_problem_made_while_serving_is_shown_on_every_page_until_it_is_fixed(
     assert "1 problem in the briefings — this preview is not publishable" in home.words
     assert message in home.words
     assert message in gone.words, "the briefing's own address says why it is missing"
+    assert "Page not found" in gone.words
     assert preview.get(SEED_PAGE)[0] == 404, "a briefing with problems is left out"
     assert f"INFO    -  {message}\n" in preview.output, "one line in the terminal"
     assert _readme_example() in preview.output

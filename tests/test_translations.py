@@ -15,6 +15,7 @@ import feedparser
 import pytest
 
 from generator.archive import Archive, load_archive
+from generator.desk import Audience, Desk, Repository
 from generator.pages import briefing_page
 from generator.publish import API_INDEX, FEED, SiteInfo, structured_data
 from generator.site import render_site, site_output
@@ -328,6 +329,146 @@ def test_each_home_page_links_the_others_and_lists_them_as_alternates(
     )
     assert alternates in english
     assert alternates in persian
+
+
+def test_a_name_in_the_other_direction_is_isolated_from_the_count_after_it(
+    trees: dict[str, str],
+) -> None:
+    # Unisolated, "Dmitry Peskov · ۲" runs together on a Persian page, as a Persian name
+    # before "· 2 statements" did on an English one ("2 · فکت‌نامه statements").
+    assert (
+        '<a href="../actors/dmitry-peskov/"><bdi><span lang="en" dir="ltr">Dmitry Peskov</span>'
+        "</bdi></a>"
+    ) in trees["fa/index.md"]
+    assert (
+        '<a href="actors/factnameh/"><bdi>FactNameh</bdi></a> · 2 statements</li>'
+        in trees["index.md"]
+    )
+    assert " · <bdi>Political fact-checking website about Iran</bdi>" in trees["actors/index.md"]
+
+
+def test_a_persian_page_separates_facts_with_its_comma_never_a_dot_beside_digits(
+    pages: dict[str, str], trees: dict[str, str]
+) -> None:
+    persian, home = pages["briefings/irib-strike-no-missile-claim.md"], trees["fa/index.md"]
+    text = re.sub(r"<[^>]+>", "", persian + home)
+
+    # "۲۰۲۵ · ۳" reads as one number, its dot as a Persian zero (U+06F0), as ruff's check of
+    # look-alike characters agrees.
+    assert "<span>ارزیابی در ۳۰ نوامبر ۲۰۲۵</span>، <span>" in persian
+    assert "</span>، <span>۳ مستقل از ۳ منبع</span>" in persian
+    assert "</span>، رویداد ۱۶ ژوئن ۲۰۲۵، انتشار ۳۰ نوامبر ۲۰۲۵</span>" in home
+    assert "</bdi></a>، ۲ اظهار نظر</li>" in home
+    assert re.findall(r"[\u06f0-\u06f9]\s*·|·\s*[\u06f0-\u06f9]", text) == []
+    assert re.findall(r">\s+،", persian + home) == []  # a comma follows its word
+    assert "</span> · событие 8 апреля 2022 · опубликовано" in trees["ru/index.md"]
+
+
+# --- Counting a briefing and its translations once ---------------------------------------------
+
+# Two fact-checks, each with its English translation, and one briefing without: three works,
+# five versions. The site's lists show the five; every count says three.
+
+
+def test_a_briefing_and_its_translations_count_once_on_every_count(
+    trees: dict[str, str],
+) -> None:
+    home, persian = trees["index.md"], trees["fa/index.md"]
+
+    assert "<strong>False</strong>: 2 briefings</a>" in home
+    assert "<strong>نادرست</strong>: ۲ گزارش</a>" in persian
+    assert (
+        'href="false/"><span aria-hidden="true">✗</span> False</a> · 2 briefings<br>'
+        in (trees["verification/index.md"])
+    )
+    assert ">fact-check</a> · 2 briefings</li>" in trees["tags/index.md"]
+    assert (
+        'Iran</a> <span class="briefing-code">(IR)</span> · 2 briefings</li>'
+        in (trees["countries/index.md"])
+    )
+    # The fact-checkers' two statements each, shown in the original and its translation.
+    assert '<a href="actors/factnameh/">' in home
+    assert "FactNameh</bdi></a> · 2 statements</li>" in home
+    assert "Supports</strong>: 2 claims" in trees["actors/dmitry-peskov.md"]
+
+
+def test_a_list_that_shows_every_version_says_how_many_briefings_it_holds(
+    trees: dict[str, str],
+) -> None:
+    false = trees["verification/false.md"]
+
+    assert "2 briefings (4 with translations) whose key claim is now false" in false
+    assert len(_titles(false)) == 4
+    assert "3 briefings (5 with translations), newest first." in trees["briefings/index.md"]
+    # A language's list shows each briefing once, and says nothing of translations.
+    assert "۳ گزارش، از تازه‌ترین." in trees["fa/briefings/index.md"]
+
+
+def test_a_chart_counts_a_briefing_and_its_translations_once(trees: dict[str, str]) -> None:
+    home = trees["index.md"]
+    table = home[home.index("All briefings per year") :]
+
+    # Kramatorsk's fact-check and its translation in 2022, IRIB's and its in 2025.
+    assert '<tr><th scope="row">2022</th><td>0</td><td>1</td></tr>' in table
+    assert '<tr><th scope="row">2025</th><td>0</td><td>1</td></tr>' in table
+
+
+@pytest.mark.parametrize(
+    ("original_tlp", "restricted"), [("CLEAR", ""), ("AMBER", " (1 restricted)")]
+)
+def test_an_internal_site_counts_a_work_restricted_when_no_version_may_be_shared(
+    tmp_path: Path, original_tlp: str, restricted: str
+) -> None:
+    original = {**_version("bridge"), "tlp": original_tlp}
+    translation = {**_version("bridge-ru", "ru", of="bridge"), "tlp": "AMBER"}
+    internal = Desk(repository=Repository.PRIVATE, audience=Audience.INTERNAL)
+    archive = load_archive(_folder(tmp_path, original, translation), NOW, desk=internal)
+
+    home = render_site(archive, TEMPLATES)["index.md"]
+
+    assert f"<strong>Unverified</strong>: 1 briefing{restricted}</a>" in home
+
+
+# --- A briefing's own versions are not its neighbours ------------------------------------------
+
+
+def _related(page: str) -> list[str]:
+    """The briefings a briefing page lists as related, by id."""
+    section = page.split("{ #related-briefings }", 1)[1].split("briefing-neighbours", 1)[0]
+    return re.findall(r'class="briefing-item__title" href="\.\./([^/]+)/"', section)
+
+
+def _neighbours(page: str) -> list[tuple[str, str]]:
+    """(rel, id) of a briefing page's older and newer links."""
+    return re.findall(r'href="\.\./([^/]+)/" rel="(prev|next)"', page)
+
+
+def test_a_page_never_lists_its_own_translation_as_related_or_as_a_neighbour(
+    pages: dict[str, str],
+) -> None:
+    persian = pages["briefings/irib-strike-no-missile-claim.md"]
+    english = pages["briefings/irib-strike-no-missile-claim-en.md"]
+
+    # Each other briefing once, in the version a reader of the page is shown: in the page's
+    # language where it has been translated into it, else as first written.
+    assert _related(persian) == [
+        "kramatorsk-fake-bbc-video",
+        "iran-russia-ballistic-missile-transfer",
+    ]
+    assert _related(english) == [
+        "iran-russia-ballistic-missile-transfer",
+        "kramatorsk-fake-bbc-video-en",
+    ]
+    # The English translation is the Persian fact-check's neighbour in the list of all
+    # briefings, but not on its page.
+    assert _neighbours(persian) == [
+        ("kramatorsk-fake-bbc-video", "prev"),
+        ("iran-russia-ballistic-missile-transfer", "next"),
+    ]
+    assert _neighbours(english) == [
+        ("kramatorsk-fake-bbc-video-en", "prev"),
+        ("iran-russia-ballistic-missile-transfer", "next"),
+    ]
 
 
 @pytest.mark.parametrize(

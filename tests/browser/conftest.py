@@ -19,7 +19,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS
 
-from ..building import build_with_zensical, built_site, copy_project, with_a_persian_copy
+from ..building import (
+    build,
+    build_with_zensical,
+    built_site,
+    copy_project,
+    with_a_persian_copy,
+)
 from ..conftest import ARTIFACTS, FIXTURES, ROOT
 from ..stories import story
 
@@ -33,11 +39,28 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def _serve(site: Path) -> Iterator[str]:
+class _AsPages(_Quiet):
+    """As GitHub Pages serves a project site: its 404.html, with status 404, for an address
+    with no page."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(str(self.directory)) / PREFIX / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def _serve(site: Path, handler_class: type[_Quiet] = _Quiet) -> Iterator[str]:
     root = site.parent / "www"
     root.mkdir()
     (root / PREFIX).symlink_to(site)
-    handler = functools.partial(_Quiet, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -76,6 +99,16 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = build_with_zensical(project, f"https://newsroom.example.org/{PREFIX}/")
     assert result.returncode == 0, result.stdout + result.stderr
     yield from _serve(project / "build" / "site")
+
+
+@pytest.fixture(scope="session")
+def pages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The valid fixture built for its address under /briefing-site/ and served as GitHub
+    Pages serves it, with its 404 page for any missing address; yields its base URL."""
+    project = copy_project(tmp_path_factory.mktemp("pages") / "project", FIXTURES / "valid")
+    result = build(project, env={"SITE_URL": f"https://newsroom.example.org/{PREFIX}/"})
+    assert result.returncode == 0, result.stderr
+    yield from _serve(project / "site", _AsPages)
 
 
 @pytest.fixture(scope="session")

@@ -42,6 +42,27 @@ def test_a_persian_page_reads_right_to_left_on_a_phone(phone: Page, persian_site
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 
 
+def test_the_site_name_is_cut_at_its_end_in_a_persian_header(
+    phone: Page, persian_site: str
+) -> None:
+    phone.goto(persian_site + PERSIAN)
+    name = phone.locator(".md-header__topic:first-child .md-ellipsis")
+
+    # The English name does not fit beside the buttons at 375 px: its first letters show, and
+    # its last ones give way to the ellipsis, as on an English page.
+    first, last, box = name.evaluate(
+        "e => { const text = e.firstChild; const at = (i) => { const r = document.createRange();"
+        " r.setStart(text, i); r.setEnd(text, i + 1); const b = r.getBoundingClientRect();"
+        " return [b.left, b.right]; };"
+        " const start = text.data.search(/\\S/), end = text.data.trimEnd().length - 1;"
+        " const b = e.getBoundingClientRect(); return [at(start), at(end), [b.left, b.right]]; }"
+    )
+    assert name.evaluate("e => e.scrollWidth > e.clientWidth")  # it is cut
+    assert box[0] <= first[0]  # "V" shows
+    assert first[1] <= box[1]
+    assert last[1] > box[1]  # "s" does not
+
+
 def test_the_english_page_beside_it_reads_left_to_right(page: Page, persian_site: str) -> None:
     page.goto(persian_site + "briefings/sample-briefing/")
 
@@ -74,6 +95,24 @@ def test_a_reader_follows_a_translation_into_its_language(
     page.locator(".briefing-translations").get_by_role("link", name="Русский").click()
     expect(page).to_have_url(re.compile(r"/briefings/kramatorsk-fake-bbc-video/$"))
     assert page.evaluate("document.documentElement.lang") == "ru"
+
+
+def test_a_persian_name_keeps_its_count_after_it_on_an_english_page(
+    page: Page, multilingual_site: str
+) -> None:
+    page.goto(multilingual_site)
+    item = page.locator(".briefing-actors li", has=page.locator('a[href$="actors/factnameh/"]'))
+
+    # Where the name ends and the count begins, left to right: the text after the link, from
+    # its separator to its count, lies wholly to the right of the name.
+    name, count = item.evaluate(
+        "li => { const a = li.querySelector('a').getBoundingClientRect();"
+        " const r = document.createRange(); r.setStartAfter(li.querySelector('a'));"
+        " r.setEnd(li, li.childNodes.length); const b = r.getBoundingClientRect();"
+        " return [[a.left, a.right], [b.left, b.right]]; }"
+    )
+    assert item.inner_text() == "فکت\u200cنامه · 2 statements"
+    assert name[1] <= count[0] + 0.5
 
 
 # --- Search in every language --------------------------------------------------------------------

@@ -176,6 +176,51 @@ def test_a_reader_finds_the_feed_and_the_data_from_any_page(page: Page, fixture_
     assert '"briefings": [' in page.locator("body").inner_text()
 
 
+def test_a_missing_address_offers_search_and_the_main_pages_on_a_phone(
+    phone: Page, pages_site: str
+) -> None:
+    response = phone.goto(pages_site + "briefings/sample-briefng/")
+    box = phone.locator(".briefing-not-found__search input")
+
+    assert response is not None
+    assert response.status == 404
+    expect(phone.locator("h1")).to_have_text("Page not found")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    box.fill("bridge")
+    box.press("Enter")
+    results = phone.locator(".md-search-result__item h1")
+    expect(results.first).to_contain_text("Sample agency says the river bridge closed")
+    results.first.click()
+    expect(phone).to_have_url(re.compile(r"/briefing-site/briefings/sample-briefing/$"))
+    phone.go_back()
+    phone.get_by_role("link", name="By verification state").click()
+    expect(phone).to_have_url(re.compile(r"/briefing-site/verification/$"))
+
+
+def test_a_reader_who_opens_the_feed_sees_what_it_is_and_its_entries(
+    phone: Page, fixture_site: str
+) -> None:
+    refused: list[str] = []
+    phone.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    phone.goto(fixture_site + "feed.xml")
+    entries = phone.locator(".briefing-feed__entry")
+
+    expect(phone.locator("h1")).to_have_text("Feed")
+    expect(phone.locator("body")).to_contain_text("copy this page's address into your feed reader")
+    assert entries.count() == phone.request.get(fixture_site + "feed.xml").text().count("<entry>")
+    link = entries.first.locator("h3 a")
+    assert (link.get_attribute("href") or "").startswith("https://briefings.example.org/briefings/")
+    # Styled by the site's own stylesheet, under the pages' policy, and readable on a phone.
+    assert (
+        phone.evaluate(
+            "getComputedStyle(document.querySelector('.briefing-feed__site')).backgroundColor"
+        )
+        == "rgb(84, 110, 122)"
+    )
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert refused == []
+
+
 def test_a_correction_is_announced_before_the_summary(page: Page, fixture_site: str) -> None:
     page.goto(fixture_site + "briefings/synthetic-briefing-04/")
 

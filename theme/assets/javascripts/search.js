@@ -206,6 +206,17 @@ if (dialog && toggle) {
   dialog.addEventListener("click", (event) => {
     if (event.target.closest("a")) toggle.checked = false;
   });
+  // A search box in a page (that of an address with no page, theme/404.html) searches with
+  // this one: its query opens these results.
+  for (const form of document.querySelectorAll("form[data-briefing-search]")) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      input.value = form.elements.query.value;
+      toggle.checked = true;
+      input.focus();
+      search();
+    });
+  }
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest?.("input, textarea, select, [contenteditable]");
     if (event.key === "Escape" && toggle.checked) {
