@@ -20,8 +20,10 @@ import extruct
 import lxml.html
 import pytest
 
+from generator import cards
 from generator.archive import load_archive
 from generator.cards import card_for
+from generator.pages import Card, briefing_page
 from generator.publish import SiteInfo, structured_data
 from generator.site import site_output
 from generator.structure import SiteIndex
@@ -170,8 +172,11 @@ def test_zensical_gives_every_briefing_page_its_structured_data(zensical_site: P
         url = f"{ZENSICAL_URL}briefings/{view.briefing.id}/"
         html = (zensical_site / "briefings" / view.briefing.id / "index.html").read_text("utf-8")
         found = extruct.extract(html, base_url=url, syntaxes=["json-ld"])["json-ld"]
-        card = card_for(index, view, site.name)
-        assert found == structured_data(view, site, card=card), view.briefing.id
+        thread = index.stories.thread(view)
+        card = card_for(view, thread, site_name=site.name, site_language=site.language)
+        shared = Card(site.absolute(card.name), cards.WIDTH, cards.HEIGHT, card.alt)
+        page = briefing_page(index, view, card=shared)
+        assert found == structured_data(page, site), view.briefing.id
         assert (zensical_site / card.name).is_file()
         article = found[0]
         assert (article["@type"], article["url"]) == ("NewsArticle", url)

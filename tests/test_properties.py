@@ -26,6 +26,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.archive import Archive, load_archive
 from generator.markdown_fields import ALLOWED_TAGS, render_markdown
+from generator.pages import briefing_page
 from generator.publish import SiteInfo, script_json, structured_data
 from generator.render import render_briefing
 from generator.structure import SiteIndex
@@ -89,7 +90,8 @@ def _build(data: dict[str, Any]) -> tuple[dict[str, Any], str, list[Any]]:
     assert archive.errors == ()
     (briefing,) = archive.shown
     body, meta = get_data(render_briefing(archive, briefing, TEMPLATES))
-    structured = structured_data(SiteIndex(archive).by_id[briefing.id], SITE)
+    index = SiteIndex(archive)
+    structured = structured_data(briefing_page(index, index.by_id[briefing.id]), SITE)
     return meta, _markdown().reset().convert(body), structured
 
 
