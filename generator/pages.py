@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -109,6 +109,9 @@ class Listed:
     view: BriefingView
     language: str
     since: Since | None
+    same_claim: bool = False
+    """Whether its key claim is a claim of the page that lists it (a briefing of the same
+    story, related): said so rather than repeated."""
 
 
 def listed(index: SiteIndex, views: Iterable[BriefingView]) -> tuple[Listed, ...]:
@@ -248,6 +251,7 @@ def briefing_page(
         None,
     )
     older, newer = index.neighbours(view)
+    claims = {claim.claim.text for claim in view.claims}
     return BriefingPage(
         view=view,
         language=translations.language_of(view),
@@ -262,7 +266,10 @@ def briefing_page(
         versions=versions,
         original=original,
         alternates=alternates(view.page, translations.alternates(view)),
-        related=listed(index, index.related(view)),
+        related=tuple(
+            replace(item, same_claim=item.view.key_claim.claim.text in claims)
+            for item in listed(index, index.related(view))
+        ),
         older=older,
         newer=newer,
         stance_map=pictures.stance_map(view),

@@ -231,7 +231,8 @@ def test_a_broken_template_stops_the_build_in_one_line_on_several_cores_and_on_o
         result = _build(project, one_core=one_core)
 
         assert result.returncode == 1
-        assert "briefings: theme/markdown/actor.md:6: " in result.stderr
+        line = text[: text.index("if actor.wikidata")].count("\n") + 1
+        assert f"briefings: theme/markdown/actor.md:{line}: " in result.stderr
         assert "has no attribute 'wikidtaa' (making actors/" in result.stderr
         assert "Traceback" not in result.stderr
         assert not (project / "site").exists()

@@ -218,7 +218,13 @@ def test_a_reader_who_opens_the_feed_sees_what_it_is_and_its_entries(
         == "rgb(84, 110, 122)"
     )
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
-    assert refused == []
+    # Chromium, which is phasing XSLT out, may put a warning of its own into the page, with
+    # inline styles the policy refuses; the page's own markup never needs any.
+    if phone.locator("xslt-warning-banner").count():
+        styled = "[...document.querySelectorAll('body [style]')].map(e => e.localName)"
+        assert phone.evaluate(styled) == ["xslt-warning-banner"]
+    else:
+        assert refused == []
 
 
 def test_a_correction_is_announced_before_the_summary(page: Page, fixture_site: str) -> None:
