@@ -187,6 +187,79 @@ def test_the_page_draws_a_bar_beside_each_figure_of_a_group(page: str) -> None:
         assert 'aria-hidden="true"' in table
 
 
+def _figures_expected(data: dict) -> dict[str, list[tuple[str, list[str]]]]:  # type: ignore[type-arg]
+    """From a briefing's YAML: claim id -> (quantity, [statement ids by date, undated last])
+    in the order each quantity is first given. A figure goes under the claim it names, else
+    under each claim its statement supports, contradicts or questions."""
+    found: dict[str, dict[str, list[tuple[tuple[int, str], str]]]] = {}
+    for n, statement in enumerate(data["statements"]):
+        given = statement.get("figure") or []
+        for figure in [given] if isinstance(given, dict) else given:
+            about = statement.get("about") or {}
+            claims = (
+                [figure["claim"]]
+                if "claim" in figure
+                else [c for c, stance in about.items() if stance != "mentions"]
+            )
+            when = statement.get("date")
+            key = (0, f"{when}") if when else (1, "")
+            for claim in claims:
+                found.setdefault(claim, {}).setdefault(figure["quantity"], []).append(
+                    ((key[0], key[1] + f"#{n:04}"), statement["id"])
+                )
+    return {
+        claim: [(q, [sid for _, sid in sorted(rows)]) for q, rows in quantities.items()]
+        for claim, quantities in found.items()
+    }
+
+
+@pytest.mark.parametrize("briefing", [AL_AHLI, "tianjin-video-shared-as-mossad-explosion",
+                                      "bolsonaro-ambassadors-voting-machines"])  # fmt: skip
+def test_figures_stand_under_the_claims_their_statement_takes_a_side_on_or_names(
+    index: SiteIndex, briefing: str
+) -> None:
+    data = yaml.safe_load((REAL / f"{briefing}.yaml").read_text("utf-8"))
+    expected = _figures_expected(data)
+
+    shown = {
+        claim.claim.id: [(g.quantity, [r.statement.statement.id for r in g.rows])
+                         for g in claim.figures]
+        for claim in index.by_id[briefing].claims if claim.figures
+    }  # fmt: skip
+
+    assert shown == expected
+
+
+def test_a_figure_stands_under_no_claim_its_statement_only_mentions(index: SiteIndex) -> None:
+    view = index.by_id[AL_AHLI]
+    # The ministry's 200-300 supports the air-strike claim and only mentions the toll, but
+    # names the toll: it is shown under the toll alone.
+    estimate = next(s for s in view.statements if s.statement.id == "moh-initial-estimate")
+    assert estimate.statement.about["death-toll-471"] is Stance.MENTIONS
+
+    under = [c.claim.id for c in view.claims for g in c.figures for r in g.rows
+             if r.statement is estimate]  # fmt: skip
+
+    assert under == ["death-toll-471"]
+    assert view.claims[0].figures == ()
+
+
+def test_each_claim_has_one_table_per_quantity_with_its_rows_by_date(page: str) -> None:
+    data = _data()
+    dates = {s["id"]: s.get("date") for s in data["statements"]}
+    claims = re.split(r'<h3 id="claim-', page)[1:]
+
+    for claim in claims:
+        captions = re.findall(r'<caption>Figures given for “(.*?)”</caption>', claim)
+        assert len(captions) == len(set(captions))
+        for table in re.findall(r'<table class="briefing-figures">.*?</table>', claim, re.S):
+            said = re.findall(r'<tr><td><a href="#statement-([^"]+)">', table)
+            days = [dates[s] for s in said]
+            dated = [d for d in days if d]
+            assert days == dated + [None] * (len(days) - len(dated))
+            assert [str(d) for d in dated] == sorted(str(d) for d in dated)
+
+
 def test_stance_marks_are_distinct_and_all_stances_have_one() -> None:
     from generator.pictures import STANCE_SYMBOLS
 
