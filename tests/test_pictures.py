@@ -74,6 +74,28 @@ def test_a_claims_history_is_drawn_as_its_states_in_order_with_words_and_dates(p
                zip(states[:-1], drawn, strict=False))  # fmt: skip
 
 
+def test_a_continued_claims_history_starts_as_the_briefing_it_continues_left_it(
+    index: SiteIndex,
+) -> None:
+    # The briefing before it in the story gave each claim its state as of a day: the history
+    # the later briefing draws gives that state from that same day, as the story page and the
+    # "Earlier in the story" line say.
+    data = _data()
+    earlier = yaml.safe_load((REAL / f"{AL_AHLI}-first-reports.yaml").read_text("utf-8"))
+    before = {c["id"]: c["verification"] for c in earlier["claims"]}
+    continued = [c for c in data["claims"] if c.get("continues")]
+
+    assert continued
+    for claim in continued:
+        was = before[claim["continues"].split("/")[1]]
+        view = next(c for c in index.by_id[AL_AHLI].claims if c.claim.id == claim["id"])
+        drawn = claim_timeline(view, locale_for("en"))
+        assert drawn is not None
+        steps = [(step.state.value, step.date) for step in drawn.steps]
+        assert (was["state"], was["as_of"]) in steps
+        assert all(day >= was["as_of"] for _, day in steps)
+
+
 def test_a_claim_never_assessed_otherwise_has_no_timeline(index: SiteIndex) -> None:
     view = index.by_id["tianjin-video-shared-as-mossad-explosion"]
 

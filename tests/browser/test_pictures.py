@@ -25,7 +25,7 @@ def test_a_claims_history_reads_as_its_states_on_a_phone(phone: Page, real_site:
 
     # As the briefing's file has it: unverified, disputed, then unfounded since 27 November.
     expect(history).to_have_accessible_name(
-        "States of claim 1: Unverified from 17 October 2023, Disputed from 20 October 2023, "
+        "States of claim 1: Unverified from 18 October 2023, Disputed from 20 October 2023, "
         "Unfounded since 27 November 2023 (current)."
     )
     history.scroll_into_view_if_needed()
