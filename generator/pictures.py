@@ -14,6 +14,7 @@ The SVG coordinates are in units meant to be shown at about their size in pixels
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -152,11 +153,58 @@ class Extent:
     open_low: bool = False
     open_high: bool = False
 
+    @property
+    def point(self) -> bool:
+        return self.low == self.high
 
-def figure_extents(group: FigureGroup) -> tuple[Extent, ...] | None:
-    """Each figure of a group on one scale from 0 to the largest number given (a quarter
-    more when a range is open upwards), when there are two figures or more, all in the same
-    unit, none negative; else None."""
+    @property
+    def x(self) -> float:
+        """Where its shape starts: a point's mark, 2 wide, is centred on it and kept within
+        the track."""
+        return min(max(self.low - MARK / 2, 0), 100 - MARK) if self.point else self.low
+
+    @property
+    def width(self) -> float:
+        return MARK if self.point else round(self.high - self.low, 2)
+
+
+MARK = 2
+"""The width of a single figure's mark, in percent of the track."""
+
+
+@dataclass(frozen=True)
+class FigureScale:
+    """The figures of one quantity on one axis from zero, each drawn in its own cell of the
+    same width so that every row's track starts and ends at the same place."""
+
+    extents: tuple[Extent, ...]
+    """Each figure, in the order of the group's rows."""
+    top: float
+    """The number at the axis's far end, written under it beside 0: a round number at or
+    above the largest figure, and past an open range ("at least 500") so that it is seen to
+    go on."""
+
+
+NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+"""The first digits of a scale's end: 500, 600, 800, 1,000, 1,200."""
+OPEN_ROOM = 1.2
+"""How far past its start a range open upwards is drawn, at least, before the scale ends."""
+
+
+def nice_top(largest: float) -> float:
+    """The smallest round number (`NICE` times a power of ten) at or above `largest` > 0."""
+    power = 10 ** math.floor(math.log10(largest))
+    for first in NICE:
+        top = float(f"{first * power:.6g}")  # 1.2 * 0.1 is 0.12, not 0.12000000000000001
+        if top >= largest * (1 - 1e-9):
+            return top
+    raise AssertionError("NICE ends at 10, above any number's first digits")
+
+
+def figure_scale(group: FigureGroup) -> FigureScale | None:
+    """Each figure of a group on one scale from 0 to a round number at or above the largest
+    number given (and past the start of a range open upwards), when there are two figures or
+    more, all in the same unit, none negative; else None."""
     figures = [row.figure for row in group.rows]
     if len(figures) < 2 or len({figure.unit for figure in figures}) > 1:
         return None
@@ -164,7 +212,8 @@ def figure_extents(group: FigureGroup) -> tuple[Extent, ...] | None:
     if min(numbers) < 0 or max(numbers) <= 0:
         return None
     # A range open upwards ("at least 500") goes on past the largest number given.
-    top = max(numbers) * (1.25 if any(f.min is not None and f.max is None for f in figures) else 1)
+    open_starts = [f.min for f in figures if f.min is not None and f.max is None]
+    top = nice_top(max([*numbers, *(n * OPEN_ROOM for n in open_starts)]))
 
     def at(n: float) -> float:
         return round(100 * n / top, 2)
@@ -177,7 +226,7 @@ def figure_extents(group: FigureGroup) -> tuple[Extent, ...] | None:
             low, high = f.min, f.max
             extents.append(Extent(at(low or 0), at(high if high is not None else top),
                                   low is None, high is None))  # fmt: skip
-    return tuple(extents)
+    return FigureScale(tuple(extents), top)
 
 
 # --- Counts over time -----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import yaml
 from generator.archive import load_archive
 from generator.locale import locale_for
 from generator.model import Figure, Stance, VerificationState
-from generator.pictures import claim_timeline, figure_extents, over_time, stance_map
+from generator.pictures import claim_timeline, figure_scale, nice_top, over_time, stance_map
 from generator.render import render_briefing
 from generator.site import render_site
 from generator.structure import SiteIndex
@@ -170,8 +170,8 @@ def _group(*figures: Figure) -> FigureGroup:
     return FigureGroup("killed", tuple(FigureRow(statement, f) for f in figures))
 
 
-def test_figures_of_one_quantity_are_drawn_on_one_scale_from_zero() -> None:
-    extents = figure_extents(
+def test_figures_of_one_quantity_are_drawn_on_one_axis_from_zero_to_a_round_number() -> None:
+    scale = figure_scale(
         _group(
             Figure(quantity="killed", value=471),
             Figure(quantity="killed", min=200, max=300),
@@ -179,18 +179,29 @@ def test_figures_of_one_quantity_are_drawn_on_one_scale_from_zero() -> None:
         )
     )
 
-    assert extents is not None
-    point, closed, open_ended = extents
-    # The scale runs to 625: a quarter past 500, since "at least 500" goes on upwards.
-    assert (point.low, point.high) == (75.36, 75.36)
-    assert (closed.low, closed.high) == (32.0, 48.0)
-    assert (open_ended.low, open_ended.high, open_ended.open_high) == (80.0, 100.0, True)
+    assert scale is not None
+    point, closed, open_ended = scale.extents
+    # The axis ends at 600: the round number past 500, since "at least 500" goes on upwards.
+    assert scale.top == 600
+    assert (point.low, point.high) == (78.5, 78.5)
+    assert (closed.low, closed.high) == (33.33, 50.0)
+    assert (open_ended.low, open_ended.high, open_ended.open_high) == (83.33, 100.0, True)
+
+
+@pytest.mark.parametrize(
+    ("largest", "top"),
+    [(471, 500), (342, 400), (181, 200), (57, 60), (1200, 1200), (4, 4), (0.35, 0.4), (9.5, 10)],
+)
+def test_an_axis_ends_at_the_first_round_number_at_or_past_the_largest_figure(
+    largest: float, top: float
+) -> None:
+    assert nice_top(largest) == top
 
 
 def test_figures_in_different_units_or_alone_are_not_drawn() -> None:
-    assert figure_extents(_group(Figure(quantity="killed", value=3))) is None
+    assert figure_scale(_group(Figure(quantity="killed", value=3))) is None
     assert (
-        figure_extents(
+        figure_scale(
             _group(
                 Figure(quantity="x", value=3, unit="km"), Figure(quantity="x", value=3, unit="mi")
             )
@@ -199,14 +210,46 @@ def test_figures_in_different_units_or_alone_are_not_drawn() -> None:
     )
 
 
-def test_the_page_draws_a_bar_beside_each_figure_of_a_group(page: str) -> None:
-    tables = re.findall(r'<table class="briefing-figures">.*?</table>', page, re.S)
-    several = [t for t in tables if t.count("<tr><td>") > 1]
+def _given(data: dict) -> dict[tuple[str, str], dict]:  # type: ignore[type-arg]
+    """(statement id, quantity) -> the figure as the YAML gives it."""
+    found = {}
+    for statement in data["statements"]:
+        figures = statement.get("figure") or []
+        for figure in [figures] if isinstance(figures, dict) else figures:
+            found[statement["id"], figure["quantity"]] = figure
+    return found
 
-    assert several
-    for table in several:
-        assert table.count('<svg class="briefing-figure-bar"') == table.count("<tr><td>")
-        assert 'aria-hidden="true"' in table
+
+def test_each_figure_is_drawn_in_its_own_column_against_a_labelled_axis(page: str) -> None:
+    given = _given(_data())
+    tables = re.findall(r'<table class="briefing-figures">.*?</table>', page, re.S)
+    drawn = [t for t in tables if "briefing-figures__bar" in t]
+
+    assert drawn
+    for table in drawn:
+        quantity = unescape(re.search(r"for “(.*?)”</caption>", table)[1])  # type: ignore[index]
+        ends = re.search(r'<td class="briefing-figures__axis" aria-hidden="true"><div><span>'
+                         r"(.*?)</span><span>(.*?)</span>", table)  # fmt: skip
+        assert ends is not None
+        assert ends[1] == "0"
+        top = float(ends[2].replace(",", ""))
+        said = re.findall(r'<tr><td><a href="#statement-([^"]+)">', table)
+        bars = re.findall(r'<td class="briefing-figures__bar" aria-hidden="true">(.*?)</td>', table)
+        assert len(bars) == len(said) >= 2
+        numbers: list[float] = []
+        for statement, bar in zip(said, bars, strict=True):
+            figure = given[statement, quantity]
+            numbers += [figure[k] for k in ("value", "min", "max") if k in figure]
+            x, width = map(float, re.findall(r'<rect (?:class="[^"]*" )?x="([\d.]+)" y="[\d.]+" '
+                                             r'width="([\d.]+)"', bar)[-1])  # fmt: skip
+            if "value" in figure:  # a mark 2 wide on the value, within the track
+                assert x <= 100 * figure["value"] / top <= x + width
+                assert (width, x >= 0, x + width <= 100) == (2, True, True)
+            else:  # a range from its low end (or 0) to its high end (or the axis's end)
+                assert x == pytest.approx(100 * figure.get("min", 0) / top, abs=0.01)
+                assert x + width == pytest.approx(100 * figure.get("max", top) / top, abs=0.01)
+        # One axis from zero to a round number no lower than any figure given.
+        assert max(numbers) <= top < 2 * max(numbers)
 
 
 def _figures_expected(data: dict) -> dict[str, list[tuple[str, list[str]]]]:  # type: ignore[type-arg]
@@ -272,7 +315,7 @@ def test_each_claim_has_one_table_per_quantity_with_its_rows_by_date(page: str) 
     claims = re.split(r'<h3 id="claim-', page)[1:]
 
     for claim in claims:
-        captions = re.findall(r'<caption>Figures given for “(.*?)”</caption>', claim)
+        captions = re.findall(r"<caption>Figures given for “(.*?)”</caption>", claim)
         assert len(captions) == len(set(captions))
         for table in re.findall(r'<table class="briefing-figures">.*?</table>', claim, re.S):
             said = re.findall(r'<tr><td><a href="#statement-([^"]+)">', table)

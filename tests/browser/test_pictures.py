@@ -71,3 +71,65 @@ def test_the_home_chart_follows_the_palette_and_says_its_numbers(
     # The table under it gives the same numbers.
     page.get_by_text("The numbers").first.click()
     expect(page.locator(".briefing-chart__numbers table").first).to_be_visible()
+
+
+# What a phone's reader sees of the figures: measured on the page as laid out, not read from it.
+_BROKEN_WORDS = """table => {
+    // Words of the table's cells that the layout cut across two lines; a line may end at a
+    // word's hyphen or dash ("al-" / "Qidra", "200\u2013" / "300"), never inside a run of letters.
+    const broken = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/[^\\s\\-\u2010\u2013]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            if (lines.size > 1) broken.push(match[0]);
+        }
+    }
+    return broken;
+}"""
+
+
+TIANJIN = "briefings/tianjin-video-shared-as-mossad-explosion/"
+
+
+@pytest.mark.parametrize("briefing", [HOSPITAL, TIANJIN])
+def test_figures_are_read_against_one_axis_with_whole_words_on_a_phone(
+    phone: Page, real_site: str, briefing: str
+) -> None:
+    phone.goto(real_site + briefing)
+    tables = phone.locator("table.briefing-figures")
+
+    assert tables.count() > 0
+    drawn = 0
+    for table in tables.all():
+        table.scroll_into_view_if_needed()
+        # A name wraps between its words ("The Guardian", never "The Guardia/n").
+        assert table.evaluate(_BROKEN_WORDS) == []
+        bars = table.locator(".briefing-figure-bar")
+        if bars.count() == 0:
+            continue
+        drawn += 1
+        boxes = [bar.bounding_box() for bar in bars.all()]
+        axis = table.locator(".briefing-figures__axis > div").bounding_box()
+        ends = [end.bounding_box() for end in table.locator(".briefing-figures__axis span").all()]
+        assert axis is not None
+        assert all(boxes)
+        assert all(ends)
+        # Every track starts and ends where the axis does, so that the marks line up.
+        for box in boxes:
+            assert box is not None
+            assert box["x"] == pytest.approx(axis["x"], abs=0.5)
+            assert box["width"] == pytest.approx(axis["width"], abs=0.5)
+            assert box["width"] >= 40
+        # 0 and the axis's end are written apart, each at its end.
+        low, high = ends
+        assert low is not None
+        assert high is not None
+        assert low["x"] + low["width"] < high["x"]
+        assert low["x"] == pytest.approx(axis["x"], abs=0.5)
+        assert high["x"] + high["width"] == pytest.approx(axis["x"] + axis["width"], abs=0.5)
+    assert drawn > 0
+    _no_sideways_scroll(phone)
