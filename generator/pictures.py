@@ -35,65 +35,78 @@ WIDTH = 360
 
 @dataclass(frozen=True)
 class Step:
-    """One state of a claim's history: a bar from the day it was assessed so."""
+    """One state of a claim's history: its words on a row of their own, and under them a bar
+    from the day it was assessed so to the day the next state was, on the history's time
+    axis."""
 
     state: VerificationState
     date: date
     current: bool
-    x: float
     y: float
+    """The top of its row."""
+    x: float
     width: float
-    text_x: float
-    """Where its words start: the bar's left end, or its right end on a right-to-left page."""
+    """Its bar, on the time axis."""
 
 
 @dataclass(frozen=True)
 class Timeline:
     steps: tuple[Step, ...]
     height: int
+    text_x: int
+    """Where every row's words start: the left edge, or the right one on a right-to-left page."""
     anchor: str
     """SVG text-anchor of every label: 'start', or 'end' on a right-to-left page."""
     width: int = WIDTH
 
+    def baseline(self, step: Step) -> float:
+        return step.y + TEXT_BASELINE
 
-STEP_HEIGHT = 46
-GAP = 6
-LONG_LABEL = 16
-"""Characters of a state's words beyond which two steps, not three, share a row."""
+    def bar_top(self, step: Step) -> float:
+        return step.y + BAR_TOP
+
+
+STEP_HEIGHT = 32
+TEXT_BASELINE = 13
+BAR_TOP = 19
+BAR_HEIGHT = 8
+NOW_ROOM = 48
+"""The width of the current state's bar, past the last day assessed: it goes on."""
+MIN_BAR = 4
+"""A state held for a day or less is still drawn this wide."""
 
 
 def claim_timeline(claim: ClaimView, locale: Locale) -> Timeline | None:
-    """The states a claim has been in, oldest first, as steps in rows of three (two when a
-    state's words are long in the page's language), each starting with its date, right to
-    left in a language written so; None for a claim never assessed otherwise."""
+    """The states a claim has been in, oldest first, a row each: its words and the day it was
+    assessed so, above a bar on one time axis from the first day to `as_of`, so that a state
+    held for three days is drawn shorter than one held for five weeks; the current state's bar
+    goes on past `as_of`. Right to left in a language written so. None for a claim never
+    assessed otherwise."""
     if not claim.history:
         return None
-    states = [(entry.state, entry.date, False) for entry in claim.history]
     verification = claim.claim.verification
-    states.append((verification.state, verification.as_of, True))
+    states = [(entry.state, entry.date) for entry in claim.history]
+    states.append((verification.state, verification.as_of))
+    first, last = states[0][1], verification.as_of
+    axis = WIDTH - NOW_ROOM
+    days = (last - first).days
+
+    def at(day: date) -> float:
+        return axis * (day - first).days / days if days else 0.0
+
     rtl = locale.direction == "rtl"
-    longest = max(len(state_words(state, locale).label) for state, _, _ in states)
-    per_row = 2 if longest > LONG_LABEL else 3
-    width = (WIDTH - GAP * (per_row - 1)) / per_row
     steps = []
-    for n, (state, day, current) in enumerate(states):
-        row, column = divmod(n, per_row)
-        x = column * (width + GAP)
+    for n, (state, day) in enumerate(states):
+        current = n == len(states) - 1
+        x = at(day)
+        end = WIDTH if current else max(at(states[n + 1][1]), x + MIN_BAR)
+        width = end - x
         if rtl:
             x = WIDTH - x - width
-        steps.append(
-            Step(
-                state,
-                day,
-                current,
-                round(x, 1),
-                row * STEP_HEIGHT,
-                round(width, 1),
-                round(x + width if rtl else x, 1),
-            )
-        )
-    rows = (len(states) + per_row - 1) // per_row
-    return Timeline(tuple(steps), rows * STEP_HEIGHT, "end" if rtl else "start")
+        steps.append(Step(state, day, current, n * STEP_HEIGHT, round(x, 1), round(width, 1)))
+    return Timeline(
+        tuple(steps), len(steps) * STEP_HEIGHT, WIDTH if rtl else 0, "end" if rtl else "start"
+    )
 
 
 # --- Who stands where ---------------------------------------------------------------------------

@@ -4,8 +4,10 @@ Expectations are read from the briefing's YAML, not from the code that draws the
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from html import unescape
 
@@ -14,8 +16,16 @@ import yaml
 
 from generator.archive import load_archive
 from generator.locale import locale_for
-from generator.model import Figure, Stance, VerificationState
-from generator.pictures import claim_timeline, figure_scale, nice_top, over_time, stance_map
+from generator.model import Figure, HistoryEntry, Stance, VerificationState
+from generator.pictures import (
+    MIN_BAR,
+    NOW_ROOM,
+    claim_timeline,
+    figure_scale,
+    nice_top,
+    over_time,
+    stance_map,
+)
 from generator.render import render_briefing
 from generator.site import render_site
 from generator.structure import SiteIndex
@@ -47,31 +57,73 @@ def _data() -> dict:  # type: ignore[type-arg]
 # --- A claim's history --------------------------------------------------------------------------
 
 
-def test_a_claims_history_is_drawn_as_its_states_in_order_with_words_and_dates(page: str) -> None:
-    claim = next(c for c in _data()["claims"] if c["verification"].get("history"))
-    states = [*claim["verification"]["history"], claim["verification"]]
-    labels = {"unverified": "Unverified", "disputed": "Disputed", "unfounded": "Unfounded",
-              "verified": "Verified", "false": "False"}  # fmt: skip
-
-    svg = re.search(
+def _timelines(page: str) -> list[str]:
+    return re.findall(
         r'<svg class="briefing-picture briefing-picture--timeline".*?</svg>', page, re.S
     )
-    assert svg is not None
-    drawn = re.findall(r'<g class="briefing-state--([a-z-]+)[^"]*">.*?<text[^>]*>(.*?)</text>'
-                       r'<text[^>]*>(.*?)</text>', svg[0])  # fmt: skip
 
-    assert [state for state, _, _ in drawn] == [s.get("state") for s in states]
-    assert [unescape(words).split(" ", 1)[1] for _, words, _ in drawn] == [
-        labels[s["state"]] for s in states
+
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_a_claims_history_is_drawn_as_its_states_in_order_dated_as_the_history(
+    page: str, number: int
+) -> None:
+    claim = _data()["claims"][number - 1]
+    states = [*claim["verification"]["history"], claim["verification"]]
+    svg = next(s for s in _timelines(page) if f'"States of claim {number}: ' in s)
+
+    drawn = re.findall(r'<g class="briefing-state--([a-z-]+)[^"]*"><text[^>]*>(.*?)</text>', svg)
+    # Every state of the history, then the current one, each from the day the file gives it.
+    days = [f"{d.day} {d:%B %Y}" for d in (s.get("date") or s["as_of"] for s in states)]
+    words = [STATE_LABELS[s["state"]] for s in states]
+    assert [state for state, _ in drawn] == [s["state"] for s in states]
+    assert [unescape(text).split(" ", 1)[1] for _, text in drawn] == [
+        *(f"{said} from {day}" for said, day in zip(words[:-1], days[:-1], strict=True)),
+        f"{words[-1]} since {days[-1]} (current)",
     ]
-    days = [s.get("date") or s.get("as_of") for s in states]
-    assert [day for _, _, day in drawn] == [f"{d.day} {d:%B %Y}" for d in days]
-    # The text alternative says the same: every state, from its date, the last as current.
-    label = unescape(re.search(r'aria-label="([^"]*)"', svg[0])[1])  # type: ignore[index]
-    assert label.startswith("States of claim ")
-    assert label.endswith(f"{labels[states[-1]['state']]} since {drawn[-1][2]} (current).")
-    assert all(f"{labels[s['state']]} from {day}" in label for s, (_, _, day) in
-               zip(states[:-1], drawn, strict=False))  # fmt: skip
+    # The text alternative says the same.
+    label = unescape(re.search(r'aria-label="([^"]*)"', svg)[1])  # type: ignore[index]
+    assert (
+        label
+        == f"States of claim {number}: "
+        + ", ".join(unescape(text).split(" ", 1)[1] for _, text in drawn)
+        + "."
+    )
+
+
+def test_a_claims_history_is_spaced_by_the_time_each_state_was_held(index: SiteIndex) -> None:
+    for view in index.by_id[AL_AHLI].claims:
+        drawn = claim_timeline(view, locale_for("en"))
+        assert drawn is not None
+        steps = drawn.steps
+        first, last = steps[0].date, steps[-1].date
+        axis = drawn.width - NOW_ROOM
+        for step, after in itertools.pairwise(steps):
+            # Each bar runs from its day to the next state's on one axis from the first day
+            # to the last assessment: three days are drawn shorter than five weeks.
+            assert step.x == pytest.approx(
+                axis * (step.date - first).days / (last - first).days, abs=0.1
+            )
+            held = axis * (after.date - step.date).days / (last - first).days
+            assert step.width == pytest.approx(max(held, MIN_BAR), abs=0.1)
+            assert after.y > step.y  # a row each, so that no words overlap
+        # The current state goes on past the last assessment, to the edge.
+        assert steps[-1].current
+        assert steps[-1].x + steps[-1].width == drawn.width
+    disputed = claim_timeline(index.by_id[AL_AHLI].claims[0], locale_for("en"))
+    assert disputed is not None
+    # Unverified for 2 days, disputed for 38: the second bar is 19 times the first.
+    assert disputed.steps[1].width == pytest.approx(19 * disputed.steps[0].width, rel=0.01)
+
+
+def test_a_state_replaced_on_the_day_it_was_given_is_still_drawn(index: SiteIndex) -> None:
+    view = index.by_id[AL_AHLI].claims[0]
+    as_of = view.claim.verification.as_of
+    same_day = replace(view, history=(HistoryEntry(date=as_of, state=VerificationState.DISPUTED),))
+
+    drawn = claim_timeline(same_day, locale_for("en"))
+
+    assert drawn is not None
+    assert [(s.x, s.width) for s in drawn.steps] == [(0, MIN_BAR), (0, drawn.width)]
 
 
 def test_a_continued_claims_history_starts_as_the_briefing_it_continues_left_it(
@@ -112,8 +164,9 @@ def test_a_right_to_left_page_draws_the_history_from_the_right(index: SiteIndex)
     assert rtl is not None
     assert [s.x for s in ltr.steps] == sorted(s.x for s in ltr.steps)
     assert [s.x for s in rtl.steps] == sorted((s.x for s in rtl.steps), reverse=True)
-    assert (ltr.anchor, rtl.anchor) == ("start", "end")
-    assert all(s.text_x == s.x + s.width for s in rtl.steps)
+    assert (ltr.anchor, ltr.text_x, rtl.anchor, rtl.text_x) == ("start", 0, "end", rtl.width)
+    for left, right in zip(ltr.steps, rtl.steps, strict=True):
+        assert right.x == pytest.approx(rtl.width - left.x - left.width, abs=0.1)
 
 
 # --- Who stands where ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ test_real_stories.py and test_accessibility.py."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -36,7 +37,13 @@ def test_a_claims_history_reads_as_its_states_on_a_phone(phone: Page, real_site:
     box = label.bounding_box()
     assert box is not None
     assert box["height"] >= 10
-    expect(label).to_have_text("? Unverified")
+    expect(label).to_have_text("? Unverified from 18 October 2023")
+    # A row each: the words of one state never run into another's.
+    rows = [text.bounding_box() for text in history.locator("text").all()]
+    for above, below in itertools.pairwise(rows):
+        assert above is not None
+        assert below is not None
+        assert above["y"] + above["height"] <= below["y"]
 
 
 def test_the_stance_map_says_each_stance_and_scrolls_within_a_phone(
