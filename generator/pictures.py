@@ -54,9 +54,9 @@ class Timeline:
     steps: tuple[Step, ...]
     height: int
     text_x: int
-    """Where every row's words start: the left edge, or the right one on a right-to-left page."""
-    anchor: str
-    """SVG text-anchor of every label: 'start', or 'end' on a right-to-left page."""
+    """Where every row's words start: the left edge, or the right one on a right-to-left page
+    (the SVG takes the page's direction, so that its words start there with text-anchor
+    'start')."""
     width: int = WIDTH
 
     def baseline(self, step: Step) -> float:
@@ -104,9 +104,7 @@ def claim_timeline(claim: ClaimView, locale: Locale) -> Timeline | None:
         if rtl:
             x = WIDTH - x - width
         steps.append(Step(state, day, current, n * STEP_HEIGHT, round(x, 1), round(width, 1)))
-    return Timeline(
-        tuple(steps), len(steps) * STEP_HEIGHT, WIDTH if rtl else 0, "end" if rtl else "start"
-    )
+    return Timeline(tuple(steps), len(steps) * STEP_HEIGHT, WIDTH if rtl else 0)
 
 
 # --- Who stands where ---------------------------------------------------------------------------
