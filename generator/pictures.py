@@ -15,11 +15,12 @@ The SVG coordinates are in units meant to be shown at about their size in pixels
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .locale import Locale
+from .locale import Locale, locale_for
 from .model import Actor, Stance, VerificationState
 from .structure import ActorEntry, Group
 from .tables import STANCE_TABLE, every_row
@@ -251,10 +252,19 @@ class Period:
     by_year: bool
     x: float
     """The column's centre."""
+    name: str
+    """Its name as the axis writes it: "Sep", "сент.", "2024"."""
     named: bool = True
-    """Whether its name is written: every other one's, when there are more than eight."""
-    year: bool = False
-    """Whether its year is written under it: the first month, and each January."""
+    """Whether its name is written: all when they fit side by side, else one in every two
+    (or three...), so that no two names touch."""
+
+
+@dataclass(frozen=True)
+class Year:
+    """The year of a run of months, written under the months' names, centred on them."""
+
+    name: str
+    x: float
 
 
 @dataclass(frozen=True)
@@ -287,6 +297,8 @@ class Strips:
     height: int
     label_width: int
     bar_width: float
+    years_named: tuple[Year, ...] = ()
+    """The years under a chart by month, those that fit."""
     width: int = WIDTH
 
     @property
@@ -304,8 +316,33 @@ ROW = 34
 BAR_ROOM = 22
 """Height of the tallest bar; the rest of a row holds its number."""
 LABEL_WIDTH = 118
+"""The room for the rows' names, at least; more when a name is longer, up to LABEL_MOST."""
+LABEL_MOST = 180
 MONTHS_AT_MOST = 24
 """A longer span is counted by year."""
+NAME_SIZE = 12
+"""The size of a row's name, as the stylesheet draws it (`.briefing-picture text`)."""
+DATE_SIZE = 11
+"""The size of the periods' and years' names (`.briefing-picture__date`)."""
+SPACE = 6
+"""The least room between two names written side by side."""
+
+
+def text_width(text: str, size: float) -> float:
+    """A generous estimate of the width of `text` drawn at `size` px in the page's sans-serif:
+    wider than Arial, Roboto, Noto Sans or DejaVu Sans draw it, so that what is judged to
+    fit does (the browser tests measure the pictures as drawn)."""
+    width = 0.0
+    for character in text:
+        if unicodedata.east_asian_width(character) in "WF":
+            width += 1.0
+        elif character in " .,:;'!|iIlj()[]":
+            width += 0.34
+        elif character.isupper() or character in "mwMW\u2014\u2013":
+            width += 0.8
+        else:
+            width += 0.6
+    return width * size
 
 
 def _month(day: date) -> date:
@@ -349,12 +386,37 @@ def said(key: Key, locale: Locale) -> Said:
                 f"briefing-picture__stance briefing-stance-mark--{key.value}")  # fmt: skip
 
 
+def _fitting(labels: Sequence[tuple[str, float, int]]) -> list[int]:
+    """Of labels written on one line, (text, centre, weight), the indexes of those written:
+    the weightiest first, each only where it touches none already written."""
+    placed: list[tuple[float, float]] = []
+    kept = []
+    for n in sorted(range(len(labels)), key=lambda n: -labels[n][2]):
+        text, centre, _ = labels[n]
+        half = text_width(text, DATE_SIZE) / 2
+        if all(centre + half + SPACE <= low or centre - half - SPACE >= high
+               for low, high in placed):  # fmt: skip
+            placed.append((centre - half, centre + half))
+            kept.append(n)
+    return sorted(kept)
+
+
 def over_time(
-    dated: Mapping[Key, Sequence[date]], first: date, last: date, *, rtl: bool = False
+    dated: Mapping[Key, Sequence[date]],
+    first: date,
+    last: date,
+    *,
+    locale: Locale | None = None,
+    names: Mapping[Key, str] | None = None,
 ) -> Strips | None:
     """Counts of dated things by key (in `dated`'s order), between `first` and `last`:
     by month over 24 months or fewer, else by year. Keys with nothing in the span get no
-    row; None when nothing at all falls in it."""
+    row; None when nothing at all falls in it. Names are written where they fit, at the
+    sizes the stylesheet gives them: a period's name in one column of every so many, so that
+    none touch, and a year under the run of its months, when there is room for it; the
+    rows' names (`names`, by key) get the room the longest needs, within limits."""
+    locale = locale or locale_for("en")
+    rtl = locale.direction == "rtl"
     months = _months(first, last)
     by_year = len(months) > MONTHS_AT_MOST
     starts = sorted({m.replace(month=1) for m in months}) if by_year else months
@@ -369,12 +431,14 @@ def over_time(
             counts[key] = row
     if not counts:
         return None
+    longest = max((text_width(names[key], NAME_SIZE) for key in counts), default=0) if names else 0
+    label_width = round(min(max(LABEL_WIDTH, longest + SPACE), LABEL_MOST))
     top = max(max(row) for row in counts.values())
-    room = (WIDTH - LABEL_WIDTH) / len(starts)
+    room = (WIDTH - label_width) / len(starts)
     bar = min(room * 0.7, 24)
 
     def centre(n: int) -> float:
-        x = LABEL_WIDTH + room * (n + 0.5)
+        x = label_width + room * (n + 0.5)
         return round(WIDTH - x if rtl else x, 1)
 
     strips = []
@@ -386,13 +450,28 @@ def over_time(
             for n, count in enumerate(row)
         )  # fmt: skip
         strips.append(Strip(key, base, bars))
+
+    period_names = [locale.short_period(start, by_year) for start in starts]
+    widest = max(text_width(name, DATE_SIZE) for name in period_names) + SPACE
+    every = max(1, math.ceil(widest / room))
     periods = tuple(
-        Period(start, by_year, centre(n), len(starts) <= 8 or n % 2 == 0,
-               not by_year and (n == 0 or start.month == 1))
+        Period(start, by_year, centre(n), period_names[n], n % every == 0)
         for n, start in enumerate(starts)
-    )  # fmt: skip
+    )
+    years: tuple[Year, ...] = ()
+    if not by_year:
+        runs: dict[int, list[int]] = {}
+        for n, start in enumerate(starts):
+            runs.setdefault(start.year, []).append(n)
+        candidates = []
+        for year, columns in runs.items():
+            name = locale.short_period(date(year, 1, 1), True)
+            half = text_width(name, DATE_SIZE) / 2
+            middle = (centre(columns[0]) + centre(columns[-1])) / 2
+            candidates.append((name, round(min(max(middle, half), WIDTH - half), 1), len(columns)))
+        years = tuple(Year(candidates[n][0], candidates[n][1]) for n in _fitting(candidates))
     height = len(strips) * ROW + (18 if by_year else 31)
-    return Strips(periods, tuple(strips), height, LABEL_WIDTH, round(bar, 1))
+    return Strips(periods, tuple(strips), height, label_width, round(bar, 1), years)
 
 
 @dataclass(frozen=True)
@@ -405,6 +484,11 @@ class Chart:
     last: date
     names: tuple[Said, ...]
     """How each of its rows is named, in the page's language."""
+    counted: int = 0
+    """How many things it counts."""
+    total: int = 0
+    """How many there are in its span: more than it counts when a story's briefings count
+    once (`archive_charts`)."""
 
     @property
     def by_year(self) -> bool:
@@ -412,20 +496,49 @@ class Chart:
 
 
 def _chart(
-    dated: Mapping[Key, Sequence[date]], first: date, last: date, locale: Locale, caption: str
+    dated: Mapping[Key, Sequence[date]],
+    first: date,
+    last: date,
+    locale: Locale,
+    caption: str,
+    every: Sequence[date] | None = None,
 ) -> Chart | None:
-    drawn = over_time(dated, first, last, rtl=locale.direction == "rtl")
+    names = {key: said(key, locale) for key in dated}
+    drawn = over_time(
+        dated,
+        first,
+        last,
+        locale=locale,
+        names={key: f"{name.symbol} {name.label}" for key, name in names.items()},
+    )
     if drawn is None:
         return None
     by = "year" if drawn.periods[0].by_year else "month"
-    names = tuple(said(strip.key, locale) for strip in drawn.strips)
-    return Chart(drawn, caption.format(by=by), first, last, names)
+    counted = sum(bar.count for strip in drawn.strips for bar in strip.bars)
+    total = counted if every is None else sum(1 for day in every if first <= day <= last)
+    return Chart(
+        drawn,
+        caption.format(by=by),
+        first,
+        last,
+        tuple(names[strip.key] for strip in drawn.strips),
+        counted,
+        max(total, counted),
+    )
 
 
-def archive_charts(groups: Sequence[Group], today: date, locale: Locale) -> tuple[Chart, ...]:
+def archive_charts(
+    groups: Sequence[Group],
+    today: date,
+    locale: Locale,
+    *,
+    published: Sequence[date] | None = None,
+) -> tuple[Chart, ...]:
     """Briefings by the month they were published and the state their key claim is counted
-    in (`groups`: `SiteIndex.by_state`, or one state's): over the last 12 months, then over
-    all time when the archive is older than that."""
+    in today (`groups`: `SiteIndex.by_state`, or one state's): over the last 12 months, then
+    over all time when the archive is older than that. `published`, the publication days of
+    every briefing the page lists, says how many of them each chart counts: a key claim
+    assessed again in a later briefing counts once, so a story of two briefings counts one."""
     dated: dict[Key, list[date]] = {
         VerificationState(g.key): [
             v.briefing.published for v in g.briefings if v.briefing.published
@@ -436,10 +549,13 @@ def archive_charts(groups: Sequence[Group], today: date, locale: Locale) -> tupl
     if not days:
         return ()
     first, last = last_months(today)
-    charts = [_chart(dated, first, last, locale, "pictures.recent")]
-    if min(days) < first:
-        start = _month(min(days))
-        charts.append(_chart(dated, start, max(max(days), today), locale, "pictures.all-by-{by}"))
+    charts = [_chart(dated, first, last, locale, "pictures.recent", published)]
+    # Over all time: from the first briefing published, counted or not.
+    oldest = min([*days, *(published or ())])
+    if oldest < first:
+        start = _month(oldest)
+        end = max(max(days), today)
+        charts.append(_chart(dated, start, end, locale, "pictures.all-by-{by}", published))
     return tuple(chart for chart in charts if chart is not None)
 
 

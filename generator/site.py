@@ -179,7 +179,12 @@ def _add_tree(
         latest=listed(index, index.briefings[:10]),
         total=index.briefings,
         by_state=index.by_state,
-        charts=pictures.archive_charts(index.by_state, index.today, locale),
+        charts=pictures.archive_charts(
+            index.by_state,
+            index.today,
+            locale,
+            published=[v.briefing.published for v in index.briefings if v.briefing.published],
+        ),
         active=index.most_active(8),
         has_stories=bool(index.stories.stories),
     ))  # fmt: skip

@@ -25,6 +25,7 @@ from generator.pictures import (
     nice_top,
     over_time,
     stance_map,
+    text_width,
 )
 from generator.render import render_briefing
 from generator.site import render_site
@@ -440,7 +441,7 @@ def test_the_home_page_counts_briefings_per_month_and_state_as_published() -> No
         month = f"{briefing.published:%B %Y}"
         expected.setdefault(month, Counter())[STATE_LABELS[state.value]] += 1
 
-    shown = _numbers(home, "All briefings per month, January 2025 \u2013 November 2026")
+    shown = _numbers(home, "Briefings per month, January 2025 \u2013 November 2026")
     recent = _numbers(home, "Briefings per month, December 2025 \u2013 November 2026")
 
     assert len(shown) == 23
@@ -478,3 +479,43 @@ STATE_LABELS = {
     "verified": "Verified", "disputed": "Disputed", "misleading": "Misleading",
     "unfounded": "Unfounded", "false": "False", "retracted": "Retracted",
 }  # fmt: skip
+
+
+def test_a_chart_says_how_many_of_the_briefings_it_spans_it_counts(index: SiteIndex) -> None:
+    pages = render_site(index.archive, TEMPLATES)
+    home = pages["index.md"]
+    published = [yaml.safe_load(p.read_text("utf-8"))["published"] for p in REAL.glob("*.yaml")]
+    # The first al-Ahli briefing's key claim is assessed again in the later one: counted once.
+    shown = _numbers(home, "Briefings per year, 2023 \u2013 2026")
+    counted = sum(int(n) for row in shown.values() for n in row.values())
+
+    assert (counted, len(published)) == (3, 4)
+    assert (
+        f"{counted} of the {len(published)} briefings published in this period are counted" in home
+    )
+    # Every year from the first briefing published, counted or not, to this one.
+    assert list(shown) == [str(year) for year in range(min(published).year, NOW.year + 1)]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "fa"])
+def test_the_names_under_a_chart_are_written_where_they_fit(language: str) -> None:
+    locale = locale_for(language)
+    first, last = date(2025, 12, 1), date(2026, 11, 25)
+
+    drawn = over_time(
+        {VerificationState.UNVERIFIED: [date(2026, 10, 2)]}, first, last, locale=locale
+    )
+
+    assert drawn is not None
+    named = [p for p in drawn.periods if p.named]
+    assert named[0].start == first
+    assert [p.name for p in drawn.periods] == [locale.short_period(m, False) for m in
+                                               (p.start for p in drawn.periods)]  # fmt: skip
+    for line in ([(p.name, p.x) for p in named], [(y.name, y.x) for y in drawn.years_named]):
+        spans = sorted((x - text_width(name, 11) / 2, x + text_width(name, 11) / 2)
+                       for name, x in line)  # fmt: skip
+        assert all(a[1] < b[0] for a, b in itertools.pairwise(spans))
+        assert all(low >= 0 and high <= drawn.width for low, high in spans)
+    # December's year and the next year's both, each under its own months.
+    assert [y.name for y in drawn.years_named] == [locale.short_period(date(y, 1, 1), True)
+                                                   for y in (2025, 2026)]  # fmt: skip

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from ..building import built_site
+from ..conftest import FIXTURES
+from .conftest import _serve
 
 pytestmark = pytest.mark.slow
 
@@ -67,7 +72,7 @@ def test_the_home_chart_follows_the_palette_and_says_its_numbers(
     fills = []
     for tab in (page, dark_page):
         tab.goto(fixture_site)
-        chart = tab.get_by_role("img", name=re.compile(r"^All briefings per month, "))
+        chart = tab.get_by_role("img", name=re.compile(r"^Briefings per month, January 2025 "))
         chart.scroll_into_view_if_needed()
         expect(chart).to_be_visible()
         expect(chart.locator("g text").first).to_have_text(re.compile(r"^\S+ [A-Z][a-z]"))
@@ -139,4 +144,43 @@ def test_figures_are_read_against_one_axis_with_whole_words_on_a_phone(
         assert low["x"] == pytest.approx(axis["x"], abs=0.5)
         assert high["x"] + high["width"] == pytest.approx(axis["x"] + axis["width"], abs=0.5)
     assert drawn > 0
+    _no_sideways_scroll(phone)
+
+
+@pytest.fixture(scope="module")
+def languages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The multilingual fixtures with pages in Russian and Persian too, served."""
+    root = tmp_path_factory.mktemp("languages")
+    yield from _serve(built_site(root / "project", FIXTURES / "multilingual", languages="[ru, fa]"))
+
+
+_TEXTS = """svg => [...svg.querySelectorAll('text')].map(text => {
+    const box = text.getBoundingClientRect();
+    return {text: text.textContent, left: box.left, right: box.right, top: box.top,
+            bottom: box.bottom};
+})"""
+
+
+@pytest.mark.parametrize("home", ["", "ru/", "fa/"])
+def test_no_words_of_a_chart_overlap_or_leave_it_on_a_phone(
+    phone: Page, languages_site: str, home: str
+) -> None:
+    phone.goto(languages_site + home)
+    charts = phone.locator("svg.briefing-picture--over-time")
+
+    assert charts.count() == 2
+    for chart in charts.all():
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert box is not None
+        texts = chart.evaluate(_TEXTS)
+        # Each row's name, each month's or year's name and each count, inside the picture...
+        for text in texts:
+            assert box["x"] - 0.5 <= text["left"]
+            assert text["right"] <= box["x"] + box["width"] + 0.5, text["text"]
+        # ...and none over another: "Dec" and "2025" each on its own, never "2025" on "2026".
+        for one, other in itertools.combinations(texts, 2):
+            apart = (one["right"] <= other["left"] or other["right"] <= one["left"]
+                     or one["bottom"] <= other["top"] or other["bottom"] <= one["top"])  # fmt: skip
+            assert apart, (one["text"], other["text"])
     _no_sideways_scroll(phone)
