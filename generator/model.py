@@ -584,6 +584,13 @@ class Figure(Model):
     min: Number | None = Field(None, description="The low end, when a range is given.")
     max: Number | None = Field(None, description="The high end, when a range is given.")
     unit: Text | None = Field(None, description='e.g. "people", "km", "USD".')
+    claim: Slug | None = Field(
+        None,
+        description="Id of the claim of this briefing the figure is about, when it is not "
+        "every claim the statement supports, contradicts or questions: the figure is shown "
+        "under that claim alone. Without it, it is shown under each claim the statement "
+        "supports, contradicts or questions, and under none it only mentions.",
+    )
 
 
 def _figures(value: object) -> object:

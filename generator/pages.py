@@ -226,8 +226,9 @@ class BriefingPage:
     stance_map: pictures.StanceMap | None
     timelines: Mapping[str, pictures.Timeline | None]
     """Claim id -> its states over time."""
-    figure_bars: Mapping[str, tuple[tuple[pictures.Extent, ...] | None, ...]]
-    """Claim id -> for each of its figure groups, each figure on the group's scale."""
+    figure_bars: Mapping[str, tuple[pictures.FigureScale | None, ...]]
+    """Claim id -> for each of its figure groups, its figures on one scale (None for a group
+    not drawn)."""
     card: Card | None = None
     structured_data: str = ""
     """Its JSON-LD, ready for a <script> element (`publish.structured_data`)."""
@@ -275,7 +276,7 @@ def briefing_page(
         stance_map=pictures.stance_map(view),
         timelines={claim.claim.id: pictures.claim_timeline(claim, locale) for claim in view.claims},
         figure_bars={
-            claim.claim.id: tuple(pictures.figure_extents(group) for group in claim.figures)
+            claim.claim.id: tuple(pictures.figure_scale(group) for group in claim.figures)
             for claim in view.claims
         },
         card=card,

@@ -53,6 +53,7 @@ from .publish import (
 )
 from .render import Renderer
 from .structure import SiteIndex, runs
+from .translations import one_per_work
 from .urls import (
     ACTORS,
     API,
@@ -183,7 +184,12 @@ def _add_tree(
         total=index.count,
         by_state=index.by_state,
         charts=pictures.archive_charts(
-            [group.counted for group in index.by_state], index.today, locale
+            [group.counted for group in index.by_state],
+            index.today,
+            locale,
+            published=[
+                v.briefing.published for v in one_per_work(index.briefings) if v.briefing.published
+            ],
         ),
         active=index.most_active(8),
         has_stories=bool(index.stories.stories),

@@ -42,23 +42,25 @@ class StateRow:
     The share cards draw it too, so their fonts must have it (`fonts/make.py`)."""
     light: str
     """Its colour in the light palette and on share cards: dark enough for white text on it
-    and for itself on white."""
+    and for itself on white, and on its own tint under the verdict banner's title."""
     dark: str
-    """Its colour in the dark (slate) palette: light enough for itself on the dark page."""
+    """Its colour in the dark (slate) palette: light enough for itself on the dark page.
+    In either palette, every two states' colours are at least 20 apart by CIEDE2000, so that
+    they tell apart side by side (tests/test_colours.py measures them)."""
     rating: int | None = None
     """A verdict's rating (`model.VERDICTS`) in its ClaimReview, on the 1 (false) to 5 (true)
     scale fact-checkers use; None for a state that is no verdict."""
 
 
 STATE_TABLE: dict[VerificationState, StateRow] = {
-    VerificationState.UNVERIFIED: StateRow("?", "#8a5a00", "#ffc766"),
-    VerificationState.PARTIALLY_VERIFIED: StateRow("◐", "#6b5b00", "#e6d36b", rating=3),
-    VerificationState.VERIFIED: StateRow("✓", "#1b6e2a", "#7fd88f", rating=5),
-    VerificationState.DISPUTED: StateRow("⇄", "#8f3f00", "#ffa866"),
-    VerificationState.MISLEADING: StateRow("≈", "#9c2a6b", "#f59ac8", rating=2),
-    VerificationState.UNFOUNDED: StateRow("∅", "#4a5a6a", "#b0c4d8", rating=2),
-    VerificationState.FALSE: StateRow("✗", "#b00020", "#ff8a95", rating=1),
-    VerificationState.RETRACTED: StateRow("↺", "#5b4a8a", "#c3b3f5"),
+    VerificationState.UNVERIFIED: StateRow("?", "#695918", "#e7c741"),
+    VerificationState.PARTIALLY_VERIFIED: StateRow("◐", "#026566", "#2ac1bd", rating=3),
+    VerificationState.VERIFIED: StateRow("✓", "#1b6e2a", "#73d175", rating=5),
+    VerificationState.DISPUTED: StateRow("⇄", "#a35103", "#fea463"),
+    VerificationState.MISLEADING: StateRow("≈", "#9b3470", "#f9b1d2", rating=2),
+    VerificationState.UNFOUNDED: StateRow("∅", "#5d6574", "#d1dde4", rating=2),
+    VerificationState.FALSE: StateRow("✗", "#b00020", "#fe6a6c", rating=1),
+    VerificationState.RETRACTED: StateRow("↺", "#3c2d91", "#9e8fe5"),
 }
 
 

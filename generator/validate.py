@@ -692,6 +692,9 @@ def check_briefing(
         _check_quote(check, ("statements", i), statement, source_ids)
         for j, figure in enumerate(statement.figure):
             _check_figure(check, ("statements", i, "figure", j), figure, statement.figure)
+            if figure.claim is not None:
+                where = ("statements", i, "figure", j, "claim")
+                check.resolves(where, "claim", figure.claim, claim_ids)
 
     for i, question in enumerate(briefing.open_questions):
         for j, claim_id in enumerate(question.would_change):

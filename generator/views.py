@@ -154,6 +154,7 @@ class ClaimView:
     """Statements that refer to the claim without taking a side."""
     history: tuple[HistoryEntry, ...]
     figures: tuple[FigureGroup, ...] = ()
+    """The figures given about it (`_figures`): one group per quantity."""
     evidence: tuple[EvidenceRef, ...] = ()
 
     @property
@@ -339,7 +340,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
                 columns=columns,
                 mentions=tuple(v for v in about if v.statement.about[claim.id] is Stance.MENTIONS),
                 history=claim.verification.history,
-                figures=_figures(about),
+                figures=_figures(claim, statements),
                 evidence=tuple(evidence[i] for i in claim.evidence),
             )
         )
@@ -388,13 +389,18 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
     )
 
 
-def _figures(statements: Iterable[StatementView]) -> tuple[FigureGroup, ...]:
-    """The figures the statements give, by quantity in the order first given, each
+def _figures(claim: Claim, statements: Iterable[StatementView]) -> tuple[FigureGroup, ...]:
+    """The figures given about `claim`: those that name it (`Figure.claim`), and those that
+    name no claim given by a statement that supports, contradicts or questions it, never by
+    one that only mentions it. One group per quantity, in the order first given, each
     quantity's figures by the date they were given (undated ones last)."""
     rows: dict[str, list[FigureRow]] = defaultdict(list)
     for view in statements:
+        stance = view.statement.about.get(claim.id)
+        takes_a_side = stance is not None and stance is not Stance.MENTIONS
         for figure in view.statement.figure:
-            rows[figure.quantity].append(FigureRow(view, figure))
+            if figure.claim == claim.id or (figure.claim is None and takes_a_side):
+                rows[figure.quantity].append(FigureRow(view, figure))
 
     def when(row: FigureRow) -> tuple[int, tuple[int, int, int]]:
         return undated_last(row.statement.statement.date)

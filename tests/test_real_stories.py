@@ -308,7 +308,7 @@ def test_competing_death_tolls_are_shown_together_under_the_claim(site: Path) ->
     box = page.xpath('//h3[@id="claim-death-toll-471"]/following-sibling::div[1]')[0]
     table = box.xpath('.//table[contains(@class, "briefing-figures")]')[0]
     rows = [
-        [" ".join(cell.text_content().split()) for cell in row.xpath("./td")]
+        [" ".join(cell.text_content().split()) for cell in row.xpath("./td[not(@aria-hidden)]")]
         for row in table.xpath(".//tbody/tr")
     ]
 

@@ -156,11 +156,11 @@ def test_a_colour_changed_in_the_stylesheet_alone_is_named_with_both_colours(
     project = _copy(tmp_path)
     stylesheet = project / "theme" / "assets" / "stylesheets" / "briefings.css"
     css = stylesheet.read_text(encoding="utf-8")
-    stylesheet.write_text(css.replace("--briefing-false: #ff8a95;", "--briefing-false: red;"))
+    stylesheet.write_text(css.replace("--briefing-false: #fe6a6c;", "--briefing-false: red;"))
 
     assert report(check(project)) == (
         "theme/assets/stylesheets/briefings.css: verification state 'false' is red in the dark "
-        "palette, #ff8a95 in generator/tables.py"
+        "palette, #fe6a6c in generator/tables.py"
     )
 
 
