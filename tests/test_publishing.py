@@ -35,7 +35,8 @@ SITE_URL = "https://briefings.example.org/"
 
 TEXT = {"title", "summary", "location", "name", "role", "outlet", "text", "note",
         "attribution", "methodology", "description", "translation", "quantity", "unit"}  # fmt: skip
-SLUGS = {"id", "actor", "affiliation", "derived_from", "in_reply_to", "translated_by", "source"}
+SLUGS = {"id", "actor", "affiliation", "derived_from", "in_reply_to", "translated_by", "source",
+         "claim"}  # fmt: skip
 SLUG_LISTS = {"sources", "would_change", "tags", "evidence"}
 
 
