@@ -13,7 +13,7 @@ makes it relative (`href`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Generic, TypeVar
@@ -46,7 +46,7 @@ from .views import BriefingView, ClaimView, Position, StatementView, independent
 K = TypeVar("K")
 
 
-class _PageOf(Mapping[K, str], Generic[K]):
+class PageOf(Generic[K]):
     """The page of each thing of a kind, by its key: `pages.actor["nato"]`."""
 
     def __init__(self, page: Callable[[K], str]) -> None:
@@ -54,12 +54,6 @@ class _PageOf(Mapping[K, str], Generic[K]):
 
     def __getitem__(self, key: K) -> str:
         return self._page(key)
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
 
 
 @dataclass(frozen=True)
@@ -74,10 +68,10 @@ class Pages:
     countries: str = COUNTRIES
     timeline: str = TIMELINE
     stories: str = STORIES
-    state: Mapping[VerificationState, str] = field(default_factory=lambda: _PageOf(state_page))
-    actor: Mapping[str, str] = field(default_factory=lambda: _PageOf(actor_page))
-    tag: Mapping[str, str] = field(default_factory=lambda: _PageOf(tag_page))
-    country: Mapping[str, str] = field(default_factory=lambda: _PageOf(country_page))
+    state: PageOf[VerificationState] = field(default_factory=lambda: PageOf(state_page))
+    actor: PageOf[str] = field(default_factory=lambda: PageOf(actor_page))
+    tag: PageOf[str] = field(default_factory=lambda: PageOf(tag_page))
+    country: PageOf[str] = field(default_factory=lambda: PageOf(country_page))
 
 
 PAGES = Pages()
