@@ -23,6 +23,13 @@ _POSITION = re.compile(
 )
 
 
+@pytest.fixture(scope="module")
+def real() -> tuple[Archive, dict[str, str]]:
+    """The real stories, and their pages, rendered once for the tests that only read them."""
+    archive = load_archive(FIXTURES / "real", NOW)
+    return archive, render_site(archive, TEMPLATES)
+
+
 def _today(archive: Archive, briefing: Briefing, claim: Claim) -> str:
     """The verdict on a claim today, worked out from the files: its own, unless a public
     briefing continues it (directly or through others), whose newest assessment then holds."""
@@ -72,8 +79,10 @@ def test_every_statement_shows_the_verdict_on_each_claim_it_is_about(fixture: st
     assert sorted(shown) == sorted(expected)
 
 
-def test_a_statement_is_never_shown_beside_its_briefings_key_claim_badge() -> None:
-    pages = render_site(load_archive(FIXTURES / "real", NOW), TEMPLATES)
+def test_a_statement_is_never_shown_beside_its_briefings_key_claim_badge(
+    real: tuple[Archive, dict[str, str]],
+) -> None:
+    _, pages = real
     page = pages["actors/daniel-hagari.md"]
     said = page.split('<ol class="briefing-actor-statements"')[1].split("</ol>")[0]
 
@@ -82,9 +91,10 @@ def test_a_statement_is_never_shown_beside_its_briefings_key_claim_badge() -> No
         assert "briefing-state--" not in outside
 
 
-def test_a_verdict_given_since_in_a_later_briefing_names_it() -> None:
-    archive = load_archive(FIXTURES / "real", NOW)
-    pages = render_site(archive, TEMPLATES)
+def test_a_verdict_given_since_in_a_later_briefing_names_it(
+    real: tuple[Archive, dict[str, str]],
+) -> None:
+    archive, pages = real
     first = next(b for b in archive.shown if b.id == "al-ahli-hospital-explosion-first-reports")
     moved = [
         (statement.actor, claim.id)
@@ -105,9 +115,10 @@ def test_a_verdict_given_since_in_a_later_briefing_names_it() -> None:
     )
 
 
-def test_the_record_counts_each_claim_once_by_its_verdict_today() -> None:
-    archive = load_archive(FIXTURES / "real", NOW)
-    pages = render_site(archive, TEMPLATES)
+def test_the_record_counts_each_claim_once_by_its_verdict_today(
+    real: tuple[Archive, dict[str, str]],
+) -> None:
+    archive, pages = real
 
     record = pages["actors/daniel-hagari.md"].split('<ul class="briefing-record">')[1]
     record = record.split("</ul>")[0]

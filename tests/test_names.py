@@ -9,8 +9,9 @@ import shutil
 from pathlib import Path
 
 import lxml.html
+import pytest
 
-from generator.archive import load_archive
+from generator.archive import Archive, load_archive
 from generator.site import render_site
 from generator.vocabulary import name_in
 
@@ -18,6 +19,13 @@ from .conftest import FIXTURES, NOW, TEMPLATES
 
 MULTILINGUAL = FIXTURES / "multilingual"
 PERSIAN_OR_CYRILLIC = re.compile(r"[\u0400-\u04ff\u0600-\u06ff]")
+
+
+@pytest.fixture(scope="module")
+def multilingual() -> tuple[Archive, dict[str, str]]:
+    """The multilingual fixtures, and their pages, rendered once for the tests that read them."""
+    archive = load_archive(MULTILINGUAL, NOW)
+    return archive, render_site(archive, TEMPLATES)
 
 
 def _names_in_statements(page: str) -> dict[str, str]:
@@ -29,9 +37,10 @@ def _names_in_statements(page: str) -> dict[str, str]:
     }
 
 
-def test_each_page_names_its_actors_in_its_own_language_where_they_have_a_name_in_it() -> None:
-    archive = load_archive(MULTILINGUAL, NOW)
-    pages = render_site(archive, TEMPLATES)
+def test_each_page_names_its_actors_in_its_own_language_where_they_have_a_name_in_it(
+    multilingual: tuple[Archive, dict[str, str]],
+) -> None:
+    archive, pages = multilingual
     checked = 0
 
     for briefing in archive.shown:
@@ -46,11 +55,10 @@ def test_each_page_names_its_actors_in_its_own_language_where_they_have_a_name_i
     assert checked > 20
 
 
-def test_an_english_page_names_no_actor_in_persian_or_cyrillic_when_it_has_an_english_name() -> (
-    None
-):
-    archive = load_archive(MULTILINGUAL, NOW)
-    pages = render_site(archive, TEMPLATES)
+def test_an_english_page_names_no_actor_in_persian_or_cyrillic_when_it_has_an_english_name(
+    multilingual: tuple[Archive, dict[str, str]],
+) -> None:
+    _, pages = multilingual
 
     for briefing_id in ("irib-strike-no-missile-claim-en", "kramatorsk-fake-bbc-video-en"):
         named = _names_in_statements(pages[f"briefings/{briefing_id}.md"])
@@ -58,9 +66,10 @@ def test_an_english_page_names_no_actor_in_persian_or_cyrillic_when_it_has_an_en
         assert not [name for name in named.values() if PERSIAN_OR_CYRILLIC.search(name)]
 
 
-def test_a_russian_page_names_peskov_in_russian_and_an_english_page_in_english() -> None:
-    archive = load_archive(MULTILINGUAL, NOW)
-    pages = render_site(archive, TEMPLATES)
+def test_a_russian_page_names_peskov_in_russian_and_an_english_page_in_english(
+    multilingual: tuple[Archive, dict[str, str]],
+) -> None:
+    archive, pages = multilingual
     peskov = archive.registry_actors["dmitry-peskov"]
 
     russian = _names_in_statements(pages["briefings/kramatorsk-fake-bbc-video.md"])
@@ -72,9 +81,10 @@ def test_a_russian_page_names_peskov_in_russian_and_an_english_page_in_english()
     assert "пресс-секретарь Кремля" in pages["briefings/kramatorsk-fake-bbc-video.md"]
 
 
-def test_the_names_in_other_languages_stay_on_the_page_as_other_names() -> None:
-    archive = load_archive(MULTILINGUAL, NOW)
-    pages = render_site(archive, TEMPLATES)
+def test_the_names_in_other_languages_stay_on_the_page_as_other_names(
+    multilingual: tuple[Archive, dict[str, str]],
+) -> None:
+    _, pages = multilingual
 
     english = pages["briefings/irib-strike-no-missile-claim-en.md"]
     about = english.split('id="actor-factnameh"')[1].split("</p>")[0]
