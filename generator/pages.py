@@ -332,12 +332,12 @@ RECORDED = (Stance.SUPPORTS, Stance.CONTRADICTS)
 """The stances an actor's record counts: taking a side, not questioning or mentioning."""
 
 
-def record(index: SiteIndex, entry: ActorEntry) -> tuple[RecordRow, ...]:
-    """The claims an actor supported or contradicted, each once however many briefings of
-    its story assessed it, in however many languages, and however often the actor spoke of
-    it, by its verdict today."""
+def record(index: SiteIndex, items: Iterable[ActorItem]) -> tuple[RecordRow, ...]:
+    """The claims an actor supported or contradicted in their statements (`actor_items`),
+    each once however many briefings of its story assessed it, in however many languages,
+    and however often the actor spoke of it, by its verdict today."""
     found: dict[Stance, dict[tuple[str, str], VerificationState]] = {s: {} for s in RECORDED}
-    for item in actor_items(index, entry.statements):
+    for item in items:
         for verdict in item.verdicts:
             if verdict.position.stance in found:
                 briefing, claim = index.stories.origin(item.view, verdict.position.claim)

@@ -108,14 +108,15 @@ def page_tasks(
     add(ACTORS, "actors.md", actors=index.actors)
     for entry in index.actors:
         # Statements and briefings go on in step: page 2 has the next of each.
-        said = parts(entry.page, actor_items(index, entry.statements), list_size)
+        items = actor_items(index, entry.statements)
+        said = parts(entry.page, items, list_size)
         shown = parts(entry.page, listed(index, entry.briefings), list_size)
         count = max(len(said), len(shown))
         for n in range(count):
             add(list_page(entry.page, n + 1), "actor.md", entry=entry, number=n + 1,
                 pager=Pager(entry.page, n + 1, count),
                 chart=pictures.actor_chart(entry.counted, locale) if n == 0 else None,
-                record=record(index, entry) if n == 0 else (),
+                record=record(index, items) if n == 0 else (),
                 said=said[n] if n < len(said) else None,
                 listed=shown[n] if n < len(shown) else None)  # fmt: skip
     timeline = parts(TIMELINE, index.timeline_entries, list_size)
