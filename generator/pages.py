@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 
 from . import pictures
 from .locale import locale_for
-from .model import VERDICTS, Actor, Stance, StatementKind, VerificationState, undated_last
+from .model import VERDICTS, Actor, ActorKind, Stance, VerificationState, undated_last
 from .stories import Since, Thread
 from .structure import ActorEntry, ActorStatement, Group, SiteIndex
 from .translations import Count
@@ -163,7 +163,7 @@ class Answer:
     others: int
     """How many more made it."""
     reported: bool
-    """Whether the first to make it reported it (a news report) rather than claimed it."""
+    """Whether those named are news outlets reporting it, rather than parties claiming it."""
     findings: tuple[ClaimView, ...]
 
 
@@ -184,11 +184,12 @@ def answer(view: BriefingView) -> Answer:
     verdicts = sum(1 for claim in view.claims if claim.claim.verification.state in VERDICTS)
     asks = view.briefing.title.rstrip().endswith(QUESTION_MARKS)
     several = len(view.claims) > 1 and (verdicts > 1 or asks)
+    named = makers[:NAMED_AT_MOST]
     return Answer(
         claim=key,
-        by=makers[:NAMED_AT_MOST],
+        by=named,
         others=max(0, len(makers) - NAMED_AT_MOST),
-        reported=bool(said) and said[0].statement.kind is StatementKind.REPORT,
+        reported=bool(makers) and all(actor.kind is ActorKind.MEDIA for actor in named),
         findings=view.claims if several else (),
     )
 

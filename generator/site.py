@@ -86,7 +86,10 @@ def page_tasks(
     folder, in the site's order, as a task that renders it. Public briefings only; lists are
     cut into pages of `list_size`. The briefings' pages are `briefing_tasks`'; a site also
     read in other `languages` has the pages of `language_tasks` too, whose versions in
-    the site's language list them as alternates."""
+    the site's language list them as alternates. The lists, like a language's own, hold each
+    briefing once, in `language` when it has been translated into it: its other versions are a
+    link away on its page."""
+    index = index.in_language(language)
     renderer = Renderer(index, template_dir, language)
     tasks: dict[str, Callable[[], str]] = {}
     locale = locale_for(language)

@@ -9,12 +9,12 @@ the rest of the archive (its story, its translations, the lists it is on) is
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from . import vocabulary as words
 from .archive import Archive
@@ -47,19 +47,35 @@ class SourceRef:
     number: int
     source: Source
     relays: SourceRef | None = None
+    site: str | None = None
+    """Where it is on the web, named beside a source that has no title so that a reader never
+    has to read a raw address: the site ('reuters.com'), or the site and path where two such
+    sources of one outlet share a site; none when the outlet's name already says it."""
 
     @property
     def anchor(self) -> str:
         return f"source-{self.source.id}"
 
-    @property
-    def site(self) -> str | None:
-        """The web site its address is on ('reuters.com'), named beside a source that has no
-        title, so that a reader never has to read a raw address."""
-        if self.source.url is None:
-            return None
-        host = urlsplit(str(self.source.url)).hostname or ""
-        return host.removeprefix("www.") or None
+
+def _host(source: Source) -> str:
+    host = urlsplit(str(source.url)).hostname or "" if source.url else ""
+    return host.rstrip(".").removeprefix("www.")
+
+
+def _sites(sources: Sequence[Source]) -> dict[str, str | None]:
+    """What names each source's place on the web (`SourceRef.site`), by source id."""
+    shared = Counter((s.outlet, _host(s)) for s in sources if s.url and not s.title)
+    sites: dict[str, str | None] = {}
+    for source in sources:
+        host = _host(source)
+        if not host or host in source.outlet.lower():
+            sites[source.id] = None
+        elif shared[source.outlet, host] > 1:
+            path = unquote(urlsplit(str(source.url)).path).strip("/")
+            sites[source.id] = shortened(f"{host}/{path}", SITE_PATH_AT_MOST)
+        else:
+            sites[source.id] = host
+    return sites
 
 
 @dataclass(frozen=True)
@@ -175,6 +191,17 @@ class ClaimView:
             found.append((Stance.MENTIONS, len(self.mentions)))
         return tuple(found)
 
+    @property
+    def mentioned_by(self) -> tuple[StatementView, ...]:
+        """One statement per actor who refers to the claim and takes no side on it anywhere in
+        the briefing: an actor listed under a stance is not also said to take none."""
+        sided = {item.actor.id for column in self.columns for item in column.statements}
+        first: dict[str, StatementView] = {}
+        for item in self.mentions:
+            if item.actor.id not in sided:
+                first.setdefault(item.actor.id, item)
+        return tuple(first.values())
+
     def taking(self, stance: Stance) -> tuple[StatementView, ...]:
         """The statements that take `stance` on this claim, in the briefing's order."""
         for column in self.columns:
@@ -253,6 +280,9 @@ CLAIM_NAMED_IN = 40
 EVIDENCE_NAMED_IN = 48
 """Characters of an item of evidence's description that name it where it is referred to."""
 
+SITE_PATH_AT_MOST = 40
+"""Characters of a site and path that tell apart untitled sources of one outlet on one site."""
+
 
 def shortened(text: str, limit: int) -> str:
     """`text` on one line, cut at a word before `limit` characters, with an ellipsis when cut."""
@@ -282,9 +312,10 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
     """Everything the briefing page shows, numbered, counted and grouped."""
     by_id = {source.id: source for source in briefing.sources}
     numbers = {source.id: n for n, source in enumerate(briefing.sources, start=1)}
-    plain = {s.id: SourceRef(numbers[s.id], s) for s in briefing.sources}
+    sites = _sites(briefing.sources)
+    plain = {s.id: SourceRef(numbers[s.id], s, site=sites[s.id]) for s in briefing.sources}
     refs = {
-        s.id: SourceRef(numbers[s.id], s, plain.get(s.derived_from or "")) for s in briefing.sources
+        s.id: replace(plain[s.id], relays=plain.get(s.derived_from or "")) for s in briefing.sources
     }
     actors = archive.actors_of(briefing)
     evidence = {

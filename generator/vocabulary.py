@@ -246,8 +246,12 @@ def figure(given: Figure, locale: Locale = EN) -> str:
 
 def country_name(code: str, locale: Locale = EN) -> str:
     """A country's name by its ISO 3166-1 code: in English the common name ISO gives, in
-    another language CLDR's (Babel's)."""
+    another language CLDR's (Babel's). ISO's names written inverted for sorting ("Palestine,
+    State of"), which read as two countries in a list, give way to CLDR's."""
     if locale is not EN:
         return locale.territory(code) or country_name(code)
     country = pycountry.countries.get(alpha_2=code)
-    return str(getattr(country, "common_name", None) or country.name) if country else code
+    if country is None:
+        return code
+    name = str(getattr(country, "common_name", None) or country.name)
+    return (EN.territory(code) or name) if ", " in name else name
