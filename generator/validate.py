@@ -33,9 +33,11 @@ from .model import (
     Actor,
     ActorRegistry,
     Briefing,
+    InvalidValue,
     Stance,
     Status,
     Tlp,
+    hidden_character,
     markdown_fields,
 )
 from .yamlio import Document, Path_
@@ -300,8 +302,14 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     if kind == "literal_error":
         return document.error(path, f"{name} must be {ctx.get('expected')}, not {_describe(value)}")
     if kind == "string_pattern_mismatch":
+        message = f"{name}: {_describe(value)} is not a valid {name}"
+        if isinstance(value, str) and (hidden := hidden_character(value, ids=True)):
+            at_key = loc[-1] == "[key]"
+            message = f"{message}: it {hidden.message}"
+            hint = "delete it; an id is only lowercase letters, digits and single hyphens"
+            return document.error(path, message, hint, key=at_key, character=hidden.at)
         hint = _PATTERN_HINTS.get(str(ctx.get("pattern")))
-        return document.error(path, f"{name}: {_describe(value)} is not a valid {name}", hint)
+        return document.error(path, message, hint)
     if kind == "too_short":
         return document.error(path, f"{name} needs at least {ctx.get('min_length', 1)} item")
     if kind in ("too_long", "string_too_long") and name == "conclusion":
@@ -314,7 +322,12 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     if kind in ("greater_than_equal", "less_than_equal"):
         return document.error(path, f"{name} must be between 1 and 6, not {_describe(value)}")
     if kind == "value_error":
-        return document.error(path, f"{name} {_describe(value)} is not valid: {ctx.get('error')}")
+        problem = ctx.get("error")
+        if isinstance(problem, InvalidValue):
+            message = f"{name} {_describe(value)} is not valid: {problem.message}"
+            at_key = loc[-1] == "[key]"
+            return document.error(path, message, problem.hint, key=at_key, character=problem.at)
+        return document.error(path, f"{name} {_describe(value)} is not valid: {problem}")
     if kind == "timezone_aware":
         return document.error(
             path,
