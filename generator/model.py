@@ -270,6 +270,31 @@ class InvalidValue(ValueError):
         self.at = at
 
 
+def _meant_language(value: str) -> str | None:
+    """What an invalid language tag was probably meant to be: the language of a country
+    whose code was written instead (`ua` for Ukrainian, whose tag is `uk`), or the language
+    a name names (`english`, `Persian`, `русский`)."""
+    first, _, rest = value.replace("_", "-").partition("-")
+    country = first.upper()
+    if len(first) == 2 and first.isalpha() and pycountry.countries.get(alpha_2=country):
+        likely = langcodes.Language.get(f"und-{country}").maximize()
+        tag = "-".join(part for part in (likely.language, rest) if part)
+        if likely.language and langcodes.tag_is_valid(tag):
+            tag = langcodes.standardize_tag(tag)
+            return (
+                f"did you mean {tag!r} ({langcodes.Language.get(tag).language_name()})? "
+                f"{first!r} is the country code of {likely.territory_name()}"
+            )
+    # Short tags are too often some rare language's name too ('ua' is one of Ua's).
+    if len(value) > 3:
+        try:
+            found = langcodes.find(value)
+        except LookupError:
+            return None
+        return f"did you mean {found.to_tag()!r} ({found.language_name()})?"
+    return None
+
+
 def _aware_datetime_text(value: object) -> object:
     # Numbers would otherwise be read as Unix timestamps; the format wants ISO 8601 text.
     if isinstance(value, int | float):
@@ -292,7 +317,10 @@ def _language_tag(value: str) -> str:
     if hidden := hidden_character(value, ids=True):
         raise hidden
     if not langcodes.tag_is_valid(value):
-        raise ValueError("expected a BCP 47 language tag such as en, pt-BR, fa or zh-Hant")
+        raise InvalidValue(
+            "expected a BCP 47 language tag such as en, pt-BR, fa or zh-Hant",
+            hint=_meant_language(value),
+        )
     written = langcodes.standardize_tag(value)
     if written != value:
         raise ValueError(f"write the language tag as {written}")

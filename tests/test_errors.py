@@ -337,6 +337,24 @@ def test_joiners_and_direction_marks_that_languages_need_are_allowed_in_text(
     assert archive.briefings[0].title == text
 
 
+def test_a_language_tag_in_a_mapping_of_names_is_pointed_at_where_the_tag_is(
+    tmp_path: Path,
+) -> None:
+    _case(
+        tmp_path,
+        "names",
+        ("    kind: group\n", "    kind: group\n    names: {ua: Місцева група}\n"),
+    )
+
+    archive = load_archive(tmp_path, NOW)
+
+    where = location(_text(tmp_path, "names"), "{ua:", "ua")
+    assert _shown(archive.errors) == [
+        f"{where}: names 'ua' is not valid: expected a BCP 47 language tag such as en, pt-BR, "
+        "fa or zh-Hant; did you mean 'uk' (Ukrainian)? 'ua' is the country code of Ukraine"
+    ]
+
+
 # --- The error page of the site ------------------------------------------------------------------
 
 ERROR_PAGE = ROOT / "docs" / "errors.md"
