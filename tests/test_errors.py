@@ -384,6 +384,15 @@ def _across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
                 "further notice.",
             ),
         },
+        # A briefing declared English, with a quote in Russian that lacks its lang.
+        "language": {
+            "sample-briefing.yaml": sample.replace(
+                "tlp: CLEAR\n", "tlp: CLEAR\nlang: en\n"
+            ).replace(
+                "text: The bridge is closed <until further notice>.",
+                "text: Мост закрыт до особого распоряжения.",  # noqa: RUF001
+            ),
+        },
         # An actor written out differently in two briefings.
         "actor": {
             "sample-briefing.yaml": sample,
