@@ -43,6 +43,7 @@ from .validate import (
     check_shape,
     claim_notes,
     inline_actors,
+    language_notes,
     locator,
     salvage,
 )
@@ -424,7 +425,7 @@ def _check_file(
     )
     if briefing is None:
         return checked(tuple(errors), defined, None, ())
-    notes = tuple(claim_notes(document, briefing))
+    notes = tuple(claim_notes(document, briefing) + language_notes(document, briefing))
     # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
     # briefing cannot be shown either.
     if problems or not _registry_actors_known(briefing, registry):

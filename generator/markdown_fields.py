@@ -186,6 +186,12 @@ def one_line(text: str, limit: int = 180) -> str:
     return plain[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def shown_text(text: str) -> str:
+    """All a reader sees of a Markdown field, as plain text: link texts without their
+    addresses, no markup."""
+    return html.unescape(nh3.clean(render_markdown(text), tags=set()))
+
+
 def cache_clear() -> None:
     """Forget every field rendered so far (for measuring a first build)."""
     _plain_links.cache_clear()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -258,6 +259,42 @@ def _iso_date(value: object) -> date:
     return date.fromisoformat(value)
 
 
+class InvalidValue(ValueError):
+    """A value refused, with what to do about it (`hint`) and, when the problem is one
+    character of it, that character's 0-based index (`at`), so that a check can point at it."""
+
+    def __init__(self, message: str, *, hint: str | None = None, at: int | None = None) -> None:
+        super().__init__(f"{message}; {hint}" if hint else message)
+        self.message = message
+        self.hint = hint
+        self.at = at
+
+
+def _meant_language(value: str) -> str | None:
+    """What an invalid language tag was probably meant to be: the language of a country
+    whose code was written instead (`ua` for Ukrainian, whose tag is `uk`), or the language
+    a name names (`english`, `Persian`, `русский`)."""
+    first, _, rest = value.replace("_", "-").partition("-")
+    country = first.upper()
+    if len(first) == 2 and first.isalpha() and pycountry.countries.get(alpha_2=country):
+        likely = langcodes.Language.get(f"und-{country}").maximize()
+        tag = "-".join(part for part in (likely.language, rest) if part)
+        if likely.language and langcodes.tag_is_valid(tag):
+            tag = langcodes.standardize_tag(tag)
+            return (
+                f"did you mean {tag!r} ({langcodes.Language.get(tag).language_name()})? "
+                f"{first!r} is the country code of {likely.territory_name()}"
+            )
+    # Short tags are too often some rare language's name too ('ua' is one of Ua's).
+    if len(value) > 3:
+        try:
+            found = langcodes.find(value)
+        except LookupError:
+            return None
+        return f"did you mean {found.to_tag()!r} ({found.language_name()})?"
+    return None
+
+
 def _aware_datetime_text(value: object) -> object:
     # Numbers would otherwise be read as Unix timestamps; the format wants ISO 8601 text.
     if isinstance(value, int | float):
@@ -277,8 +314,13 @@ def _country_code(value: str) -> str:
 
 
 def _language_tag(value: str) -> str:
+    if hidden := hidden_character(value, ids=True):
+        raise hidden
     if not langcodes.tag_is_valid(value):
-        raise ValueError("expected a BCP 47 language tag such as en, pt-BR, fa or zh-Hant")
+        raise InvalidValue(
+            "expected a BCP 47 language tag such as en, pt-BR, fa or zh-Hant",
+            hint=_meant_language(value),
+        )
     written = langcodes.standardize_tag(value)
     if written != value:
         raise ValueError(f"write the language tag as {written}")
@@ -338,17 +380,68 @@ def _http_url(value: str) -> str:
 # Characters no reader can see, that no XML document (the feed) may contain, or that Markdown
 # uses internally (U+0002, U+0003): control characters other than tab and line ends,
 # surrogates, and the non-characters U+FFFE and U+FFFF.
-_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNSHOWABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+"""Embeddings, overrides and isolates: each changes the order in which the text after it is
+shown, so that a title can read otherwise than it is stored. Pages set each text's direction
+from its language themselves. The marks (U+200E, U+200F, U+061C) are allowed: they place
+punctuation and digits beside right-to-left words, as Persian, Arabic and Hebrew text needs,
+and cannot change the order of letters."""
+ZERO_WIDTH = "\u200b\u2060\ufeff"
+"""Zero-width space, word joiner and byte order mark: invisible, they split or hide what
+a reader or a search would take for one word. The zero-width non-joiner and joiner
+(U+200C, U+200D) are allowed in text: Persian spells many words with the one, emoji
+sequences join with the other."""
+REFUSED_IN_TEXT = re.compile(f"[{_UNSHOWABLE}{BIDI_CONTROLS}{ZERO_WIDTH}]")
+
+
+def _character(char: str) -> str:
+    """A character as a message names it: U+200B (ZERO WIDTH SPACE)."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def hidden_character(value: str, *, ids: bool = False) -> InvalidValue | None:
+    """Why `value` cannot be published as text, when a character of it is invisible or
+    changes the order of what follows it; with `ids`, any invisible character counts (an
+    id, a tag or a code is never more than letters, digits and hyphens)."""
+    if ids:
+        found = next(
+            (i for i, char in enumerate(value) if unicodedata.category(char) in ("Cc", "Cf")),
+            None,
+        )
+    else:
+        match = REFUSED_IN_TEXT.search(value)
+        found = match.start() if match else None
+    if found is None:
+        return None
+    char = value[found]
+    if ids:
+        return InvalidValue(
+            f"contains {_character(char)}, an invisible character, at character {found + 1}",
+            hint="delete it",
+            at=found,
+        )
+    if re.match(f"[{BIDI_CONTROLS}]", char):
+        return InvalidValue(
+            f"contains {_character(char)}, a control that changes the order in which text "
+            f"is shown, at character {found + 1}",
+            hint="delete it; the site sets the direction of each text itself, from its language",
+            at=found,
+        )
+    return InvalidValue(
+        f"contains {_character(char)}, an invisible character that cannot be published, "
+        f"at character {found + 1}",
+        hint="delete it",
+        at=found,
+    )
 
 
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
-    if found := _UNSHOWABLE.search(value):
-        raise ValueError(
-            f"contains U+{ord(found[0]):04X}, an invisible character that cannot be "
-            f"published, at character {found.start() + 1}; delete it"
-        )
+    if hidden := hidden_character(value):
+        raise hidden
     return value
 
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import BriefingError
-from .markdown_fields import LinkProblem, SiteLink, checked_targets, classify
+from .markdown_fields import LinkProblem, SiteLink, checked_targets, classify, shown_text
 from .model import (
     FORMAT_VERSION,
     SLUG_PATTERN,
@@ -33,11 +33,14 @@ from .model import (
     Actor,
     ActorRegistry,
     Briefing,
+    InvalidValue,
     Stance,
     Status,
     Tlp,
+    hidden_character,
     markdown_fields,
 )
+from .writing import foreign_script, language_name, language_scripts, script_name, written_in
 from .yamlio import Document, Path_
 
 M = TypeVar("M", bound=BaseModel)
@@ -300,8 +303,14 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     if kind == "literal_error":
         return document.error(path, f"{name} must be {ctx.get('expected')}, not {_describe(value)}")
     if kind == "string_pattern_mismatch":
+        message = f"{name}: {_describe(value)} is not a valid {name}"
+        if isinstance(value, str) and (hidden := hidden_character(value, ids=True)):
+            at_key = loc[-1] == "[key]"
+            message = f"{message}: it {hidden.message}"
+            hint = "delete it; an id is only lowercase letters, digits and single hyphens"
+            return document.error(path, message, hint, key=at_key, character=hidden.at)
         hint = _PATTERN_HINTS.get(str(ctx.get("pattern")))
-        return document.error(path, f"{name}: {_describe(value)} is not a valid {name}", hint)
+        return document.error(path, message, hint)
     if kind == "too_short":
         return document.error(path, f"{name} needs at least {ctx.get('min_length', 1)} item")
     if kind in ("too_long", "string_too_long") and name == "conclusion":
@@ -314,7 +323,12 @@ def _located(document: Document, model: type[BaseModel], error: ErrorDetails) ->
     if kind in ("greater_than_equal", "less_than_equal"):
         return document.error(path, f"{name} must be between 1 and 6, not {_describe(value)}")
     if kind == "value_error":
-        return document.error(path, f"{name} {_describe(value)} is not valid: {ctx.get('error')}")
+        problem = ctx.get("error")
+        if isinstance(problem, InvalidValue):
+            message = f"{name} {_describe(value)} is not valid: {problem.message}"
+            at_key = loc[-1] == "[key]"
+            return document.error(path, message, problem.hint, key=at_key, character=problem.at)
+        return document.error(path, f"{name} {_describe(value)} is not valid: {problem}")
     if kind == "timezone_aware":
         return document.error(
             path,
@@ -813,6 +827,48 @@ def claim_notes(document: Document, briefing: Briefing) -> list[BriefingError]:
         for i, claim in enumerate(briefing.claims)
         if claim.verification.state in VERDICTS and len(claim.text) > CLAIM_REVIEWED_LENGTH
     ]
+
+
+def language_notes(document: Document, briefing: Briefing) -> list[BriefingError]:
+    """Texts whose language is declared and most of whose letters are in a script it is not
+    written in: a `lang` naming the wrong language, or a quote in another language without
+    its `lang`. A name or a word in another script inside a text is normal, and not noted."""
+    own = briefing.lang
+    # Each text to look at: where it is, what it says, its language, how the message names
+    # that language, and what to do when the text does not fit it.
+    texts: list[tuple[Path_, str, str, str, str]] = []
+    if own is not None:
+        whose, hint = "the briefing's language", "set lang: to the language the briefing is in"
+        texts.append((("title",), briefing.title, own, whose, hint))
+        texts.append((("summary",), shown_text(briefing.summary), own, whose, hint))
+        texts += [(("claims", i, "text"), claim.text, own, whose, hint)
+                  for i, claim in enumerate(briefing.claims)]  # fmt: skip
+    for i, statement in enumerate(briefing.statements):
+        at: Path_ = ("statements", i)
+        if statement.lang is not None:
+            whose, hint = "its language", "correct lang:, or the text"
+            texts.append(((*at, "text"), statement.text, statement.lang, whose, hint))
+        elif own is not None:
+            whose = "it has no lang:, and the briefing's language"
+            hint = "add lang: with the language it is in"
+            texts.append(((*at, "text"), statement.text, own, whose, hint))
+        if statement.translation is not None and own is not None:
+            whose = "the briefing's language"
+            hint = (
+                "a translation is in the briefing's language: translate it into "
+                f"{language_name(own)}, or correct the briefing's lang:"
+            )
+            texts.append(((*at, "translation"), statement.translation, own, whose, hint))
+    notes = []
+    for path, text, tag, whose, hint in texts:
+        found = foreign_script(text, language_scripts(tag))
+        if found is not None:
+            message = (
+                f"{path[-1]} is mostly in {script_name(found)} script, but {whose}, "
+                f"{language_name(tag)} (lang: {tag}), is written in {written_in(tag)} script"
+            )
+            notes.append(document.error(path, message, hint))
+    return notes
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +84,8 @@ class Document:
     path: str
     data: Any
     root: yaml.Node
+    text: str
+    """The text the nodes were parsed from, for finding a character inside a value."""
 
     def node_at(self, path: Path_, *, key: bool = False) -> yaml.Node:
         """The node at `path`, or the deepest node on the way there that exists.
@@ -125,11 +129,57 @@ class Document:
         *,
         key: bool = False,
         unresolved: tuple[str, str] | None = None,
+        character: int | None = None,
     ) -> BriefingError:
-        """An error located at the value (or key) found at `path`."""
-        mark = self.node_at(path, key=key).start_mark
-        line, column = mark.line + 1, mark.column + 1
+        """An error located at the value (or key) found at `path`; with `character`, at that
+        character of the value (0-based), where it is written: as itself, or as an escape of
+        a double-quoted value (at the start of the value if it cannot be found there)."""
+        node = self.node_at(path, key=key)
+        offset = None if character is None else _written_at(self.text, node, character)
+        if offset is None:
+            mark = node.start_mark
+            line, column = mark.line + 1, mark.column + 1
+        else:
+            line_start = self.text.rfind("\n", 0, offset) + 1
+            line, column = self.text.count("\n", 0, offset) + 1, offset - line_start + 1
         return BriefingError(self.path, line, column, message, hint, unresolved)
+
+
+def _produced(text: str, start: int, end: int, escapes: bool) -> Iterator[tuple[int, str]]:
+    """Each character a scalar written at `text[start:end]` holds, with where it is written:
+    YAML's folding of lines yields only spaces and line ends, so every other character of
+    the value is written as itself, or, in a double-quoted scalar (`escapes`), as an escape."""
+    at = start
+    while at < end:
+        if escapes and text[at] == "\\" and at + 1 < end:
+            code = text[at + 1]
+            digits = yaml.scanner.Scanner.ESCAPE_CODES.get(code)
+            if digits is None:
+                yield at, yaml.scanner.Scanner.ESCAPE_REPLACEMENTS.get(code, "")
+                at += 2
+                continue
+            written = text[at + 2 : at + 2 + digits]
+            if re.fullmatch(r"[0-9A-Fa-f]+", written) and int(written, 16) <= sys.maxunicode:
+                yield at, chr(int(written, 16))
+            at += 2 + digits
+            continue
+        yield at, text[at]
+        at += 1
+
+
+def _written_at(text: str, node: yaml.Node, index: int) -> int | None:
+    """Where in `text` the `index`-th character of a scalar node's value is written."""
+    if not isinstance(node, yaml.ScalarNode) or not 0 <= index < len(node.value):
+        return None
+    wanted = node.value[index]
+    before = node.value.count(wanted, 0, index)
+    start, end = node.start_mark.index, node.end_mark.index
+    for offset, char in _produced(text, start, end, escapes=node.style == '"'):
+        if char == wanted:
+            if not before:
+                return offset
+            before -= 1
+    return None
 
 
 class _Unbuildable(Exception):
@@ -370,7 +420,7 @@ def parse(text: str, path: str) -> tuple[Document | None, list[BriefingError]]:
         return None, builder.errors
     if builder.errors:
         return None, builder.errors
-    return Document(path, data, root), []
+    return Document(path, data, root, text), []
 
 
 def read(

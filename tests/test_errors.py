@@ -257,6 +257,104 @@ def test_a_broken_registry_is_reported_without_blaming_every_briefing(tmp_path: 
     ]
 
 
+# --- Characters that make a text read otherwise than it is stored ------------------------------
+
+RLO = "\u202e"
+"""RIGHT-TO-LEFT OVERRIDE: what follows it is shown right to left."""
+OVERRIDE = (
+    "contains U+202E (RIGHT-TO-LEFT OVERRIDE), a control that changes the order in which text "
+    "is shown, at character {n}; delete it; the site sets the direction of each text itself, "
+    "from its language"
+)
+
+
+def test_a_direction_control_in_a_block_of_text_is_pointed_at_on_its_own_line(
+    tmp_path: Path,
+) -> None:
+    summary = f"summary: |\n  Something happened.\n  The file is called {RLO}fdp.exe.\n"
+    _case(tmp_path, "block", ("summary: Something happened.\n", summary))
+
+    archive = load_archive(tmp_path, NOW)
+
+    where = location(_text(tmp_path, "block"), f"called {RLO}", RLO)
+    value = "Something happened.\\nThe file is called \\u202efdp.exe.\\n"
+    assert _shown(archive.errors) == [
+        f"{where}: summary '{value}' is not valid: {OVERRIDE.format(n=40)}"
+    ]
+
+
+def test_a_direction_control_written_as_an_escape_is_pointed_at_where_the_escape_starts(
+    tmp_path: Path,
+) -> None:
+    _case(tmp_path, "escape", ("title: A minimal briefing", 'title: "A \\\\u202e \\u202eboth"'))
+
+    archive = load_archive(tmp_path, NOW)
+
+    # The first \\u202e is a backslash and text; the second is the control.
+    text = _text(tmp_path, "escape")
+    where = location(text, "\\u202eboth", "\\")
+    assert _shown(archive.errors) == [
+        f"{where}: title 'A \\\\u202e \\u202eboth' is not valid: {OVERRIDE.format(n=10)}"
+    ]
+
+
+def test_a_direction_control_in_a_claim_id_of_about_is_pointed_at_in_the_key(
+    tmp_path: Path,
+) -> None:
+    _case(
+        tmp_path,
+        "in-key",
+        ("    mode: quote\n", f"    mode: quote\n    about: {{it-{RLO}happened: supports}}\n"),
+    )
+
+    archive = load_archive(tmp_path, NOW)
+
+    where = location(_text(tmp_path, "in-key"), f"it-{RLO}happened", RLO)
+    assert _shown(archive.errors) == [
+        f"{where}: about: 'it-\\u202ehappened' is not a valid about: it contains U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE), an invisible character, at character 4; delete it; an id "
+        "is only lowercase letters, digits and single hyphens"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "آژانس می\u200cگوید",  # Persian spells with the zero-width non-joiner
+        "The \U0001f469\u200d\U0001f4bb emoji",  # an emoji joined with the zero-width joiner
+        # Right-to-left marks around a Latin word in Arabic.
+        "\u0642\u0627\u0644 \u200fNATO\u200f \u0625\u0646",
+    ],
+)
+def test_joiners_and_direction_marks_that_languages_need_are_allowed_in_text(
+    tmp_path: Path, text: str
+) -> None:
+    _case(tmp_path, "allowed", ("title: A minimal briefing", f"title: {text}"))
+
+    archive = load_archive(tmp_path, NOW)
+
+    assert archive.errors == ()
+    assert archive.briefings[0].title == text
+
+
+def test_a_language_tag_in_a_mapping_of_names_is_pointed_at_where_the_tag_is(
+    tmp_path: Path,
+) -> None:
+    _case(
+        tmp_path,
+        "names",
+        ("    kind: group\n", "    kind: group\n    names: {ua: Місцева група}\n"),
+    )
+
+    archive = load_archive(tmp_path, NOW)
+
+    where = location(_text(tmp_path, "names"), "{ua:", "ua")
+    assert _shown(archive.errors) == [
+        f"{where}: names 'ua' is not valid: expected a BCP 47 language tag such as en, pt-BR, "
+        "fa or zh-Hant; did you mean 'uk' (Ukrainian)? 'ua' is the country code of Ukraine"
+    ]
+
+
 # --- The error page of the site ------------------------------------------------------------------
 
 ERROR_PAGE = ROOT / "docs" / "errors.md"
@@ -284,6 +382,15 @@ def _across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
                 "text: The river bridge is closed to traffic.",
                 "text: The river bridge is closed to all traffic, in both directions, until "
                 "further notice.",
+            ),
+        },
+        # A briefing declared English, with a quote in Russian that lacks its lang.
+        "language": {
+            "sample-briefing.yaml": sample.replace(
+                "tlp: CLEAR\n", "tlp: CLEAR\nlang: en\n"
+            ).replace(
+                "text: The bridge is closed <until further notice>.",
+                "text: Мост закрыт до особого распоряжения.",  # noqa: RUF001
             ),
         },
         # An actor written out differently in two briefings.

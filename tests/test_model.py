@@ -177,6 +177,23 @@ def test_text_with_characters_no_reader_can_see_is_refused(
         Source.model_validate({"id": "s", "outlet": text, "kind": "other"})
 
 
+@pytest.mark.parametrize(
+    ("char", "named"),
+    [("\u202a", "U\\+202A \\(LEFT-TO-RIGHT EMBEDDING\\), a control that changes the order"),
+     ("\u202e", "U\\+202E \\(RIGHT-TO-LEFT OVERRIDE\\), a control that changes the order"),
+     ("\u2067", "U\\+2067 \\(RIGHT-TO-LEFT ISOLATE\\), a control that changes the order"),
+     ("\u2069", "U\\+2069 \\(POP DIRECTIONAL ISOLATE\\), a control that changes the order"),
+     ("\u200b", "U\\+200B \\(ZERO WIDTH SPACE\\), an invisible character"),
+     ("\u2060", "U\\+2060 \\(WORD JOINER\\), an invisible character"),
+     ("\ufeff", "U\\+FEFF \\(ZERO WIDTH NO-BREAK SPACE\\), an invisible character")],
+)  # fmt: skip
+def test_text_with_characters_that_change_what_a_reader_sees_is_refused(
+    char: str, named: str
+) -> None:
+    with pytest.raises(ValidationError, match=f"contains {named}.* at character 2; delete it"):
+        Source.model_validate({"id": "s", "outlet": f"a{char}b", "kind": "other"})
+
+
 def test_tabs_and_line_ends_are_allowed_in_text() -> None:
     source = Source.model_validate({"id": "s", "outlet": "a\tb\r\nc", "kind": "other"})
 

@@ -26,6 +26,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.archive import Archive, load_archive
 from generator.markdown_fields import ALLOWED_TAGS, render_markdown
+from generator.model import REFUSED_IN_TEXT
 from generator.pages import briefing_page
 from generator.publish import SiteInfo, script_json, structured_data
 from generator.render import render_briefing
@@ -43,12 +44,14 @@ LINK_PROBLEM = re.compile(
     r"|unknown (briefing|actor) id"
 )
 
-# Any character the format accepts (control characters and surrogates are refused, see
-# test_model), with the ASCII that means something to Markdown, HTML, YAML and Jinja
-# drawn more often than chance would.
+# Any character the format accepts (control characters, surrogates, direction controls and
+# zero-width spaces are refused, see test_model), with the ASCII that means something to
+# Markdown, HTML, YAML and Jinja drawn more often than chance would.
 SIGNIFICANT = list("\t\n <>&\"'`*_[]{}()#|\\~:-!=%$@^.+;/,?")
 TEXT = st.text(
-    alphabet=st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff")
+    alphabet=st.characters(
+        exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"
+    ).filter(lambda char: not REFUSED_IN_TEXT.match(char))
     | st.sampled_from(SIGNIFICANT),
     min_size=1,
     max_size=60,
