@@ -420,10 +420,15 @@ def _check_file(
         links=tuple(briefing_links(document, model, part)),
         exposures=_exposures(at, model),
         reviews=_reviews(at, model),
-        thread=thread_of(at, model, path.stem),
+        thread=thread,
     )
     if briefing is None:
         return checked(tuple(errors), defined, None, ())
+    thread = thread_of(at, model, path.stem, document=document)
+    # A `continues` written as a claim id alone is told with the thread, which knows the
+    # claims of the briefing followed.
+    bare = {item.where.location for item in thread.bare}
+    errors = [error for error in errors if error.location not in bare]
     notes = tuple(claim_notes(document, briefing))
     # An actor of a broken actors.yaml is not blamed on the briefing, but without it the
     # briefing cannot be shown either.

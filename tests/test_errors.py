@@ -328,6 +328,17 @@ def _across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
                 "further notice.",
             ),
         },
+        # A claim continued by its id alone, in a briefing that follows another.
+        "continues": {
+            "sample-briefing.yaml": sample.replace(
+                "published: 2024-09-10\n", "published: 2024-09-10\nfollows: other-briefing\n"
+            ).replace(
+                "    sources: [ministry-notice, sample-news-report, dataset]\n",
+                "    sources: [ministry-notice, sample-news-report, dataset]\n"
+                "    continues: bridge-closed\n",
+            ),
+            "other-briefing.yaml": other,
+        },
         # An actor written out differently in two briefings.
         "actor": {
             "sample-briefing.yaml": sample,
