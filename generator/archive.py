@@ -82,6 +82,10 @@ class Archive:
     audience: Audience = Audience.PUBLIC
     due: tuple[BriefingError, ...] = field(default=())
     """Claims and open questions whose `review_by` has come, for `briefings check --due`."""
+    withheld: tuple[str, ...] = field(default=())
+    """The ids of briefings valid in every other way, left out only because the repository
+    is public and they are not fit for everyone (not TLP:CLEAR, or under embargo): valid as
+    briefings, but not in this repository. Never in `briefings`."""
 
     @cached_property
     def shown(self) -> tuple[Briefing, ...]:
@@ -273,6 +277,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
     notes: list[BriefingError] = []
     due: list[BriefingError] = []
     threads: list[Thread] = []
+    withheld: list[str] = []
     owners: dict[tuple[str, str], str] = {}
     stems: set[str] = set()  # every briefing file, valid or not: what `briefing:` may name
     for path in sorted(directory.glob("[!.]*.yaml")):
@@ -311,12 +316,15 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
         if checked.briefing is not None and not exposed:
             briefings.append(checked.briefing)
             written_out += checked.written_out
+        elif checked.briefing is not None:
+            withheld.append(checked.briefing.id)
     errors += check_inline_actors(written_out)
     broken = check_briefing_links(links, stems) + check_threads(threads, stems)
     errors += broken
     # Like any briefing with a problem of its own, one with a broken link or thread is left out.
     left_out = {Path(error.path).stem for error in broken}
     briefings = [briefing for briefing in briefings if briefing.id not in left_out]
+    withheld = [briefing for briefing in withheld if briefing not in left_out]
     errors = [_point_elsewhere(error, owners) for error in errors]
     if cache is not None:
         cache.forget_unused()
@@ -328,6 +336,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
         tuple(_not_read(directory)) + tuple(sorted(notes)),
         desk.audience,
         tuple(sorted(due)),
+        tuple(withheld),
     )
 
 
@@ -416,12 +425,17 @@ def _check_file(
     )  # fmt: skip
     errors += problems
     at = locator(document, part)
+    thread = thread_of(at, model, path.stem, document=document)
+    # A `continues` written as a claim id alone is told with the thread, which knows the
+    # claims of the briefing followed.
+    bare = {item.where.location for item in thread.bare}
+    errors = [error for error in errors if error.location not in bare]
     checked = partial(
         _Checked,
         links=tuple(briefing_links(document, model, part)),
         exposures=_exposures(at, model),
         reviews=_reviews(at, model),
-        thread=thread_of(at, model, path.stem),
+        thread=thread,
     )
     if briefing is None:
         return checked(tuple(errors), defined, None, ())

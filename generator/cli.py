@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import diff, instant
-from .archive import REGISTRY_FILE, load_archive, write_scaffold
+from .archive import REGISTRY_FILE, Archive, load_archive, write_scaffold
 from .desk import (
     Audience,
     Desk,
@@ -25,7 +25,7 @@ from .desk import (
     project_options,
     visibility_problem,
 )
-from .errors import format_github, format_json, format_text, records
+from .errors import counted, format_github, format_json, format_text, records
 from .finish import SitemapError, finish_site
 from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
 from .publish import SiteInfo
@@ -149,19 +149,28 @@ def check(
         click.echo(format_github(archive.notes, "notice"))
     elif archive.notes:
         click.echo("\n".join(f"note: {note}" for note in archive.notes), err=True)
-    total = len(archive.briefings)
-    shown = len(archive.shown)
+    summary = _summary(archive)
     problems = len(archive.errors)
-    where = "public" if desk.audience is Audience.PUBLIC else "on the internal site"
-    summary = (
-        f"{total} valid briefing{'s' * (total != 1)}: {shown} {where}, {total - shown} private"
-    )
-    if problems:
-        summary += f"; {problems} problem{'s' * (problems != 1)} found"
     if due:
-        summary += f"; {len(archive.due)} review{'s' * (len(archive.due) != 1)} due"
+        summary += f"; {counted(len(archive.due), 'review')} due"
     click.echo(summary, err=output_format != "text")
     sys.exit(1 if problems else 0)
+
+
+def _summary(archive: Archive) -> str:
+    """'3 valid briefings: 2 public, 1 private; 1 problem found'. A briefing whose only
+    problem is that the repository is public and it is not fit for everyone is valid, and
+    counted apart: it is neither published nor kept private from here."""
+    valid = len(archive.briefings) + len(archive.withheld)
+    shown = len(archive.shown)
+    where = "public" if archive.audience is Audience.PUBLIC else "on the internal site"
+    summary = f"{counted(valid, 'valid briefing')}: {shown} {where}"
+    summary += f", {len(archive.briefings) - shown} private"
+    if archive.withheld:
+        summary += f", {len(archive.withheld)} that cannot be in a public repository"
+    if archive.errors:
+        summary += f"; {counted(len(archive.errors), 'problem')} found"
+    return summary
 
 
 @main.command()

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from .archive import load_archive
 from .desk import Desk
+from .errors import counted
 from .model import Briefing
 from .render import md_inline
 
@@ -204,13 +205,13 @@ def _lines(
 
 
 def _summary(diff: Diff) -> str:
-    count = len(diff.changes)
-    text = f"{count} briefing{'s' * (count != 1)} changed"
+    text = f"{counted(len(diff.changes), 'briefing')} changed"
     if diff.unexplained:
-        text += f"; {diff.unexplained} claim state change(s) without a history entry or update"
+        moves = counted(diff.unexplained, "claim state change")
+        text += f"; {moves} without a history entry or update"
     for side, problems in diff.problems.items():
         if problems:
-            text += f"; {problems} problem(s) at {side}, left out: run briefings check"
+            text += f"; {counted(problems, 'problem')} at {side}, left out: run briefings check"
     return text
 
 

@@ -34,6 +34,12 @@ class BriefingError:
         return f"{text}; {self.hint}" if self.hint else text
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count as the terminal says it, in English like its messages: '1 problem',
+    '2 problems', '0 valid briefings'; `plural` when adding an s will not do."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def format_text(errors: Iterable[BriefingError]) -> str:
     """One `path:line:column: message` line per error, in file order."""
     return "\n".join(str(error) for error in sorted(errors))

@@ -146,6 +146,23 @@ def checked_targets(text: str) -> tuple[str, ...]:
     return tuple(target for target in _LINKS.targets if not target.startswith(WEB_SCHEMES))
 
 
+@lru_cache(maxsize=8192)
+def located_targets(text: str) -> tuple[tuple[str, int], ...]:
+    """Each of `checked_targets(text)`, with how many times its text is written in the field
+    before the link that holds it: where in the field the link is, for its error. The n-th
+    link to a target is the n-th place it is written as a link's target (after `](` or a
+    reference's `]:`); a reference used twice is one place."""
+    located = []
+    seen: dict[str, int] = {}
+    for target in checked_targets(text):
+        nth = seen[target] = seen.get(target, -1) + 1
+        written = rf"\]\(\s*<?({re.escape(target)})|\]:\s*<?({re.escape(target)})"
+        places = [found.start(found.lastindex or 0) for found in re.finditer(written, text)]
+        place = places[min(nth, len(places) - 1)] if places else text.find(target)
+        located.append((target, text.count(target, 0, max(place, 0))))
+    return tuple(located)
+
+
 def _sanitized(converted: str) -> Markup:
     clean = nh3.clean(
         converted,
@@ -197,6 +214,7 @@ def cache_clear() -> None:
     _plain_links.cache_clear()
     one_line.cache_clear()
     checked_targets.cache_clear()
+    located_targets.cache_clear()
 
 
 # `[text](briefing:<id> "title")`, the form `checked_targets` finds, with one level of brackets

@@ -90,7 +90,7 @@ from . import instant, parallel
 from .archive import CheckCache, load_archive
 from .cards import Cards
 from .desk import Audience, Desk, DeskError, desk_of
-from .errors import BriefingError
+from .errors import BriefingError, counted
 from .locale import Locale, locale_for
 from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
@@ -141,10 +141,6 @@ class PreviewProblems:
     @property
     def note(self) -> str:
         return self.locale.word("problems.note")
-
-
-def problem_count(count: int) -> str:
-    return f"{count} problem{'s' * (count != 1)}"
 
 
 def build_instant(option: str | None, environ: Mapping[str, str]) -> datetime:
@@ -365,7 +361,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if archive.errors and not self.preview:
             for error in archive.errors:
                 log.error(str(error))
-            raise PluginError(f"{problem_count(len(archive.errors))} in the briefings; see above")
+            problems = counted(len(archive.errors), "problem")
+            raise PluginError(f"{problems} in the briefings; see above")
         if archive.errors:
             self.problems = PreviewProblems(archive.errors, locale_for(self.language))
             # Strict mode aborts a build once anything is logged as a warning or an error under
@@ -394,7 +391,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
         where = "public" if self.desk.audience is Audience.PUBLIC else "on the internal site"
-        log.info(f"{len(archive.briefings)} briefings: {len(archive.shown)} {where}")
+        log.info(f"{counted(len(archive.briefings), 'briefing')}: {len(archive.shown)} {where}")
 
     # Pages are added in memory and left out of the automatic navigation: readers reach
     # briefings through index pages (mkdocs.yml's nav lists those), and a nav of every

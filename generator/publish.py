@@ -398,6 +398,9 @@ MEDIA_CATEGORIES = {
     if row.category is not None
 }
 
+# The evidence that is media, by the schema.org type of its item. schema.org's MediaReview
+# reviews media content (its categories are defined for images, videos and audio), so only
+# these get one; a document, a dataset or other material the desk assessed does not.
 _MEDIA_TYPES = {
     EvidenceKind.PHOTO: "ImageObject",
     EvidenceKind.SATELLITE_IMAGE: "ImageObject",
@@ -470,7 +473,11 @@ def structured_data(page: BriefingPage, site: SiteInfo) -> list[dict[str, Any]]:
             for u in view.corrections
         ]
     reviews = [_claim_review(view, claim, site) for claim in view.claims if _is_verdict(claim)]
-    media = [_media_review(view, item, site) for item in view.evidence if item.assessed]
+    media = [
+        _media_review(view, item, site)
+        for item in view.evidence
+        if item.assessed and item.evidence.kind in _MEDIA_TYPES
+    ]
     return [article, *reviews, *media]
 
 
@@ -578,7 +585,8 @@ def _media_object(ref: EvidenceRef) -> dict[str, Any]:
 
 
 def _media_review(view: BriefingView, ref: EvidenceRef, site: SiteInfo) -> dict[str, Any]:
-    """A MediaReview of an item of evidence the desk has assessed."""
+    """A MediaReview of an item of media (a photo, a video, a recording) the desk has
+    assessed."""
     assert ref.evidence.assessment is not None
     return {
         "@context": "https://schema.org",

@@ -7,19 +7,25 @@ it is collected when the file is checked (`thread_of`, kept in the check cache w
 and the whole is checked after (`check_threads`): targets exist, with the closest id when one is
 mistyped; no briefing follows itself, even by a loop; a briefing is published no earlier than
 the one it follows; and a claim continues only a claim of a briefing its own follows. A
+`follows` that names no briefing is one mistake, told once: the `continues` that only the thread
+it breaks could judge say nothing more. A `continues` written as a claim id alone is told
+here, where the claims of the briefings followed are known, with the claim to write. A
 translation names an original in another language that is not itself a translation, and an
 original has at most one translation into each language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
 from .errors import BriefingError
-from .model import Briefing
+from .model import SLUG_PATTERN, Briefing
 from .validate import Locate, did_you_mean
+from .yamlio import Document
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,7 @@ class Continued:
 
     claim: str
     target: str
-    """<briefing id>/<claim id>"""
+    """<briefing id>/<claim id>, or a claim id alone (`Thread.bare`)."""
     where: BriefingError
 
 
@@ -45,19 +51,28 @@ class Thread:
     lang: str | None = None
     translation_of: str | None = None
     translation_at: BriefingError | None = None
+    bare: tuple[Continued, ...] = ()
+    """Each `continues` written as a claim id alone, without its briefing (`bare_continues`)."""
 
 
-def thread_of(at: Locate, briefing: Briefing, stem: str) -> Thread:
+def thread_of(
+    at: Locate, briefing: Briefing, stem: str, *, document: Document | None = None
+) -> Thread:
     """The file's part of the threads, located by `at`; `stem` is the file's name, which the
-    briefing's id must equal."""
+    briefing's id must equal. With the `document`, the claims are every claim id written in
+    it, valid claim or not (a claim left out for a mistake of its own is still there to be
+    continued), and a `continues` written as a claim id alone is kept (`bare_continues`)."""
     continued = tuple(
         Continued(claim.id, claim.continues, at(("claims", i, "continues")))
         for i, claim in enumerate(briefing.claims)
         if claim.continues is not None
     )
+    claims = frozenset(claim.id for claim in briefing.claims)
+    if document is not None:
+        claims |= frozenset(_written_claims(document.data))
     return Thread(
         stem,
-        frozenset(claim.id for claim in briefing.claims),
+        claims,
         briefing.published,
         briefing.follows,
         at(("follows",)) if briefing.follows is not None else None,
@@ -65,7 +80,40 @@ def thread_of(at: Locate, briefing: Briefing, stem: str) -> Thread:
         briefing.lang,
         briefing.translation_of,
         at(("translation_of",)) if briefing.translation_of is not None else None,
+        bare_continues(document) if document is not None else (),
     )
+
+
+def _claims_written(data: object) -> list[dict[str, object]]:
+    """The claims as written, each at its index in the file (an item that is no mapping as an
+    empty one)."""
+    claims = data.get("claims") if isinstance(data, dict) else None
+    if not isinstance(claims, list):
+        return []
+    return [claim if isinstance(claim, dict) else {} for claim in claims]
+
+
+def _written_claims(data: object) -> Iterator[str]:
+    for claim in _claims_written(data):
+        if isinstance(claim_id := claim.get("id"), str):
+            yield claim_id
+
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def bare_continues(document: Document) -> tuple[Continued, ...]:
+    """Each `continues` written as a claim id alone (`continues: dam-destroyed`), without the
+    briefing it belongs to: the model refuses it, and the thread, which knows the claims of
+    the briefings followed, says what to write. The located error is where the value is."""
+    found = []
+    for i, claim in enumerate(_claims_written(document.data)):
+        value = claim.get("continues")
+        if isinstance(value, str) and _SLUG.match(value):
+            claim_id = claim.get("id")
+            where = document.error(("claims", i, "continues"), "")
+            found.append(Continued(str(claim_id) if claim_id else "", value, where))
+    return tuple(found)
 
 
 def _said(where: BriefingError, message: str, hint: str | None = None) -> BriefingError:
@@ -94,8 +142,13 @@ def check_threads(threads: Iterable[Thread], stems: Iterable[str]) -> list[Brief
         if thread.follows is not None and thread.follows_at is not None:
             errors += _check_follows(thread, thread.follows_at, known, stems, by_id, follows)
         chain = ancestors(thread.briefing, follows)
+        # A `follows` that names no briefing, here or further back, is its file's error: what
+        # this briefing continues cannot be judged against a thread that is not there.
+        broken = thread.follows == thread.briefing or any(link not in stems for link in chain)
         for item in thread.continued:
-            errors += _check_continued(item, chain, known, stems, by_id)
+            errors += _check_continued(item, chain, broken, known, stems, by_id)
+        for item in thread.bare:
+            errors.append(_check_bare(item, thread, chain, by_id))
     errors += _check_translations(threads, known, stems, by_id)
     return errors
 
@@ -140,6 +193,7 @@ def _check_follows(
 def _check_continued(
     item: Continued,
     chain: list[str],
+    broken: bool,
     known: list[str],
     stems: frozenset[str],
     by_id: dict[str, Thread],
@@ -148,7 +202,7 @@ def _check_continued(
     if target not in stems:
         hint = did_you_mean(target, known) or "write <briefing id>/<claim id>"
         return [_said(item.where, f"unknown briefing id {target!r} in continues", hint)]
-    if target not in chain:
+    if target not in chain and not broken:
         return [
             _said(
                 item.where,
@@ -163,6 +217,49 @@ def _check_continued(
         hint = did_you_mean(claim, claims) or f"claims of {target}: {', '.join(claims)}"
         return [_said(item.where, f"{target} has no claim {claim!r}", hint)]
     return []
+
+
+def _check_bare(
+    item: Continued, thread: Thread, chain: list[str], by_id: dict[str, Thread]
+) -> BriefingError:
+    """A `continues` written as a claim id alone: the claim to write, found among the claims
+    of the briefings this one follows, nearest first; in a briefing that follows none, the
+    one other briefing that has that claim id, if only one has."""
+    claim = item.target
+    message = (
+        f"continues {claim!r} names no briefing: the claim it continues is written "
+        "<briefing id>/<claim id>"
+    )
+    followed = [link for link in chain if link in by_id]
+    if thread.follows is None:
+        holders = sorted(t.briefing for t in by_id.values() if claim in t.claims)
+        holders = [holder for holder in holders if holder != thread.briefing]
+        if len(holders) == 1:
+            hint = f"add follows: {holders[0]}, then write continues: {holders[0]}/{claim}"
+        else:
+            hint = (
+                "this briefing follows none: add follows: <briefing id>, naming the earlier "
+                f"briefing, then write continues: <briefing id>/{claim}"
+            )
+        return _said(item.where, message, hint)
+    if not followed or followed[0] != thread.follows:
+        hint = f"write continues: <briefing id>/{claim}, with the id of the briefing followed"
+        return _said(item.where, message, hint)
+    exact = next((link for link in followed if claim in by_id[link].claims), None)
+    if exact is not None:
+        return _said(item.where, message, f"write continues: {exact}/{claim}")
+    # The closest claim id of any briefing followed; one that several have, the nearest's.
+    candidates = {
+        candidate: link for link in reversed(followed) for candidate in by_id[link].claims
+    }
+    match = difflib.get_close_matches(claim, list(candidates), n=1, cutoff=0.6)
+    if match:
+        hint = f"did you mean continues: {candidates[match[0]]}/{match[0]}?"
+        return _said(item.where, message, hint)
+    nearest = followed[0]
+    claims = ", ".join(sorted(by_id[nearest].claims))
+    hint = f"write continues: {nearest}/<claim id>; claims of {nearest}: {claims}"
+    return _said(item.where, message, hint)
 
 
 def _check_translations(

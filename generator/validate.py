@@ -17,13 +17,14 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import PurePath
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import BriefingError
-from .markdown_fields import LinkProblem, SiteLink, checked_targets, classify, shown_text
+from .markdown_fields import LinkProblem, SiteLink, classify, located_targets, shown_text
 from .model import (
     FORMAT_VERSION,
     SLUG_PATTERN,
@@ -490,9 +491,12 @@ class _Checker:
         unresolved: tuple[str, str] | None = None,
         *,
         key: bool = False,
+        within: tuple[str, int] | None = None,
     ) -> None:
         self.errors.append(
-            self.document.error(self._real(path), message, hint, key=key, unresolved=unresolved)
+            self.document.error(
+                self._real(path), message, hint, key=key, unresolved=unresolved, within=within
+            )
         )
 
     def unique(self, what: str, ids: Iterable[tuple[Path_, str]]) -> set[str]:
@@ -518,9 +522,11 @@ class _Checker:
         *,
         among: str | None = None,
         key: bool = False,
+        within: tuple[str, int] | None = None,
     ) -> bool:
         """Whether `value` names a known `what`; `among` names the set of ids searched when
-        it is not the file's own (the registry's), for salvaged or unreadable files."""
+        it is not the file's own (the registry's), for salvaged or unreadable files. `within`
+        places the error at a part of the value (`Document.error`)."""
         known = list(known)
         among = among or what
         if value in known or value in self.also_known.get(among, ()):
@@ -531,7 +537,9 @@ class _Checker:
         if suggestion is None:
             listed = f"known {what} ids: {', '.join(known)}" if known else None
             suggestion = "; ".join(filter(None, [listed, hint])) or None
-        self.error(path, f"unknown {what} id {value!r}", suggestion, (what, value), key=key)
+        self.error(
+            path, f"unknown {what} id {value!r}", suggestion, (what, value), key=key, within=within
+        )
         return False
 
 
@@ -727,13 +735,14 @@ def check_briefing(
             "updated is the date of the last change, on or after published",
         )
 
-    # Links in Markdown fields: web addresses, or the site's own pages by id.
+    # Links in Markdown fields: web addresses, or the site's own pages by id. Each error is
+    # placed at the link's target, on its own line of a field written over several.
     actor_links = dict.fromkeys(listed + registry_ids)
     for where, text in markdown_fields(briefing):
-        for target in checked_targets(text):
-            link = classify(target)
+        for place in located_targets(text):
+            link = classify(place[0])
             if isinstance(link, LinkProblem):
-                check.error(where, link.message, link.hint)
+                check.error(where, link.message, link.hint, within=place)
             elif isinstance(link, SiteLink) and link.kind == "actor":
                 check.resolves(
                     where,
@@ -743,6 +752,7 @@ def check_briefing(
                     f"an actor: link names an actor of this briefing or of actors.yaml; "
                     f"{_declare_actor(link.id)}",
                     among="registry",
+                    within=place,
                 )
 
     # Publication rules (SPEC §4): a published briefing must be dated, finished, and not RED.
@@ -782,36 +792,37 @@ class BriefingLink:
 
     target: str
     where: BriefingError
-    """An error at the field that holds the link, to which a message is added if needed."""
+    """An error at the link's target, to which a message is added if needed."""
 
 
 def briefing_links(
     document: Document, briefing: Briefing, positions: Salvage | None = None
 ) -> list[BriefingLink]:
-    """The `briefing:` links of a briefing's Markdown fields, located."""
-    at = locator(document, positions)
+    """The `briefing:` links of a briefing's Markdown fields, each located at its target."""
     found = []
     for where, text in markdown_fields(briefing):
-        for target in checked_targets(text):
-            link = classify(target)
+        for place in located_targets(text):
+            link = classify(place[0])
             if isinstance(link, SiteLink) and link.kind == "briefing":
-                found.append(BriefingLink(link.id, at(where)))
+                written = document.error(real_path(where, positions), "", within=place)
+                found.append(BriefingLink(link.id, written))
     return found
 
 
 def check_briefing_links(links: Iterable[BriefingLink], ids: Iterable[str]) -> list[BriefingError]:
     """Every `briefing:` link must name a briefing of the folder (public or not: whether it
-    is shown as a link is decided when the site is made)."""
-    known = sorted(ids)
-    return [
-        replace(
-            link.where,
-            message=f"unknown briefing id {link.target!r} in a briefing: link",
-            hint=did_you_mean(link.target, known) or "write the id of a briefing in this folder",
-        )
-        for link in links
-        if link.target not in known
-    ]
+    is shown as a link is decided when the site is made). The closest id suggested is never
+    the linking briefing's own: a briefing has no reason to link to itself."""
+    known = frozenset(ids)
+    errors = []
+    for link in links:
+        if link.target in known:
+            continue
+        others = sorted(known - {PurePath(link.where.path).stem})
+        hint = did_you_mean(link.target, others) or "write the id of a briefing in this folder"
+        message = f"unknown briefing id {link.target!r} in a briefing: link"
+        errors.append(replace(link.where, message=message, hint=hint))
+    return errors
 
 
 def claim_notes(document: Document, briefing: Briefing) -> list[BriefingError]:

@@ -92,7 +92,8 @@ class EvidenceRef:
 
     @property
     def assessed(self) -> bool:
-        """Whether the desk has judged what it shows (MediaReview is emitted for it)."""
+        """Whether the desk has judged what it shows (when it is media, a MediaReview says
+        so in the page's structured data)."""
         return self.evidence.assessment not in (None, Assessment.UNASSESSED)
 
     @property

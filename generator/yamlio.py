@@ -20,6 +20,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,9 @@ _STANDARD_TAGS = frozenset(
 
 Path_ = tuple[str | int, ...]
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What libyaml reads as a line break, and counts lines by."""
+
 # libyaml's messages, and what to do about them.
 _YAML_HINTS = {
     "tab": "indent with spaces, not tabs",
@@ -84,8 +88,8 @@ class Document:
     path: str
     data: Any
     root: yaml.Node
-    text: str
-    """The text the nodes were parsed from, for finding a character inside a value."""
+    text: str = ""
+    """The text the nodes were parsed from, for finding where a part of a value is written."""
 
     def node_at(self, path: Path_, *, key: bool = False) -> yaml.Node:
         """The node at `path`, or the deepest node on the way there that exists.
@@ -121,6 +125,37 @@ class Document:
             return []
         return [(str(key.value), key.start_mark.line + 1) for key, _ in node.value]
 
+    @cached_property
+    def lines(self) -> list[str]:
+        return _LINE_BREAK.split(self.text)
+
+    def place_in(self, path: Path_, written: str, earlier: int = 0) -> tuple[int, int] | None:
+        """The 1-based line and column where `written` is written inside the text value at
+        `path`, after `earlier` other appearances of it in that value; None when it cannot be
+        found there as written (an escape in a quoted value, or a line break inside it).
+
+        A block (`|`, `>`) keeps its text as written on the lines after its header, less their
+        indentation, and folding changes only the line breaks between them; a plain or quoted
+        value spanning lines changes only its line breaks and indentation too. So a part of
+        the value with no space in it, a link's target, is found by counting its appearances
+        through the lines the value spans."""
+        node = self.node_at(path)
+        if not isinstance(node, yaml.ScalarNode) or not self.text or not written:
+            return None
+        start, end = node.start_mark, node.end_mark
+        block = node.style in ("|", ">")
+        for number in range(start.line + block, min(end.line + 1, len(self.lines))):
+            line = self.lines[number]
+            first = start.column if number == start.line else 0
+            last = end.column if number == end.line else len(line)
+            found = line.find(written, first, last)
+            while found != -1:
+                if earlier == 0:
+                    return number + 1, found + 1
+                earlier -= 1
+                found = line.find(written, found + len(written), last)
+        return None
+
     def error(
         self,
         path: Path_,
@@ -130,18 +165,22 @@ class Document:
         key: bool = False,
         unresolved: tuple[str, str] | None = None,
         character: int | None = None,
+        within: tuple[str, int] | None = None,
     ) -> BriefingError:
         """An error located at the value (or key) found at `path`; with `character`, at that
         character of the value (0-based), where it is written: as itself, or as an escape of
-        a double-quoted value (at the start of the value if it cannot be found there)."""
+        a double-quoted value; with `within`, at a part of the value, after how many times it
+        is written in it before (`place_in`). At the start of the value when neither can be
+        found there."""
         node = self.node_at(path, key=key)
+        mark = node.start_mark
+        line, column = mark.line + 1, mark.column + 1
         offset = None if character is None else _written_at(self.text, node, character)
-        if offset is None:
-            mark = node.start_mark
-            line, column = mark.line + 1, mark.column + 1
-        else:
+        if offset is not None:
             line_start = self.text.rfind("\n", 0, offset) + 1
             line, column = self.text.count("\n", 0, offset) + 1, offset - line_start + 1
+        elif within is not None and (place := self.place_in(path, *within)) is not None:
+            line, column = place
         return BriefingError(self.path, line, column, message, hint, unresolved)
 
 

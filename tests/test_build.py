@@ -19,12 +19,22 @@ SEED = "iran-russia-ballistic-missile-transfer"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def building(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site built from the project's briefings, and what the build printed."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    return project / "site"
+    return project / "site", result.stderr
+
+
+@pytest.fixture(scope="module")
+def built(building: tuple[Path, str]) -> Path:
+    return building[0]
+
+
+def test_the_build_says_how_many_briefings_it_publishes(building: tuple[Path, str]) -> None:
+    assert "INFO    -  1 briefing: 1 public\n" in building[1]
 
 
 def test_the_briefing_page_shows_the_key_claim_state_in_its_banner(built: Path) -> None:

@@ -288,6 +288,25 @@ def test_check_stops_an_amber_draft_when_no_mkdocs_yml_says_the_repository_is_pr
     )
 
 
+def test_a_briefing_whose_only_problem_is_the_public_repository_is_counted_as_valid(
+    tmp_path: Path, briefings: Briefings
+) -> None:
+    project = _desk_project(tmp_path, None)
+    sample = project / "briefings" / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8").replace("status: draft", "status: published")
+    sample.write_text(text, encoding="utf-8")
+
+    result = briefings("check", cwd=project)
+
+    summary = (
+        "1 valid briefing: 0 public, 0 private, 1 that cannot be in a public repository; "
+        "1 problem found"
+    )
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == summary
+    assert f"\n{summary}\n" in (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+
+
 def test_check_reads_the_repository_option_of_the_briefings_plugin(
     tmp_path: Path, briefings: Briefings
 ) -> None:

@@ -85,7 +85,7 @@ def test_a_verdict_that_moves_without_a_word_of_why_is_flagged(
         "sample-briefing (public): changed: Sample agency says the river bridge closed "
         "<b>today</b> & *tomorrow*",
         "  claim bridge-reopens: disputed -> verified (no history entry and no update says why)",
-        "1 briefing changed; 1 claim state change(s) without a history entry or update",
+        "1 briefing changed; 1 claim state change without a history entry or update",
     ]
 
 

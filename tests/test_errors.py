@@ -355,6 +355,48 @@ def test_a_language_tag_in_a_mapping_of_names_is_pointed_at_where_the_tag_is(
     ]
 
 
+def test_a_mistyped_briefing_link_is_never_said_to_mean_its_own_briefing(
+    tmp_path: Path,
+) -> None:
+    _case(
+        tmp_path,
+        "bridge-collapse",
+        ("summary: Something happened.", "summary: See [before](briefing:bridge-colapse)."),
+    )
+
+    archive = load_archive(tmp_path, NOW)
+
+    where = location(_text(tmp_path, "bridge-collapse"), "(briefing:", "briefing:")
+    assert _shown(archive.errors) == [
+        f"{where}: unknown briefing id 'bridge-colapse' in a briefing: link; write the id of a "
+        "briefing in this folder"
+    ]
+
+
+def test_a_link_in_a_claims_note_is_placed_at_its_line_in_a_file_with_other_mistakes(
+    tmp_path: Path,
+) -> None:
+    _case(
+        tmp_path,
+        "two-mistakes",
+        ("title:", "titel:"),
+        (
+            "      as_of: 2024-09-10\n    sources: [notice]\nstatements:",
+            "      as_of: 2024-09-10\n      note: |\n        Said before.\n\n        See "
+            "[John](actor:john-doe).\n    sources: [notice]\nstatements:",
+        ),
+    )
+
+    archive = load_archive(tmp_path, NOW)
+
+    text = _text(tmp_path, "two-mistakes")
+    titel, john = location(text, "titel:"), location(text, "(actor:john-doe)", "actor:")
+    assert [line.split(";")[0] for line in _shown(archive.errors)] == [
+        f"{titel}: unknown key 'titel'",
+        f"{john}: unknown actor id 'john-doe'",
+    ]
+
+
 # --- The error page of the site ------------------------------------------------------------------
 
 ERROR_PAGE = ROOT / "docs" / "errors.md"
@@ -392,6 +434,17 @@ def _across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
                 "text: The bridge is closed <until further notice>.",
                 "text: Мост закрыт до особого распоряжения.",  # noqa: RUF001
             ),
+        },
+        # A claim continued by its id alone, in a briefing that follows another.
+        "continues": {
+            "sample-briefing.yaml": sample.replace(
+                "published: 2024-09-10\n", "published: 2024-09-10\nfollows: other-briefing\n"
+            ).replace(
+                "    sources: [ministry-notice, sample-news-report, dataset]\n",
+                "    sources: [ministry-notice, sample-news-report, dataset]\n"
+                "    continues: bridge-closed\n",
+            ),
+            "other-briefing.yaml": other,
         },
         # An actor written out differently in two briefings.
         "actor": {

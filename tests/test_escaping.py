@@ -24,7 +24,7 @@ from generator.yamlio import load
 
 from .building import build, copy_project, page_of
 from .conftest import FIXTURES, NOW
-from .positions import line_of
+from .positions import position
 
 SITE_URL = "https://briefings.example.org/"
 BRIEFING = "sample-briefing"
@@ -300,13 +300,15 @@ def test_a_script_or_data_link_in_a_markdown_field_is_refused(tmp_path: Path, ta
     shutil.copytree(FIXTURES / "valid", folder)
     path = folder / f"{BRIEFING}.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("(actor:jane-example)", f"({target})", 1), encoding="utf-8")
+    linked = text.replace("(actor:jane-example)", f"({target})", 1)
+    path.write_text(linked, encoding="utf-8")
 
     archive = load_archive(folder, NOW)
 
-    assert [(e.line, e.message) for e in archive.errors] == [
+    # At the link itself, inside the summary's block.
+    assert [(e.line, e.column, e.message) for e in archive.errors] == [
         (
-            line_of(text, "summary: |"),
+            *position(linked, f"({target})", target),
             f"the link target {target!r} is not an address this site can use",
         )
     ]

@@ -13,7 +13,7 @@ import pytest
 from lxml import etree, html
 
 from generator.archive import load_archive
-from generator.model import VERDICTS, Briefing, Stance, briefing_json_schema
+from generator.model import VERDICTS, Briefing, EvidenceKind, Stance, briefing_json_schema
 from generator.pages import briefing_page
 from generator.publish import (
     API_INDEX,
@@ -329,6 +329,26 @@ def test_misleading_and_unfounded_are_verdicts_rated_in_their_own_words(
     reopening = next(r for r in reviews if r["url"].endswith("#claim-bridge-reopens"))
     assert reopening["reviewRating"]["ratingValue"] == rating
     assert reopening["reviewRating"]["alternateName"] == state.capitalize()
+
+
+@pytest.mark.parametrize("kind", list(EvidenceKind))
+def test_only_media_the_desk_assessed_get_a_media_review(
+    tmp_path: Path, kind: EvidenceKind
+) -> None:
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    sample = folder / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8").replace("    kind: photo\n", f"    kind: {kind}\n")
+    sample.write_text(text, encoding="utf-8")
+    index = SiteIndex(load_archive(folder, NOW))
+
+    data = structured_data(briefing_page(index, index.briefings[0]), SITE)
+
+    # schema.org's MediaReview reviews images, videos and audio; a document or a dataset the
+    # desk assessed ("authentic") is no media, and gets none.
+    media = {"photo", "satellite-image", "video", "audio"}
+    reviews = [item for item in data if item["@type"] == "MediaReview"]
+    assert len(reviews) == (kind in media)
 
 
 def test_json_ld_cannot_close_its_script_element() -> None:

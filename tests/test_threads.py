@@ -18,6 +18,7 @@ from generator.publish import API_INDEX, FEED, SiteInfo
 from generator.site import render_site, site_output
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
+from .positions import line_of
 from .stories import STORY, briefing, story, write
 
 
@@ -274,6 +275,133 @@ def test_a_claim_continues_only_a_claim_of_a_briefing_followed(tmp_path: Path) -
         "claim 'bridge-closed' continues a claim of bridge-closure, which this briefing does "
         "not follow; add follows: bridge-closure"
     )
+
+
+def _located(folder: Path, name: str, written: str) -> str:
+    """`name.yaml:LINE`, where `written` is in that file of the folder, as `_messages` says."""
+    return f"{name}.yaml:{line_of((folder / f'{name}.yaml').read_text('utf-8'), written)}"
+
+
+def _follow_up(follows: str | None, **continues: str) -> dict[str, Any]:
+    """The middle briefing of the story following `follows`, its claims continuing as given
+    by claim id (bridge-closed, bridge-reopens)."""
+    data = briefing("bridge-closure-disputed", "bridge-closure", "2024-09-20", "disputed")
+    data.pop("follows")
+    if follows is not None:
+        data["follows"] = follows
+    for claim in data["claims"]:
+        claim.pop("continues", None)
+        if claim["id"] in continues:
+            claim["continues"] = continues[claim["id"]]
+    return data
+
+
+def test_a_mistyped_follows_is_one_error_not_one_more_per_continued_claim(
+    tmp_path: Path,
+) -> None:
+    folder = story(tmp_path)
+    write(
+        folder,
+        _follow_up(
+            "bridge-closur",
+            **{
+                "bridge-closed": "bridge-closure/bridge-closed",
+                "bridge-reopens": "bridge-closure/bridge-reopens",
+            },
+        ),
+    )
+
+    messages = _messages(_load(folder))
+
+    where = _located(folder, "bridge-closure-disputed", "follows: bridge-closur\n")
+    assert messages == [
+        f"{where}: unknown briefing id 'bridge-closur' in follows; did you mean 'bridge-closure'?"
+    ]
+
+
+def test_a_continues_wrong_in_itself_is_told_beside_a_mistyped_follows(tmp_path: Path) -> None:
+    folder = story(tmp_path)
+    write(
+        folder,
+        _follow_up(
+            "bridge-closur",
+            **{
+                "bridge-closed": "bridge-closure/bridge-closd",
+                "bridge-reopens": "bridge-closur/bridge-reopens",
+            },
+        ),
+    )
+
+    messages = _messages(_load(folder))
+
+    name = "bridge-closure-disputed"
+    assert messages == [
+        f"{_located(folder, name, 'bridge-closure/bridge-closd')}: bridge-closure has no "
+        "claim 'bridge-closd'; did you mean 'bridge-closed'?",
+        f"{_located(folder, name, 'bridge-closur/bridge-reopens')}: unknown briefing id "
+        "'bridge-closur' in continues; did you mean 'bridge-closure'?",
+        f"{_located(folder, name, 'follows: bridge-closur')}: unknown briefing id "
+        "'bridge-closur' in follows; did you mean 'bridge-closure'?",
+    ]
+
+
+NAMES_NO_BRIEFING = (
+    "continues {claim!r} names no briefing: the claim it continues is written "
+    "<briefing id>/<claim id>"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("bridge-reopens", "write continues: bridge-closure/bridge-reopens"),
+        ("bridge-reopen", "did you mean continues: bridge-closure/bridge-reopens?"),
+        (
+            "traffic-jam",
+            "write continues: bridge-closure/<claim id>; claims of bridge-closure: "
+            "bridge-closed, bridge-reopens",
+        ),
+    ],
+)
+def test_a_continues_without_its_briefing_names_the_claim_of_the_briefing_followed(
+    tmp_path: Path, written: str, hint: str
+) -> None:
+    folder = story(tmp_path)
+    write(folder, _follow_up("bridge-closure", **{"bridge-reopens": written}))
+
+    messages = _messages(_load(folder))
+
+    where = _located(folder, "bridge-closure-disputed", f"continues: {written}\n")
+    assert messages == [f"{where}: {NAMES_NO_BRIEFING.format(claim=written)}; {hint}"]
+
+
+@pytest.mark.parametrize(
+    ("others", "hint"),
+    [
+        # The claim id is that of one other briefing: the one to follow.
+        (
+            ["bridge-closure"],
+            "add follows: bridge-closure, then write continues: bridge-closure/bridge-reopens",
+        ),
+        (
+            ["bridge-closure", "bridge-closure-confirmed"],
+            "this briefing follows none: add follows: <briefing id>, naming the earlier "
+            "briefing, then write continues: <briefing id>/bridge-reopens",
+        ),
+    ],
+)
+def test_a_continues_without_its_briefing_in_a_briefing_that_follows_none_asks_for_follows(
+    tmp_path: Path, others: list[str], hint: str
+) -> None:
+    folder = story(tmp_path)
+    for other in {"bridge-closure", "bridge-closure-confirmed"} - set(others):
+        (folder / f"{other}.yaml").unlink()
+    write(folder, _follow_up(None, **{"bridge-reopens": "bridge-reopens"}))
+
+    messages = _messages(_load(folder))
+
+    where = _located(folder, "bridge-closure-disputed", "continues: bridge-reopens")
+    assert messages == [f"{where}: {NAMES_NO_BRIEFING.format(claim='bridge-reopens')}; {hint}"]
 
 
 def _api(folder: Path) -> dict[str, dict[str, Any]]:

@@ -79,6 +79,45 @@ def test_columns_count_characters_not_bytes_in_non_latin_text() -> None:
     assert (error.line, error.column) == (3, 15)
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        # A literal block, its link on its third line, after a blank one.
+        "note: |\n  Сказано.\n\n  См. [до](briefing:x) и [после](briefing:x).\nnext: 1\n",
+        # A folded block: the line breaks become spaces, the lines stay where they are.
+        "note: >-\n    Сказано, [там](briefing:y)\n    и [после](briefing:x).\nnext: 1\n",
+        # A plain value over two lines, a comment after it.
+        "note: Сказано [там](briefing:y)\n  и [после](briefing:x). # briefing:x\nnext: 1\n",
+        # A quoted value over two lines.
+        'note: "Сказано,\n  и [после](briefing:x)."\nnext: 1\n',
+    ],
+)
+def test_a_part_of_a_value_over_several_lines_is_placed_where_it_is_written(
+    written: str,
+) -> None:
+    document, _ = yamlio.parse(written, "x.yaml")
+    assert document is not None
+    lines = written.splitlines()
+    # The last appearance of the target inside the value, in whatever style it is written.
+    line = max(n for n, text in enumerate(lines, 1) if "(briefing:x)" in text)
+    column = lines[line - 1].rindex("(briefing:x)") + 2
+    earlier = document.data["note"].count("briefing:x") - 1
+
+    error = document.error(("note",), "unknown", within=("briefing:x", earlier))
+
+    assert (error.line, error.column) == (line, column)
+
+
+def test_a_part_of_a_value_written_otherwise_is_placed_at_the_value() -> None:
+    document, _ = yamlio.parse('note: "see \\x62riefing:x"\n', "x.yaml")
+    assert document is not None
+    assert document.data["note"] == "see briefing:x"
+
+    error = document.error(("note",), "unknown", within=("briefing:x", 0))
+
+    assert (error.line, error.column) == (1, 7)
+
+
 def test_a_duplicate_key_is_reported_where_it_is_repeated() -> None:
     _, errors = yamlio.parse("title: a\nid: b\ntitle: c\n", "x.yaml")
 
