@@ -95,7 +95,7 @@ from .locale import Locale, locale_for
 from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo, check_languages
-from .render import TemplateProblem
+from .render import TemplateProblem, permalinks_in
 from .search import SearchIndexError, index_site
 from .security import content_security_policy, with_policy
 from .site import SiteOutput, site_output, site_stream, write_files
@@ -417,6 +417,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.append(file)
         self.files = files
         return files
+
+    # A page in another language titles the links beside its headings in that one.
+    def on_page_content(self, html: str, *, page: Page, **_: Any) -> str:
+        return permalinks_in(html, page.meta.get("language"), self.language)
 
     # Every finished page of a build gets a Content-Security-Policy allowing its own inline
     # scripts by hash: the hashes can only be taken from the page as MkDocs wrote it. A preview

@@ -145,7 +145,6 @@ class FigureGroup:
 class ClaimView:
     number: int
     claim: Claim
-    state: words.StateWords
     sources: tuple[SourceRef, ...]
     independent: int
     columns: tuple[Column, ...]
@@ -334,7 +333,6 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
             ClaimView(
                 number=number,
                 claim=claim,
-                state=words.STATES[claim.verification.state],
                 sources=_numbered(refs[i] for i in claim.sources),
                 independent=independent_count((by_id[i] for i in claim.sources), by_id),
                 columns=columns,
