@@ -158,24 +158,37 @@ def build_instant(option: str | None, environ: Mapping[str, str]) -> datetime:
 
 def _refuse_busy_address(host: str, port: int) -> None:
     """Stop a preview whose address is taken, in one line, before it builds anything: MkDocs
-    would build first, then fail to listen with a traceback."""
+    would build first, then fail to listen with a traceback. The line names a port that is
+    free now: the next one may be taken too, by a second preview."""
     try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except OSError:
         return  # a name that does not resolve: MkDocs reports it in its own words
-    family, kind, protocol, _, address = found[0]
+    taken = _bound(found, port)
+    if not isinstance(taken, OSError) or taken.errno != errno.EADDRINUSE:
+        return
+    # The nearest free port above, which is easy to remember; else any the system has free.
+    nearby = (_bound(found, other) for other in range(port + 1, min(port + 100, 65535) + 1))
+    free = next((other for other in nearby if isinstance(other, int)), None) or _bound(found, 0)
+    instead = free if isinstance(free, int) else "<port>"
+    raise PluginError(
+        f"briefings: {host}:{port} is already in use, perhaps by another preview; "
+        f"stop it, or preview on another port: mkdocs serve -a {host}:{instead}"
+    )
+
+
+def _bound(found: tuple[Any, ...], port: int) -> int | OSError:
+    """Whether a preview could listen on the resolved address `found` at `port` (0: one the
+    system picks): the port it would get, or why not. The port is let go at once."""
+    family, kind, protocol, _, address = found
     with socket.socket(family, kind, protocol) as probe:
         # As MkDocs' server does, so that a port left in TIME_WAIT still counts as free.
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind(address)
+            probe.bind((address[0], port, *address[2:]))
         except OSError as error:
-            if error.errno != errno.EADDRINUSE:
-                return
-            raise PluginError(
-                f"briefings: {host}:{port} is already in use, perhaps by another preview; "
-                f"stop it, or preview on another port: mkdocs serve -a {host}:{port + 1}"
-            ) from None
+            return error
+        return int(probe.getsockname()[1])
 
 
 def _served(config: MkDocsConfig) -> bool:
