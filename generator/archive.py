@@ -28,7 +28,7 @@ from .desk import (
     restricted_message,
 )
 from .errors import BriefingError
-from .model import Actor, ActorRegistry, Briefing, Status, Tlp
+from .model import Actor, ActorRegistry, Briefing, Claim, Status, Tlp
 from .threads import Thread, check_threads, thread_of
 from .validate import (
     BriefingLink,
@@ -275,7 +275,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
     written_out: list[InlineActor] = []
     links: list[BriefingLink] = []
     notes: list[BriefingError] = []
-    due: list[BriefingError] = []
+    due: list[Review] = []
     threads: list[Thread] = []
     withheld: list[str] = []
     owners: dict[tuple[str, str], str] = {}
@@ -308,7 +308,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
         errors += exposed
         links += checked.links
         notes += checked.notes
-        due += [review.note for review in checked.reviews if review.due <= now.date()]
+        due += [review for review in checked.reviews if review.due <= now.date()]
         if checked.thread is not None:
             threads.append(checked.thread)
         for defined in checked.defined:
@@ -335,7 +335,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
         tuple(sorted(errors)),
         tuple(_not_read(directory)) + tuple(sorted(notes)),
         desk.audience,
-        tuple(sorted(due)),
+        tuple(sorted(_still_due(due, briefings, now, desk.audience))),
         tuple(withheld),
     )
 
@@ -364,9 +364,13 @@ class Review:
 
     note: BriefingError
     due: date
+    claim: tuple[str, str] | None = None
+    """(briefing id, claim id) of the claim to assess again; None for an open question."""
+    as_of: date | None = None
+    """When the claim was last assessed: a newer assessment that continues it is the review."""
 
 
-def _reviews(at: Locate, briefing: Briefing) -> tuple[Review, ...]:
+def _reviews(at: Locate, briefing: Briefing, stem: str) -> tuple[Review, ...]:
     found = []
     for i, claim in enumerate(briefing.claims):
         if (when := claim.verification.review_by) is not None:
@@ -375,7 +379,7 @@ def _reviews(at: Locate, briefing: Briefing) -> tuple[Review, ...]:
                 f"claim {claim.id!r} was to be assessed again by {when}",
                 "assess it again, then move as_of (with the old state in history) and review_by",
             )
-            found.append(Review(note, when))
+            found.append(Review(note, when, (stem, claim.id), claim.verification.as_of))
     for k, question in enumerate(briefing.open_questions):
         if (when := question.review_by) is not None:
             note = at(
@@ -385,6 +389,60 @@ def _reviews(at: Locate, briefing: Briefing) -> tuple[Review, ...]:
             )
             found.append(Review(note, when))
     return tuple(found)
+
+
+def _still_due(
+    reviews: list[Review], briefings: list[Briefing], now: datetime, audience: Audience
+) -> list[BriefingError]:
+    """The reviews that have come and are not done. A claim assessed again, with a newer
+    as_of, in a shown briefing that continues it (SPEC §5b) has had its review there: its old
+    page keeps its dated verdict, and says how the claim stands since. A newer assessment in a
+    briefing not shown yet leaves the review due, and the note says where it waits."""
+    continued_by: dict[tuple[str, str], list[tuple[Briefing, Claim]]] = {}
+    for briefing in briefings:
+        for claim in briefing.claims:
+            if claim.continues is not None:
+                target, _, target_claim = claim.continues.partition("/")
+                continued_by.setdefault((target, target_claim), []).append((briefing, claim))
+    found = []
+    for review in reviews:
+        newer = [
+            (briefing, claim)
+            for briefing, claim in _continuing(review.claim, continued_by)
+            if review.as_of is not None and claim.verification.as_of > review.as_of
+        ]
+        if any(is_shown(briefing, now, audience) for briefing, _ in newer):
+            continue
+        if not newer:
+            found.append(review.note)
+            continue
+        briefing, claim = max(newer, key=lambda each: (each[1].verification.as_of, each[0].id))
+        where = str(Path(review.note.path).with_name(f"{briefing.id}.yaml"))
+        found.append(replace(review.note, hint=_waiting(where, briefing, claim, now)))
+    return found
+
+
+def _continuing(
+    claim: tuple[str, str] | None, continued_by: dict[tuple[str, str], list[tuple[Briefing, Claim]]]
+) -> Iterator[tuple[Briefing, Claim]]:
+    """The claims that continue `claim`, directly or through others."""
+    pending, seen = [claim] if claim is not None else [], set()
+    while pending:
+        for briefing, later in continued_by.get(pending.pop(), ()):
+            if (briefing.id, later.id) not in seen:
+                seen.add((briefing.id, later.id))
+                pending.append((briefing.id, later.id))
+                yield briefing, later
+
+
+def _waiting(where: str, briefing: Briefing, claim: Claim, now: datetime) -> str:
+    """What to do about a review done in a briefing that is not shown yet."""
+    done = f"{where} assesses it again as of {claim.verification.as_of}"
+    if briefing.status is not Status.PUBLISHED:
+        return f"{done}, but is a draft: publish it"
+    if briefing.embargo_until is not None and briefing.embargo_until > now:
+        return f"{done}, but is under embargo until {briefing.embargo_until.isoformat()}"
+    return f"{done}, but is not shown on this site (TLP:{briefing.tlp.value})"
 
 
 def _exposures(at: Locate, briefing: Briefing) -> tuple[Exposure, ...]:
@@ -434,7 +492,7 @@ def _check_file(
         _Checked,
         links=tuple(briefing_links(document, model, part)),
         exposures=_exposures(at, model),
-        reviews=_reviews(at, model),
+        reviews=_reviews(at, model, path.stem),
         thread=thread,
     )
     if briefing is None:

@@ -95,7 +95,7 @@ from .locale import Locale, locale_for
 from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo, check_languages
-from .render import TemplateProblem
+from .render import TemplateProblem, permalinks_in
 from .search import SearchIndexError, index_site
 from .security import content_security_policy, with_policy
 from .site import SiteOutput, site_output, site_stream, write_files
@@ -154,24 +154,37 @@ def build_instant(option: str | None, environ: Mapping[str, str]) -> datetime:
 
 def _refuse_busy_address(host: str, port: int) -> None:
     """Stop a preview whose address is taken, in one line, before it builds anything: MkDocs
-    would build first, then fail to listen with a traceback."""
+    would build first, then fail to listen with a traceback. The line names a port that is
+    free now: the next one may be taken too, by a second preview."""
     try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except OSError:
         return  # a name that does not resolve: MkDocs reports it in its own words
-    family, kind, protocol, _, address = found[0]
+    taken = _bound(found, port)
+    if not isinstance(taken, OSError) or taken.errno != errno.EADDRINUSE:
+        return
+    # The nearest free port above, which is easy to remember; else any the system has free.
+    nearby = (_bound(found, other) for other in range(port + 1, min(port + 100, 65535) + 1))
+    free = next((other for other in nearby if isinstance(other, int)), None) or _bound(found, 0)
+    instead = free if isinstance(free, int) else "<port>"
+    raise PluginError(
+        f"briefings: {host}:{port} is already in use, perhaps by another preview; "
+        f"stop it, or preview on another port: mkdocs serve -a {host}:{instead}"
+    )
+
+
+def _bound(found: tuple[Any, ...], port: int) -> int | OSError:
+    """Whether a preview could listen on the resolved address `found` at `port` (0: one the
+    system picks): the port it would get, or why not. The port is let go at once."""
+    family, kind, protocol, _, address = found
     with socket.socket(family, kind, protocol) as probe:
         # As MkDocs' server does, so that a port left in TIME_WAIT still counts as free.
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind(address)
+            probe.bind((address[0], port, *address[2:]))
         except OSError as error:
-            if error.errno != errno.EADDRINUSE:
-                return
-            raise PluginError(
-                f"briefings: {host}:{port} is already in use, perhaps by another preview; "
-                f"stop it, or preview on another port: mkdocs serve -a {host}:{port + 1}"
-            ) from None
+            return error
+        return int(probe.getsockname()[1])
 
 
 def _served(config: MkDocsConfig) -> bool:
@@ -294,10 +307,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.address_checked = False
         self.desk = Desk()
         self.deploying = False
-        self.language = "en"
-        """The site's language (theme.language), that of its search index."""
-        self.policies: dict[int, str] = {}
-        """The Content-Security-Policy of a generated page, by its depth, for one build."""
+        self.language = "en"  # the site's (theme.language), that of its search index
+        self.policies: dict[int, str] = {}  # a generated page's CSP by its depth, per build
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
     # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
@@ -414,6 +425,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.append(file)
         self.files = files
         return files
+
+    # A page in another language titles the links beside its headings in that one.
+    def on_page_content(self, html: str, *, page: Page, **_: Any) -> str:
+        return permalinks_in(html, page.meta.get("language"), self.language)
 
     # Every finished page of a build gets a Content-Security-Policy allowing its own inline
     # scripts by hash: the hashes can only be taken from the page as MkDocs wrote it. A preview

@@ -384,7 +384,7 @@ _ACTOR_TYPES = {
 }
 
 # The verdicts' ratings (`model.VERDICTS`) on the 1 (false) to 5 (true) scale fact-checkers
-# use; the rating's `alternateName` is the state's own word.
+# use; the rating's `alternateName` is the state's own word, in the page's language.
 RATINGS = {
     state: row.rating
     for state, row in every_row(STATE_TABLE, VerificationState).items()
@@ -424,6 +424,8 @@ def structured_data(page: BriefingPage, site: SiteInfo) -> list[dict[str, Any]]:
     view, card = page.view, page.card
     b = view.briefing
     assert b.published is not None
+    # What a reader may see of it (a search result's rating, a name) is in the page's language.
+    language = page.language
     url = site.absolute(view.page)
     article: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -440,7 +442,7 @@ def structured_data(page: BriefingPage, site: SiteInfo) -> list[dict[str, Any]]:
         "author": site.organization,
         "publisher": site.organization,
         "about": _event(view),
-        "mentions": [_actor(actor) for actor in view.actors],
+        "mentions": [_actor(actor, language) for actor in view.actors],
     }
     if b.tags:
         article["keywords"] = list(b.tags)
@@ -472,7 +474,9 @@ def structured_data(page: BriefingPage, site: SiteInfo) -> list[dict[str, Any]]:
             }
             for u in view.corrections
         ]
-    reviews = [_claim_review(view, claim, site) for claim in view.claims if _is_verdict(claim)]
+    reviews = [
+        _claim_review(view, claim, site, language) for claim in view.claims if _is_verdict(claim)
+    ]
     media = [
         _media_review(view, item, site)
         for item in view.evidence
@@ -497,18 +501,26 @@ def _event(view: BriefingView) -> dict[str, Any]:
     return data
 
 
-def _actor(actor: Actor) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": _ACTOR_TYPES[actor.kind], "name": actor.name}
-    if actor.aliases:
-        data["alternateName"] = list(actor.aliases)
-    if actor.role and actor.kind is ActorKind.PERSON:
-        data["jobTitle"] = actor.role
+def _actor(actor: Actor, language: str) -> dict[str, Any]:
+    """The actor as a page in `language` names it: in that language where it has a name in
+    it (`vocabulary.name_in`), its other names as alternates."""
+    data: dict[str, Any] = {
+        "@type": _ACTOR_TYPES[actor.kind],
+        "name": words.name_in(actor, language),
+    }
+    if others := words.other_names(actor, language):
+        data["alternateName"] = list(others)
+    role = words.role_in(actor, language)
+    if role and actor.kind is ActorKind.PERSON:
+        data["jobTitle"] = role
     if actor.wikidata:
         data["sameAs"] = f"https://www.wikidata.org/wiki/{actor.wikidata}"
     return data
 
 
-def _claim_review(view: BriefingView, claim: ClaimView, site: SiteInfo) -> dict[str, Any]:
+def _claim_review(
+    view: BriefingView, claim: ClaimView, site: SiteInfo, language: str
+) -> dict[str, Any]:
     verification = claim.claim.verification
     review: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -522,14 +534,14 @@ def _claim_review(view: BriefingView, claim: ClaimView, site: SiteInfo) -> dict[
             "ratingValue": RATINGS[verification.state],
             "bestRating": 5,
             "worstRating": 1,
-            "alternateName": claim.state.label,
+            "alternateName": words.state_words(verification.state, locale_for(language)).label,
         },
-        "itemReviewed": _claim(view, claim),
+        "itemReviewed": _claim(view, claim, language),
     }
     return review
 
 
-def _claim(view: BriefingView, claim: ClaimView) -> dict[str, Any]:
+def _claim(view: BriefingView, claim: ClaimView, language: str) -> dict[str, Any]:
     """The claim as schema.org sees it: who made it, when and where it first appeared, and
     where else. Only statements that support the claim make it; one that contradicts or
     questions it is a reply, never its author."""
@@ -541,7 +553,7 @@ def _claim(view: BriefingView, claim: ClaimView) -> dict[str, Any]:
     refs = [ref for said in supporting for ref in said.sources] or list(claim.sources)
     works = [_creative_work(ref.source) for ref in dict.fromkeys(refs)]
     if supporting:
-        data["author"] = _actor(supporting[0].actor)
+        data["author"] = _actor(supporting[0].actor, language)
     dated = [said.statement.date for said in supporting if said.statement.date] or [
         ref.source.date for ref in refs if ref.source.date
     ]

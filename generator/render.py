@@ -232,6 +232,20 @@ def _fragment(made: Fragments, language: str, *key: object, caller: Callable[[],
         return html
 
 
+_PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")[^"]*"')
+"""The link Python-Markdown's table of contents puts beside every heading."""
+
+
+def permalinks_in(html: str, language: str | None, site_language: str) -> str:
+    """A page's HTML with the links beside its headings titled in its `language`, when that
+    is not the site's. The site's `toc` options title them all alike, in its own language
+    ("Permanent link"), and a screen reader would read that out on a Russian page too."""
+    if language is None or language == site_language:
+        return html
+    word = escape(locale_for(language).word("page.permalink"))
+    return _PERMALINK.sub(lambda found: f'{found[1]}{word}"', html)
+
+
 class TemplateProblem(Exception):
     """A template that cannot make a page: 'theme/markdown/actor.md:5: <what> (making <page>)'.
     Plain text, so that it reaches the build from a worker process intact."""

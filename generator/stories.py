@@ -138,6 +138,16 @@ def _newer(view: BriefingView, claim: Claim, than: BriefingView, than_claim: Cla
     return order(view, claim) > order(than, than_claim)
 
 
+def _open_reviews(view: BriefingView, since: Mapping[str, Since]) -> dict[str, date]:
+    """The review dates of the briefing's claims that no newer public assessment has met."""
+    found = {}
+    for claim in view.briefing.claims:
+        when, newer = claim.verification.review_by, since.get(claim.id)
+        if when is not None and (newer is None or newer.as_of <= claim.verification.as_of):
+            found[claim.id] = when
+    return found
+
+
 @dataclass(frozen=True)
 class Thread:
     """Where one public briefing stands in its story: what it follows and what follows it,
@@ -156,6 +166,10 @@ class Thread:
     """Claim id -> how it stood in the nearest earlier public briefing that assessed it."""
     key: Since | None = None
     """How its key claim stands since, when a newer public briefing assessed it again."""
+    reviews: Mapping[str, date] = field(default_factory=dict)
+    """Claim id -> when the desk means to assess it again (`review_by`), unless a newer public
+    briefing has assessed it since: the old page keeps its dated verdict (SPEC §5b), and a
+    review that was done is neither due nor overdue."""
 
 
 def dated(archive: Archive, views: Iterable[BriefingView]) -> tuple[BriefingView, ...]:
@@ -217,6 +231,7 @@ class StoryGraph:
             since=since,
             before=self.before(view),
             key=since.get(view.key_claim.claim.id),
+            reviews=_open_reviews(view, since),
         )
 
     @cached_property

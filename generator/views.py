@@ -162,7 +162,6 @@ class FigureGroup:
 class ClaimView:
     number: int
     claim: Claim
-    state: words.StateWords
     sources: tuple[SourceRef, ...]
     independent: int
     columns: tuple[Column, ...]
@@ -366,7 +365,6 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
             ClaimView(
                 number=number,
                 claim=claim,
-                state=words.STATES[claim.verification.state],
                 sources=_numbered(refs[i] for i in claim.sources),
                 independent=independent_count((by_id[i] for i in claim.sources), by_id),
                 columns=columns,

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
+import yaml
 from click.testing import Result
 
 from generator.archive import load_archive
 from generator.site import render_site
 
-from .conftest import FIXTURES, NOW, TEMPLATES, Briefings
+from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES, Briefings
 from .positions import location, position
+from .stories import story
 
 
 def _folder(tmp_path: Path, review_by: str) -> Path:
@@ -120,3 +124,127 @@ def test_a_due_review_is_located_after_an_invalid_claim_before_it(tmp_path: Path
     [line] = [n for n, text in enumerate(moved.splitlines(), start=1) if "2026-11-02" in text]
     due = [(e.line, e.message.split(" was ")[0]) for e in archive.due]
     assert (line, "claim 'bridge-reopens'") in due
+
+
+# A story (tests/stories.py): the key claim assessed on 10 September 2024, again on 20
+# September, and again on 1 October. Each briefing here means to review it a few days on.
+_REVIEWS = {
+    "bridge-closure": "2024-09-15",
+    "bridge-closure-disputed": "2024-09-25",
+    "bridge-closure-confirmed": "2024-10-15",
+}
+
+
+def _story(tmp_path: Path, **changes: dict[str, Any]) -> Path:
+    folder = story(tmp_path, **changes)
+    for briefing_id, when in _REVIEWS.items():
+        path = folder / f"{briefing_id}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["claims"][0]["verification"]["review_by"] = date.fromisoformat(when)
+        data.pop("open_questions")  # their reviews are not what is tested here
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    return folder
+
+
+def _review_notes(page: str) -> tuple[str, str]:
+    """What the banner and the key claim's line say of the review."""
+    banner = page.split('<div class="briefing-answer')[1].split("</div>")[0]
+    claim = page.split('<p class="briefing-claim__state">')[1].split("</p>")[0]
+    return banner, claim
+
+
+def test_a_claim_assessed_again_in_a_later_public_briefing_is_not_overdue(
+    tmp_path: Path,
+) -> None:
+    pages = render_site(load_archive(_story(tmp_path), NOW), TEMPLATES)
+
+    first = pages["briefings/bridge-closure.md"]
+    banner, claim = _review_notes(first)
+    newest_banner, newest_claim = _review_notes(pages["briefings/bridge-closure-confirmed.md"])
+    assert "Verified</a> on 1 October 2024, in " in first  # "Since then", above the banner
+    # Neither overdue nor to come: the review was done, in the newer briefings.
+    assert "overdue" not in banner + claim
+    assert "review by" not in (banner + claim).lower()
+    assert "overdue" not in "".join(_review_notes(pages["briefings/bridge-closure-disputed.md"]))
+    # The newest assessment's own review date has passed: that one is overdue.
+    overdue = '<strong class="briefing-overdue">Review overdue since 15 October 2024</strong>'
+    assert overdue in newest_banner
+    assert "review overdue since 15 October 2024" in newest_claim
+
+
+def test_an_assessment_in_a_draft_leaves_the_review_overdue_on_the_page(tmp_path: Path) -> None:
+    drafts = {"status": "draft"}
+    folder = _story(
+        tmp_path, **{"bridge-closure-disputed": drafts, "bridge-closure-confirmed": drafts}
+    )
+
+    page = render_site(load_archive(folder, NOW), TEMPLATES)["briefings/bridge-closure.md"]
+
+    banner, claim = _review_notes(page)
+    assert "Since then" not in page
+    assert (
+        '<strong class="briefing-overdue">Review overdue since 15 September 2024</strong>' in banner
+    )
+    assert "review overdue since 15 September 2024" in claim
+
+
+def _due_line(folder: Path, briefing_id: str) -> str:
+    path = folder / f"{briefing_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    when = _REVIEWS[briefing_id]
+    return (
+        f"briefings/{briefing_id}.yaml:{location(text, f'review_by: {when}', when)}: claim "
+        f"'bridge-closed' was to be assessed again by {when}"
+    )
+
+
+def test_check_due_leaves_out_a_review_done_in_a_later_public_briefing(
+    tmp_path: Path, briefings: Briefings
+) -> None:
+    folder = _story(tmp_path)
+
+    listed = _check(briefings, folder, "--due")
+
+    assert listed.exit_code == 0
+    assert listed.stdout.splitlines() == [
+        f"{_due_line(folder, 'bridge-closure-confirmed')}; assess it again, then move as_of "
+        "(with the old state in history) and review_by",
+        "3 valid briefings: 3 public, 0 private; 1 review due",
+    ]
+
+
+def test_check_due_names_the_draft_that_assesses_a_due_claim_again(
+    tmp_path: Path, briefings: Briefings
+) -> None:
+    folder = _story(tmp_path, **{"bridge-closure-confirmed": {"status": "draft"}})
+
+    listed = _check(briefings, folder, "--due")
+
+    # The public second briefing did the first one's review; the draft has not done the
+    # second's yet, and is itself due.
+    assert listed.stdout.splitlines() == [
+        f"{_due_line(folder, 'bridge-closure-confirmed')}; assess it again, then move as_of "
+        "(with the old state in history) and review_by",
+        f"{_due_line(folder, 'bridge-closure-disputed')}; "
+        "briefings/bridge-closure-confirmed.yaml assesses it again as of 2024-10-01, "
+        "but is a draft: publish it",
+        "3 valid briefings: 2 public, 1 private; 2 reviews due",
+    ]
+
+
+def test_an_assessment_under_embargo_leaves_the_review_due_and_says_until_when(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    embargo = {"embargo_until": "2999-01-01T00:00:00Z"}
+    folder = _story(
+        tmp_path, **{"bridge-closure-disputed": embargo, "bridge-closure-confirmed": embargo}
+    )
+
+    archive = load_archive(folder, NOW, desk=PRIVATE)
+
+    [first] = [note for note in archive.due if note.path == "briefings/bridge-closure.yaml"]
+    assert first.hint == (
+        "briefings/bridge-closure-confirmed.yaml assesses it again as of 2024-10-01, "
+        "but is under embargo until 2999-01-01T00:00:00+00:00"
+    )

@@ -4,13 +4,17 @@ and direction, its words and Material's, its structured data; search still finds
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 import extruct
+import lxml.html
 import pytest
 
+from generator.locale import locale_for
 from generator.sitemap import XHTML
 
 from .building import built_site, with_a_persian_copy
@@ -156,3 +160,129 @@ def test_a_site_read_in_several_languages_has_a_home_in_each(real_site: Path) ->
     assert (
         '<xhtml:link rel="alternate" hreflang="fa" href="https://briefings.example.org/fa/" />'
     ) in sitemap
+
+
+# --- No English word of the interface on a page in another language ---------------------------
+
+_PUNCTUATION = " .,:;!?()[]—–-·“”«»\"'←→"
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+"""Words quoted in the desk's own prose ("the page is marked «Updated on 25/04/2022»")."""
+
+
+_NOT_CATALOGUED = ["Permanent link"]
+"""English that reaches pages from elsewhere than the catalogue: Python-Markdown's title of the
+link beside each heading."""
+
+
+def _english_interface() -> re.Pattern[str]:
+    """Every piece of text the English catalogue gives readers, its placeholders and markup
+    taken out, and the English that comes from elsewhere, as a whole word or phrase in any
+    case."""
+    english = locale_for("en")
+    texts = [*english.words.values(), *_NOT_CATALOGUED]
+    texts += [
+        form
+        for forms in english.catalogue.counts.values()
+        for form in forms.model_dump().values()
+        if form
+    ]
+    pieces = {
+        piece.strip(_PUNCTUATION)
+        for text in texts
+        for piece in re.split(r"\{[^}]*\}|<[^>]*>", text)
+    }
+    words = sorted((p for p in pieces if re.search(r"[A-Za-z]{3,}", p)), key=len, reverse=True)
+    return re.compile(
+        "|".join(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])" for word in words), re.IGNORECASE
+    )
+
+
+def _read_in(element: lxml.html.HtmlElement, language: str) -> Iterator[str]:
+    """The text of `element` (titles and labels included) that a reader meets in the page's
+    `language`; not what is rightly in another: text marked with another language,
+    quotations, tags (identifiers, as written in the files) and the titles of sources."""
+    parent = element.getparent()
+    if (
+        element.tag in ("script", "style", "blockquote", "q")
+        or element.get("lang", language) != language
+        or "briefing-tag" in element.get("class", "").split()
+        or (
+            parent is not None and parent.get("id", "").startswith("source-") and element.tag == "a"
+        )
+    ):
+        return
+    yield from (element.get(name) for name in ("title", "aria-label", "alt") if element.get(name))
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _read_in(child, language)
+        yield child.tail or ""
+
+
+def test_no_page_in_russian_or_persian_shows_an_english_word_of_the_interface(
+    real_site: Path,
+) -> None:
+    english = _english_interface()
+    read: dict[str, list[str]] = {}
+
+    for path in sorted(real_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        language = re.search(r'<html lang="([^"]+)"', html)
+        if language is None or language[1] not in ("ru", "fa"):
+            continue
+        # The page's own part: the header, navigation and footer around it are the site's
+        # (mkdocs.yml's site_name and nav), in the site's language like the rest of the site.
+        [article] = lxml.html.fromstring(html).xpath("//article")
+        text = _QUOTED.sub(" ", " ".join(" ".join(_read_in(article, language[1])).split()))
+        read[str(path.relative_to(real_site))] = english.findall(text)
+
+    assert "briefings/kramatorsk-fake-bbc-video/index.html" in read
+    assert "briefings/irib-strike-no-missile-claim/index.html" in read
+    assert len(read) > 20  # the homes and lists under /ru/ and /fa/ too
+    assert {page: words for page, words in read.items() if words} == {}
+
+
+def test_the_russian_page_names_in_russian_what_is_beside_the_words_of_the_briefing(
+    real_site: Path,
+) -> None:
+    page = _page(real_site, "kramatorsk-fake-bbc-video")
+    claim = page.split('<span class="briefing-claim__evidence">')[1].split("</span>")[0]
+
+    assert claim == (
+        'Изученные материалы: <a href="#evidence-fake-bbc-kramatorsk-video">'
+        "Ролик, открывающийся логотипом BBC News и…</a> (сфабрикованное)"
+    )
+    assert '<a class="headerlink" href="#claims" title="Постоянная ссылка">' in page
+    assert "Permanent link" not in page
+    # A briefing in English among the related ones: its key claim is marked English too.
+    related = page.split('id="related-briefings"')[1]
+    assert (
+        '<span class="briefing-item__claim" lang="en" dir="ltr">'
+        "Iran has transferred ballistic missiles to Russia.</span>"
+    ) in related
+
+
+def _reviews(page: str) -> list[dict[str, Any]]:
+    data = extruct.extract(page, syntaxes=["json-ld"])["json-ld"]
+    return [item for item in data if item["@type"] == "ClaimReview"]
+
+
+def test_a_claim_review_names_its_rating_in_the_language_of_its_page(real_site: Path) -> None:
+    russian = _reviews(_page(real_site, "kramatorsk-fake-bbc-video"))
+    persian = _reviews(_page(real_site, "irib-strike-no-missile-claim"))
+    english = _reviews(_page(real_site, "kramatorsk-fake-bbc-video-en"))
+    [article, *_] = extruct.extract(
+        _page(real_site, "kramatorsk-fake-bbc-video"), syntaxes=["json-ld"]
+    )["json-ld"]
+
+    assert [review["reviewRating"]["alternateName"] for review in russian] == ["Ложно"]
+    assert [review["reviewRating"]["alternateName"] for review in persian] == [
+        "نادرست",  # false
+        "تأییدشده",  # verified
+    ]
+    assert [review["reviewRating"]["alternateName"] for review in english] == ["False"]
+    # The people it mentions, as the page names them.
+    [peskov] = [
+        actor for actor in article["mentions"] if "Dmitri Peskov" in actor.get("alternateName", ())
+    ]
+    assert (peskov["name"], peskov["jobTitle"]) == ("Дмитрий Песков", "пресс-секретарь Кремля")

@@ -220,11 +220,38 @@ def test_editing_a_follow_up_updates_the_earlier_page_of_a_dirty_preview(
     assert "on 26 November 2026, in The transfer, a day on." in page.words
 
 
+def _listening(port: int) -> socket.socket | None:
+    """A socket listening on 127.0.0.1 at `port` (0: any), or None when it is taken."""
+    held = socket.socket()
+    try:
+        held.bind(("127.0.0.1", port))
+    except OSError:
+        held.close()
+        return None
+    held.listen()
+    return held
+
+
+def _two_ports_held_and_a_free_one() -> tuple[socket.socket, socket.socket, int]:
+    """Two sockets listening on two ports in a row, the next port free."""
+    while True:
+        first = _listening(0)
+        assert first is not None
+        port = first.getsockname()[1]
+        second = _listening(port + 1) if port < 65534 else None
+        after = _listening(port + 2) if second is not None else None
+        if second is not None and after is not None:
+            after.close()
+            return first, second, port
+        for held in (first, second):
+            if held is not None:
+                held.close()
+
+
 def test_a_preview_on_a_busy_port_says_so_in_one_line_before_building(project: Path) -> None:
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
+    # A second preview already listens on the next port: the hint must not send there too.
+    first, second, port = _two_ports_held_and_a_free_one()
+    with first, second:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project,
@@ -239,7 +266,7 @@ def test_a_preview_on_a_busy_port_says_so_in_one_line_before_building(project: P
     assert result.returncode == 1
     assert [line for line in said.splitlines() if line.startswith("ERROR")] == [
         f"ERROR   -  briefings: 127.0.0.1:{port} is already in use, perhaps by another "
-        f"preview; stop it, or preview on another port: mkdocs serve -a 127.0.0.1:{port + 1}"
+        f"preview; stop it, or preview on another port: mkdocs serve -a 127.0.0.1:{port + 2}"
     ]
     assert "Traceback" not in said
     assert "earch index" not in said  # no word of a search index it never built
