@@ -389,6 +389,17 @@ ClaimRef = Annotated[
         description="<briefing id>/<claim id>: a claim of another briefing.",
     ),
 ]
+STATEMENT_REF_PATTERN = SLUG_PATTERN.removesuffix("$") + "(/" + SLUG_PATTERN[1:-1] + ")?$"
+"""A statement of this briefing by its id, or of an earlier briefing of the story as
+<briefing id>/<statement id>."""
+StatementRef = Annotated[
+    str,
+    Field(
+        pattern=STATEMENT_REF_PATTERN,
+        description="<statement id> of this briefing, or <briefing id>/<statement id> of a "
+        "briefing this one follows.",
+    ),
+]
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
@@ -634,8 +645,11 @@ class Statement(Model):
         f"{_one_of(Stance)}. The side-by-side view under each claim comes from this, never "
         "from the kind.",
     )
-    in_reply_to: Slug | None = Field(
-        None, description="Id of the statement this one answers, in this briefing."
+    in_reply_to: StatementRef | None = Field(
+        None,
+        description="The statement this one answers: its id, in this briefing; or "
+        "<briefing id>/<statement id>, in a briefing this one follows (directly or further "
+        "back in its story).",
     )
     figure: Annotated[tuple[Figure, ...], BeforeValidator(_figures)] = Field(
         (),

@@ -134,13 +134,18 @@ def briefing_json(view: BriefingView) -> dict[str, Any]:
     data["actors"] = [_actor_json(actor) for actor in view.actors]
     if view.unlinked:
         _unlink(data, view.unlinked)
-        # What it follows, translates or continues, when that is not public, goes unsaid.
+        # What it follows, translates, continues or replies to, when that is not public, goes
+        # unsaid.
         for key in ("follows", "translation_of"):
             if data.get(key) in view.unlinked:
                 del data[key]
         for claim in data["claims"]:
             if claim.get("continues", "").partition("/")[0] in view.unlinked:
                 del claim["continues"]
+        for statement in data.get("statements", ()):
+            reply = statement.get("in_reply_to", "")
+            if "/" in reply and reply.partition("/")[0] in view.unlinked:
+                del statement["in_reply_to"]
     return data
 
 

@@ -28,6 +28,7 @@ from .model import (
     FORMAT_VERSION,
     SLUG_PATTERN,
     STANCE_TO_CHOOSE,
+    STATEMENT_REF_PATTERN,
     VERDICTS,
     WIKIDATA_PATTERN,
     Actor,
@@ -49,6 +50,8 @@ search results, so `briefings check` notes a verdict on one."""
 _PATTERN_HINTS = {
     SLUG_PATTERN: "use lowercase letters, digits and single hyphens, e.g. 'iran-missile-transfer'",
     WIKIDATA_PATTERN: "write the Wikidata item id, e.g. Q42",
+    STATEMENT_REF_PATTERN: "write the id of a statement of this briefing, or <briefing id>/"
+    "<statement id> for one of a briefing this one follows",
 }
 _TYPE_NAMES = {
     bool: "true/false",
@@ -679,7 +682,13 @@ def check_briefing(
         for j, source_id in enumerate(statement.sources):
             check.resolves(("statements", i, "sources", j), "source", source_id, source_ids)
         _check_evidence(check, ("statements", i), statement.evidence, evidence_ids)
-        if statement.in_reply_to is not None and statement.id not in said_twice:
+        # A statement of another briefing (<briefing id>/<statement id>) is checked once every
+        # file is read (`threads`).
+        if (
+            statement.in_reply_to is not None
+            and "/" not in statement.in_reply_to
+            and statement.id not in said_twice
+        ):
             reply: Path_ = ("statements", i, "in_reply_to")
             if statement.in_reply_to == statement.id:
                 check.error(

@@ -211,7 +211,7 @@ class BriefingView:
     evidence: tuple[EvidenceRef, ...] = ()
     unlinked: frozenset[str] = frozenset()
     """Briefings it links to (in its Markdown fields) or names (follows, translation_of,
-    continues) that are not public: shown as plain text, and named nowhere."""
+    continues, in_reply_to) that are not public: shown as plain text, and named nowhere."""
     followed: date | None = None
     """The last change of the newest public briefing that follows it, directly or not: the
     page then says how its claims stand since, which is a change too."""
@@ -383,6 +383,11 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
                 briefing.follows,
                 briefing.translation_of,
                 *(claim.continues.split("/")[0] for claim in briefing.claims if claim.continues),
+                *(
+                    statement.in_reply_to.split("/")[0]
+                    for statement in briefing.statements
+                    if statement.in_reply_to and "/" in statement.in_reply_to
+                ),
             )
             if target is not None and target not in archive.shown_ids
         },

@@ -286,6 +286,25 @@ def _across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
                 "further notice.",
             ),
         },
+        # Replies to statements of other briefings: of one it follows, with a mistyped
+        # statement id, and of one it does not follow.
+        "reply": {
+            "sample-briefing.yaml": sample.replace(
+                "summary: |", "follows: other-briefing\nsummary: |", 1
+            )
+            .replace(
+                "    text: No reopening date has been set.\n",
+                "    text: No reopening date has been set.\n"
+                "    in_reply_to: other-briefing/jane-closur\n",
+            )
+            .replace(
+                "    text: We should have warned drivers earlier.\n",
+                "    text: We should have warned drivers earlier.\n"
+                "    in_reply_to: third-briefing/jane-closure\n",
+            ),
+            "other-briefing.yaml": other,
+            "third-briefing.yaml": sample.replace("id: sample-briefing", "id: third-briefing"),
+        },
         # An actor written out differently in two briefings.
         "actor": {
             "sample-briefing.yaml": sample,
