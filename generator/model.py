@@ -570,6 +570,20 @@ class Verification(Model):
     )
 
 
+class Appeared(Model):
+    """Where a claim itself was made public: the post, the broadcast, the page; not a report
+    or a fact-check about it."""
+
+    url: Url = Field(description="http(s) address where the claim was made public.")
+    date: PDate | None = Field(
+        None, description="When it appeared there: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    archived_url: Url | None = Field(None, description="A copy in a web archive.")
+    by: Slug | None = Field(
+        None, description="Id of the actor who made it public there, listed under actors."
+    )
+
+
 class Claim(Model):
     id: Slug
     text: Text = Field(description="The claim, stated neutrally.")
@@ -582,6 +596,12 @@ class Claim(Model):
         None,
         description="The same claim in an earlier briefing of the thread, as <briefing>/<claim>: "
         "the earlier page then says how it stands since.",
+    )
+    appeared: tuple[Appeared, ...] = Field(
+        (),
+        description="Where the claim itself was made public (the post, the broadcast), as "
+        "opposed to the reports and fact-checks about it: the page says where it was first "
+        "seen, and its ClaimReview names these as the claim's appearances.",
     )
 
 

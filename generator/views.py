@@ -21,6 +21,7 @@ from .archive import Archive
 from .markdown_fields import SiteLink, checked_targets, classify
 from .model import (
     Actor,
+    Appeared,
     Assessment,
     Briefing,
     Claim,
@@ -40,6 +41,13 @@ from .model import (
 from .urls import briefing_page, claim_anchor
 
 
+def site_of(url: str) -> str | None:
+    """The web site an address is on ('reuters.com'), to name it by, so that a reader never
+    has to read a raw address."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """A source with its number on the briefing page ([1], [2] ...)."""
@@ -56,10 +64,7 @@ class SourceRef:
     def site(self) -> str | None:
         """The web site its address is on ('reuters.com'), named beside a source that has no
         title, so that a reader never has to read a raw address."""
-        if self.source.url is None:
-            return None
-        host = urlsplit(str(self.source.url)).hostname or ""
-        return host.removeprefix("www.") or None
+        return None if self.source.url is None else site_of(self.source.url)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,26 @@ class EvidenceRef:
         """The item named in a few words, where it is referred to: the start of what it shows,
         cut at a word, so that no reader meets a bare number ('E5')."""
         return shortened(self.evidence.description, EVIDENCE_NAMED_IN)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A place where a claim itself was made public (`Claim.appeared`), and who made it."""
+
+    appeared: Appeared
+    by: Actor | None
+
+    @property
+    def site(self) -> str:
+        """The site it is on, named instead of its address."""
+        return site_of(self.appeared.url) or self.appeared.url
+
+
+def appearances(claim: Claim, actors: dict[str, Actor]) -> tuple[Appearance, ...]:
+    """Where the claim appeared, earliest first; undated places after dated ones, in the
+    order written."""
+    found = sorted(claim.appeared, key=lambda item: undated_last(item.date))
+    return tuple(Appearance(item, actors.get(item.by or "")) for item in found)
 
 
 @dataclass(frozen=True)
@@ -156,6 +181,8 @@ class ClaimView:
     figures: tuple[FigureGroup, ...] = ()
     """The figures given about it (`_figures`): one group per quantity."""
     evidence: tuple[EvidenceRef, ...] = ()
+    appeared: tuple[Appearance, ...] = ()
+    """Where the claim itself was made public, earliest first (`appearances`)."""
 
     @property
     def anchor(self) -> str:
@@ -342,6 +369,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
                 history=claim.verification.history,
                 figures=_figures(claim, statements),
                 evidence=tuple(evidence[i] for i in claim.evidence),
+                appeared=appearances(claim, actors),
             )
         )
     claim_views = {view.claim.id: view for view in claims}
