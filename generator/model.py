@@ -482,6 +482,17 @@ ClaimRef = Annotated[
         description="<briefing id>/<claim id>: a claim of another briefing.",
     ),
 ]
+STATEMENT_REF_PATTERN = SLUG_PATTERN.removesuffix("$") + "(/" + SLUG_PATTERN[1:-1] + ")?$"
+"""A statement of this briefing by its id, or of an earlier briefing of the story as
+<briefing id>/<statement id>."""
+StatementRef = Annotated[
+    str,
+    Field(
+        pattern=STATEMENT_REF_PATTERN,
+        description="<statement id> of this briefing, or <briefing id>/<statement id> of a "
+        "briefing this one follows.",
+    ),
+]
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
@@ -652,6 +663,20 @@ class Verification(Model):
     )
 
 
+class Appeared(Model):
+    """Where a claim itself was made public: the post, the broadcast, the page; not a report
+    or a fact-check about it."""
+
+    url: Url = Field(description="http(s) address where the claim was made public.")
+    date: PDate | None = Field(
+        None, description="When it appeared there: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    archived_url: Url | None = Field(None, description="A copy in a web archive.")
+    by: Slug | None = Field(
+        None, description="Id of the actor who made it public there, listed under actors."
+    )
+
+
 class Claim(Model):
     id: Slug
     text: Text = Field(description="The claim, stated neutrally.")
@@ -664,6 +689,12 @@ class Claim(Model):
         None,
         description="The same claim in an earlier briefing of the thread, as <briefing>/<claim>: "
         "the earlier page then says how it stands since.",
+    )
+    appeared: tuple[Appeared, ...] = Field(
+        (),
+        description="Where the claim itself was made public (the post, the broadcast), as "
+        "opposed to the reports and fact-checks about it: the page says where it was first "
+        "seen, and its ClaimReview names these as the claim's appearances.",
     )
 
 
@@ -727,8 +758,11 @@ class Statement(Model):
         f"{_one_of(Stance)}. The side-by-side view under each claim comes from this, never "
         "from the kind.",
     )
-    in_reply_to: Slug | None = Field(
-        None, description="Id of the statement this one answers, in this briefing."
+    in_reply_to: StatementRef | None = Field(
+        None,
+        description="The statement this one answers: its id, in this briefing; or "
+        "<briefing id>/<statement id>, in a briefing this one follows (directly or further "
+        "back in its story).",
     )
     figure: Annotated[tuple[Figure, ...], BeforeValidator(_figures)] = Field(
         (),

@@ -37,6 +37,7 @@ from .model import (
     EvidenceKind,
     Source,
     Stance,
+    StatementKind,
     VerificationState,
     briefing_json_schema,
     undated_last,
@@ -46,7 +47,7 @@ from .security import policy_allowing
 from .stories import Since, Thread
 from .structure import SiteIndex
 from .tables import ASSESSMENT_TABLE, STATE_TABLE, every_row
-from .views import BriefingView, ClaimView, EvidenceRef
+from .views import Appearance, BriefingView, ClaimView, EvidenceRef
 
 FEED = "feed.xml"
 FEED_STYLE = "feed.xsl"
@@ -134,13 +135,18 @@ def briefing_json(view: BriefingView) -> dict[str, Any]:
     data["actors"] = [_actor_json(actor) for actor in view.actors]
     if view.unlinked:
         _unlink(data, view.unlinked)
-        # What it follows, translates or continues, when that is not public, goes unsaid.
+        # What it follows, translates, continues or replies to, when that is not public, goes
+        # unsaid.
         for key in ("follows", "translation_of"):
             if data.get(key) in view.unlinked:
                 del data[key]
         for claim in data["claims"]:
             if claim.get("continues", "").partition("/")[0] in view.unlinked:
                 del claim["continues"]
+        for statement in data.get("statements", ()):
+            reply = statement.get("in_reply_to", "")
+            if "/" in reply and reply.partition("/")[0] in view.unlinked:
+                del statement["in_reply_to"]
     return data
 
 
@@ -536,22 +542,57 @@ def _claim_review(
             "worstRating": 1,
             "alternateName": words.state_words(verification.state, locale_for(language)).label,
         },
-        "itemReviewed": _claim(view, claim, language),
+        "itemReviewed": _claim(view, claim, site, language),
     }
     return review
 
 
-def _claim(view: BriefingView, claim: ClaimView, language: str) -> dict[str, Any]:
+def _claim(view: BriefingView, claim: ClaimView, site: SiteInfo, language: str) -> dict[str, Any]:
     """The claim as schema.org sees it: who made it, when and where it first appeared, and
-    where else. Only statements that support the claim make it; one that contradicts or
-    questions it is a reply, never its author."""
+    where else. Where the desk recorded the places it was made public (`appeared`), from
+    those; else from the statements that support it. A statement that contradicts or questions
+    it is a reply, never its author; an assessment (a fact-checker's rating) never makes it,
+    even one that agrees; and a fact-check's page (a source of an assessment that does not
+    support the claim), or the desk's own, is never where it appeared."""
     # Earliest first; the sort is stable, so undated statements keep the briefing's order.
     supporting = sorted(
-        claim.taking(Stance.SUPPORTS), key=lambda said: undated_last(said.statement.date)
+        (
+            said
+            for said in claim.taking(Stance.SUPPORTS)
+            if said.statement.kind is not StatementKind.ASSESSMENT
+        ),
+        key=lambda said: undated_last(said.statement.date),
     )
+    # A source that reports an assessment not agreeing with the claim is a fact-check: it
+    # quotes the claim to rate it. One that reports an agreeing assessment may be where the
+    # claim was made (an official notice that both announces and confirms).
+    checks = {
+        ref.source.id
+        for said in view.statements
+        if said.statement.kind is StatementKind.ASSESSMENT
+        and said.statement.about.get(claim.claim.id) is not Stance.SUPPORTS
+        for ref in said.sources
+    }
     data: dict[str, Any] = {"@type": "Claim"}
-    refs = [ref for said in supporting for ref in said.sources] or list(claim.sources)
-    works = [_creative_work(ref.source) for ref in dict.fromkeys(refs)]
+    places = [place for place in claim.appeared if not _on_site(place.appeared.url, site)]
+    if places:
+        first, *others = places
+        maker = first.by or (supporting[0].actor if supporting else None)
+        if maker is not None:
+            data["author"] = _actor(maker, language)
+        if first.appeared.date is not None:
+            data["datePublished"] = str(first.appeared.date)
+        data["firstAppearance"] = _appearance(first, language)
+        if others:
+            data["appearance"] = [_appearance(place, language) for place in others]
+        return data
+    said_in = [ref for said in supporting for ref in said.sources] if supporting else claim.sources
+    refs = [
+        ref
+        for ref in dict.fromkeys(said_in)
+        if ref.source.id not in checks and not _on_site(ref.source.url, site)
+    ]
+    works = [_creative_work(ref.source) for ref in refs]
     if supporting:
         data["author"] = _actor(supporting[0].actor, language)
     dated = [said.statement.date for said in supporting if said.statement.date] or [
@@ -562,12 +603,30 @@ def _claim(view: BriefingView, claim: ClaimView, language: str) -> dict[str, Any
     # Where the claim was first made; without a statement making it, the earliest known
     # appearance of the material it rests on (a recycled video, first seen years before).
     first_seen = _first_seen(claim)
-    if supporting or first_seen is None:
-        data["firstAppearance"] = works[0]
-    else:
+    if first_seen is not None and not supporting:
         data["firstAppearance"] = first_seen
-    # The works with an address first: a consumer can follow those.
-    data["appearance"] = sorted(works, key=lambda work: "url" not in work)
+    elif works:
+        data["firstAppearance"] = works[0]
+    if works:
+        # The works with an address first: a consumer can follow those.
+        data["appearance"] = sorted(works, key=lambda work: "url" not in work)
+    return data
+
+
+def _on_site(url: str | None, site: SiteInfo) -> bool:
+    """Whether an address is one of the desk's own pages: never where a claim appeared."""
+    return url is not None and url.startswith(site.url)
+
+
+def _appearance(place: Appearance, language: str) -> dict[str, Any]:
+    """A place where the claim itself was made public (`Claim.appeared`), as a CreativeWork."""
+    data: dict[str, Any] = {"@type": "CreativeWork", "url": place.appeared.url}
+    if place.appeared.date is not None:
+        data["datePublished"] = str(place.appeared.date)
+    if place.by is not None:
+        data["author"] = _actor(place.by, language)
+    if place.appeared.archived_url is not None:
+        data["archivedAt"] = place.appeared.archived_url
     return data
 
 

@@ -20,7 +20,7 @@ from .model import Claim, HistoryEntry, VerificationState
 from .threads import ancestors
 from .translations import Count, count_of
 from .urls import claim_anchor, story_page
-from .views import BriefingView, ClaimView
+from .views import BriefingView, ClaimView, StatementView
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,19 @@ class Since:
     @property
     def anchor(self) -> str:
         return claim_anchor(self.claim)
+
+
+@dataclass(frozen=True)
+class StoryStatement:
+    """A statement of a public briefing of the story, as another briefing's page names it:
+    the earlier one a statement replies to, or a later one that replies to it."""
+
+    view: BriefingView
+    said: StatementView
+
+    @property
+    def anchor(self) -> str:
+        return self.said.anchor
 
 
 @dataclass(frozen=True)
@@ -170,6 +183,13 @@ class Thread:
     """Claim id -> when the desk means to assess it again (`review_by`), unless a newer public
     briefing has assessed it since: the old page keeps its dated verdict (SPEC §5b), and a
     review that was done is neither due nor overdue."""
+    answers: Mapping[str, StoryStatement] = field(default_factory=dict)
+    """Statement id -> the statement of an earlier public briefing it replies to
+    (`in_reply_to: <briefing id>/<statement id>`); a reply to a briefing that is not public is
+    left out."""
+    answered: Mapping[str, tuple[StoryStatement, ...]] = field(default_factory=dict)
+    """Statement id -> the statements of later public briefings that reply to it, oldest
+    first; those of briefings that are not public are left out."""
 
 
 def dated(archive: Archive, views: Iterable[BriefingView]) -> tuple[BriefingView, ...]:
@@ -232,7 +252,48 @@ class StoryGraph:
             before=self.before(view),
             key=since.get(view.key_claim.claim.id),
             reviews=_open_reviews(view, since),
+            answers=self._answers.get(view.briefing.id, {}),
+            answered={
+                statement: tuple(replies)
+                for statement, replies in self._answered.get(view.briefing.id, {}).items()
+            },
         )
+
+    @cached_property
+    def _exchanges(self) -> tuple[tuple[StoryStatement, StoryStatement], ...]:
+        """(reply, statement it answers) for each reply to a statement of another briefing,
+        both public, oldest reply first. Only public briefings are looked at: a draft's reply
+        is never shown on the page it answers."""
+        found = []
+        for view in reversed(self.briefings):  # oldest first
+            for said in view.statements:
+                target, _, statement = (said.statement.in_reply_to or "").partition("/")
+                earlier = self.by_id.get(target) if statement else None
+                if earlier is None:
+                    continue  # in its own briefing, or in one that is not public
+                answered = next(
+                    (other for other in earlier.statements if other.statement.id == statement),
+                    None,
+                )
+                if answered is not None:
+                    found.append((StoryStatement(view, said), StoryStatement(earlier, answered)))
+        return tuple(found)
+
+    @cached_property
+    def _answers(self) -> dict[str, dict[str, StoryStatement]]:
+        """Briefing id -> statement id -> the statement of an earlier briefing it answers."""
+        found: dict[str, dict[str, StoryStatement]] = defaultdict(dict)
+        for reply, answered in self._exchanges:
+            found[reply.view.briefing.id][reply.said.statement.id] = answered
+        return found
+
+    @cached_property
+    def _answered(self) -> dict[str, dict[str, list[StoryStatement]]]:
+        """Briefing id -> statement id -> the statements of later briefings answering it."""
+        found: dict[str, dict[str, list[StoryStatement]]] = defaultdict(lambda: defaultdict(list))
+        for reply, answered in self._exchanges:
+            found[answered.view.briefing.id][answered.said.statement.id].append(reply)
+        return found
 
     @cached_property
     def _continued_by(self) -> dict[tuple[str, str], list[tuple[str, str]]]:

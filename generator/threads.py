@@ -6,10 +6,12 @@ Whether a thread holds together is known only once every file is read, so each f
 it is collected when the file is checked (`thread_of`, kept in the check cache with the rest)
 and the whole is checked after (`check_threads`): targets exist, with the closest id when one is
 mistyped; no briefing follows itself, even by a loop; a briefing is published no earlier than
-the one it follows; and a claim continues only a claim of a briefing its own follows. A
-`follows` that names no briefing is one mistake, told once: the `continues` that only the thread
-it breaks could judge say nothing more. A `continues` written as a claim id alone is told
-here, where the claims of the briefings followed are known, with the claim to write. A
+the one it follows; a claim continues only a claim of a briefing its own follows; and a
+statement replies (`in_reply_to: <briefing id>/<statement id>`) only to a statement of a
+briefing its own follows. A `follows` that names no briefing is one mistake, told once: the
+`continues` and replies that only the thread it breaks could judge say nothing more. A
+`continues` written as a claim id alone is told here, where the claims of the briefings
+followed are known, with the claim to write. A
 translation names an original in another language that is not itself a translation, and an
 original has at most one translation into each language.
 """
@@ -39,6 +41,16 @@ class Continued:
 
 
 @dataclass(frozen=True)
+class Reply:
+    """A statement's `in_reply_to` naming a statement of another briefing, located."""
+
+    statement: str
+    target: str
+    """<briefing id>/<statement id>"""
+    where: BriefingError
+
+
+@dataclass(frozen=True)
 class Thread:
     """One file's part of the threads: what it follows and continues, and what it holds."""
 
@@ -53,6 +65,8 @@ class Thread:
     translation_at: BriefingError | None = None
     bare: tuple[Continued, ...] = ()
     """Each `continues` written as a claim id alone, without its briefing (`bare_continues`)."""
+    statements: frozenset[str] = frozenset()
+    replies: tuple[Reply, ...] = ()
 
 
 def thread_of(
@@ -70,6 +84,11 @@ def thread_of(
     claims = frozenset(claim.id for claim in briefing.claims)
     if document is not None:
         claims |= frozenset(_written_claims(document.data))
+    replies = tuple(
+        Reply(statement.id, statement.in_reply_to, at(("statements", i, "in_reply_to")))
+        for i, statement in enumerate(briefing.statements)
+        if statement.in_reply_to is not None and "/" in statement.in_reply_to
+    )
     return Thread(
         stem,
         claims,
@@ -81,6 +100,8 @@ def thread_of(
         briefing.translation_of,
         at(("translation_of",)) if briefing.translation_of is not None else None,
         bare_continues(document) if document is not None else (),
+        frozenset(statement.id for statement in briefing.statements),
+        replies,
     )
 
 
@@ -149,6 +170,8 @@ def check_threads(threads: Iterable[Thread], stems: Iterable[str]) -> list[Brief
             errors += _check_continued(item, chain, broken, known, stems, by_id)
         for item in thread.bare:
             errors.append(_check_bare(item, thread, chain, by_id))
+        for reply in () if broken else thread.replies:
+            errors += _check_reply(thread, reply, chain, stems, by_id)
     errors += _check_translations(threads, known, stems, by_id)
     return errors
 
@@ -260,6 +283,64 @@ def _check_bare(
     claims = ", ".join(sorted(by_id[nearest].claims))
     hint = f"write continues: {nearest}/<claim id>; claims of {nearest}: {claims}"
     return _said(item.where, message, hint)
+
+
+def _check_reply(
+    thread: Thread,
+    reply: Reply,
+    chain: list[str],
+    stems: frozenset[str],
+    by_id: dict[str, Thread],
+) -> list[BriefingError]:
+    target, _, statement = reply.target.partition("/")
+    if target == thread.briefing:
+        return [
+            _said(
+                reply.where,
+                "a statement of this briefing is named by its id alone",
+                f"write in_reply_to: {statement}",
+            )
+        ]
+    if target not in chain:
+        if target not in stems:
+            message = f"unknown briefing id {target!r} in in_reply_to"
+        else:
+            message = (
+                f"statement {reply.statement!r} replies to a statement of {target}, which this "
+                "briefing does not follow"
+            )
+        return [_said(reply.where, message, _reply_hint(reply.target, chain, stems, by_id))]
+    earlier = by_id.get(target)
+    if earlier is not None and statement not in earlier.statements:
+        said = sorted(earlier.statements)
+        hint = did_you_mean(statement, said) or (
+            f"statements of {target}: {', '.join(said)}"
+            if said
+            else f"{target} has no statements; remove in_reply_to"
+        )
+        return [_said(reply.where, f"{target} has no statement {statement!r}", hint)]
+    return []
+
+
+def _reply_hint(
+    written: str, chain: list[str], stems: frozenset[str], by_id: dict[str, Thread]
+) -> str:
+    """What to write instead of a reply to a briefing this one does not follow: the closest
+    statement of a briefing it follows, else the form, and the briefings it may name."""
+    form = "write <briefing id>/<statement id>, naming a statement of a briefing this one follows"
+    replies = [
+        f"{briefing}/{statement}"
+        for briefing in chain
+        for statement in sorted(by_id[briefing].statements if briefing in by_id else ())
+    ]
+    if close := did_you_mean(written, replies):
+        return close
+    if chain:
+        return f"{form}: {', '.join(chain)}"
+    target = written.partition("/")[0]
+    if target in stems:
+        return f"add follows: {target}"
+    return f"{form} (follows:)"
 
 
 def _check_translations(

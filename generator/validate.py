@@ -29,6 +29,7 @@ from .model import (
     FORMAT_VERSION,
     SLUG_PATTERN,
     STANCE_TO_CHOOSE,
+    STATEMENT_REF_PATTERN,
     VERDICTS,
     WIKIDATA_PATTERN,
     Actor,
@@ -53,6 +54,8 @@ search results, so `briefings check` notes a verdict on one."""
 _PATTERN_HINTS = {
     SLUG_PATTERN: "use lowercase letters, digits and single hyphens, e.g. 'iran-missile-transfer'",
     WIKIDATA_PATTERN: "write the Wikidata item id, e.g. Q42",
+    STATEMENT_REF_PATTERN: "write the id of a statement of this briefing, or <briefing id>/"
+    "<statement id> for one of a briefing this one follows",
 }
 _TYPE_NAMES = {
     bool: "true/false",
@@ -677,31 +680,26 @@ def check_briefing(
             check.resolves(("claims", i, "sources", j), "source", source_id, source_ids)
         _check_evidence(check, ("claims", i), claim.evidence, evidence_ids)
         _check_history(check, ("claims", i, "verification"), claim.verification)
+        for j, appeared in enumerate(claim.appeared):
+            if appeared.by is not None:
+                by: Path_ = ("claims", i, "appeared", j, "by")
+                _check_speaker(check, by, appeared.by, listed, registry_ids)
 
     for i, statement in enumerate(briefing.statements):
-        if "actor" in check.unknowable:
-            pass  # the actors are unreadable; a reference to one cannot be judged
-        elif statement.actor not in listed and statement.actor in registry_ids:
-            check.error(
-                ("statements", i, "actor"),
-                f"actor {statement.actor!r} is not listed in this briefing's actors",
-                f"add '- {statement.actor}' under actors:",
-            )
-        elif statement.actor not in listed:
-            check.resolves(
-                ("statements", i, "actor"),
-                "actor",
-                statement.actor,
-                listed,
-                _declare_actor(statement.actor),
-            )
+        _check_speaker(check, ("statements", i, "actor"), statement.actor, listed, registry_ids)
         for claim_id in statement.about:
             where: Path_ = ("statements", i, "about", claim_id)
             check.resolves(where, "claim", claim_id, claim_ids, key=True)
         for j, source_id in enumerate(statement.sources):
             check.resolves(("statements", i, "sources", j), "source", source_id, source_ids)
         _check_evidence(check, ("statements", i), statement.evidence, evidence_ids)
-        if statement.in_reply_to is not None and statement.id not in said_twice:
+        # A statement of another briefing (<briefing id>/<statement id>) is checked once every
+        # file is read (`threads`).
+        if (
+            statement.in_reply_to is not None
+            and "/" not in statement.in_reply_to
+            and statement.id not in said_twice
+        ):
             reply: Path_ = ("statements", i, "in_reply_to")
             if statement.in_reply_to == statement.id:
                 check.error(
@@ -944,6 +942,22 @@ def _declare_actor(actor_id: str) -> str:
         f"to add it, write it out under actors: (- id: {actor_id}, with name and kind), or "
         f"add it to actors.yaml and list - {actor_id} under actors:"
     )
+
+
+def _check_speaker(
+    check: _Checker, path: Path_, actor_id: str, listed: list[str], registry_ids: list[str]
+) -> None:
+    """An actor who said or published something must be listed in the briefing's actors."""
+    if "actor" in check.unknowable:
+        pass  # the actors are unreadable; a reference to one cannot be judged
+    elif actor_id not in listed and actor_id in registry_ids:
+        check.error(
+            path,
+            f"actor {actor_id!r} is not listed in this briefing's actors",
+            f"add '- {actor_id}' under actors:",
+        )
+    elif actor_id not in listed:
+        check.resolves(path, "actor", actor_id, listed, _declare_actor(actor_id))
 
 
 def _check_evidence(

@@ -21,6 +21,7 @@ from .archive import Archive
 from .markdown_fields import SiteLink, checked_targets, classify
 from .model import (
     Actor,
+    Appeared,
     Assessment,
     Briefing,
     Claim,
@@ -38,6 +39,13 @@ from .model import (
     undated_last,
 )
 from .urls import briefing_page, claim_anchor
+
+
+def site_of(url: str) -> str | None:
+    """The web site an address is on ('reuters.com'), to name it by, so that a reader never
+    has to read a raw address."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return host.removeprefix("www.") or None
 
 
 @dataclass(frozen=True)
@@ -58,8 +66,7 @@ class SourceRef:
 
 
 def _host(source: Source) -> str:
-    host = urlsplit(str(source.url)).hostname or "" if source.url else ""
-    return host.rstrip(".").removeprefix("www.")
+    return (site_of(str(source.url)) or "") if source.url else ""
 
 
 def _sites(sources: Sequence[Source]) -> dict[str, str | None]:
@@ -101,6 +108,26 @@ class EvidenceRef:
         """The item named in a few words, where it is referred to: the start of what it shows,
         cut at a word, so that no reader meets a bare number ('E5')."""
         return shortened(self.evidence.description, EVIDENCE_NAMED_IN)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A place where a claim itself was made public (`Claim.appeared`), and who made it."""
+
+    appeared: Appeared
+    by: Actor | None
+
+    @property
+    def site(self) -> str:
+        """The site it is on, named instead of its address."""
+        return site_of(self.appeared.url) or self.appeared.url
+
+
+def appearances(claim: Claim, actors: dict[str, Actor]) -> tuple[Appearance, ...]:
+    """Where the claim appeared, earliest first; undated places after dated ones, in the
+    order written."""
+    found = sorted(claim.appeared, key=lambda item: undated_last(item.date))
+    return tuple(Appearance(item, actors.get(item.by or "")) for item in found)
 
 
 @dataclass(frozen=True)
@@ -172,6 +199,8 @@ class ClaimView:
     figures: tuple[FigureGroup, ...] = ()
     """The figures given about it (`_figures`): one group per quantity."""
     evidence: tuple[EvidenceRef, ...] = ()
+    appeared: tuple[Appearance, ...] = ()
+    """Where the claim itself was made public, earliest first (`appearances`)."""
 
     @property
     def anchor(self) -> str:
@@ -238,7 +267,7 @@ class BriefingView:
     evidence: tuple[EvidenceRef, ...] = ()
     unlinked: frozenset[str] = frozenset()
     """Briefings it links to (in its Markdown fields) or names (follows, translation_of,
-    continues) that are not public: shown as plain text, and named nowhere."""
+    continues, in_reply_to) that are not public: shown as plain text, and named nowhere."""
     followed: date | None = None
     """The last change of the newest public briefing that follows it, directly or not: the
     page then says how its claims stand since, which is a change too."""
@@ -372,6 +401,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
                 history=claim.verification.history,
                 figures=_figures(claim, statements),
                 evidence=tuple(evidence[i] for i in claim.evidence),
+                appeared=appearances(claim, actors),
             )
         )
     claim_views = {view.claim.id: view for view in claims}
@@ -413,6 +443,11 @@ def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
                 briefing.follows,
                 briefing.translation_of,
                 *(claim.continues.split("/")[0] for claim in briefing.claims if claim.continues),
+                *(
+                    statement.in_reply_to.split("/")[0]
+                    for statement in briefing.statements
+                    if statement.in_reply_to and "/" in statement.in_reply_to
+                ),
             )
             if target is not None and target not in archive.shown_ids
         },

@@ -56,6 +56,32 @@ def archive_dir(tmp_path: Path) -> Path:
     return target
 
 
+APPEARED = """\
+    appeared:
+      - url: https://social.example.net/@ministry/closed
+        by: example-ministry
+      - url: https://radio.example/2024/09/09/bridge
+        date: 2024-09-09
+      - url: https://www.video.example/watch?v=bridge
+        date: 2024-09-08
+        archived_url: https://web.archive.org/web/2024/https://www.video.example/watch?v=bridge
+        by: jane-example
+"""
+"""Where the sample's verified claim appeared: out of date order, the undated place first."""
+
+
+@pytest.fixture
+def appeared_dir(archive_dir: Path) -> Path:
+    """The valid fixture archive, its verified claim with the places it appeared (`APPEARED`)."""
+    sample = archive_dir / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8")
+    marker = "    evidence: [barrier-photo]\n  - id: bridge-reopens\n"
+    assert marker in text
+    text = text.replace(marker, marker.replace("\n  - id", f"\n{APPEARED}  - id"))
+    sample.write_text(text, encoding="utf-8")
+    return archive_dir
+
+
 class Briefings(Protocol):
     """The `briefings` fixture: runs the command with these arguments."""
 

@@ -446,6 +446,25 @@ def _across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
             ),
             "other-briefing.yaml": other,
         },
+        # Replies to statements of other briefings: of one it follows, with a mistyped
+        # statement id, and of one it does not follow.
+        "reply": {
+            "sample-briefing.yaml": sample.replace(
+                "summary: |", "follows: other-briefing\nsummary: |", 1
+            )
+            .replace(
+                "    text: No reopening date has been set.\n",
+                "    text: No reopening date has been set.\n"
+                "    in_reply_to: other-briefing/jane-closur\n",
+            )
+            .replace(
+                "    text: We should have warned drivers earlier.\n",
+                "    text: We should have warned drivers earlier.\n"
+                "    in_reply_to: third-briefing/jane-closure\n",
+            ),
+            "other-briefing.yaml": other,
+            "third-briefing.yaml": sample.replace("id: sample-briefing", "id: third-briefing"),
+        },
         # An actor written out differently in two briefings.
         "actor": {
             "sample-briefing.yaml": sample,
@@ -492,3 +511,36 @@ def test_a_briefing_naming_an_actor_of_a_broken_registry_is_left_out(tmp_path: P
 
     assert [Path(e.path).name for e in archive.errors] == ["actors.yaml"]
     assert archive.briefings == (), "its actors cannot be shown, so neither can the briefing"
+
+
+def test_where_a_claim_appeared_is_checked_like_any_address_and_actor(tmp_path: Path) -> None:
+    appeared = (
+        "    appeared:\n"
+        "      - url: javascript:alert(1)\n"
+        "      - url: https://social.example.org/posts/1\n"
+        "        archived_url: https://editor:secret@archive.example.org/1\n"
+    )
+    spread = (
+        "  - id: it-spread\n    text: It spread.\n"
+        "    verification: {state: unverified, as_of: 2024-09-10}\n    sources: [notice]\n"
+        "    appeared: [{url: 'https://social.example.org/posts/2', by: example-ministry}]\n"
+    )
+    _case(
+        tmp_path,
+        "appeared",
+        ("    sources: [notice]\n", f"    sources: [notice]\n{appeared}{spread}"),
+    )
+
+    archive = load_archive(tmp_path, NOW)
+
+    text = _text(tmp_path, "appeared")
+    url = location(text, "url: javascript:alert(1)", "javascript")
+    archived = location(text, "archived_url: https://editor", "https")
+    by = location(text, "by: example-ministry", "example-ministry")
+    assert _shown(archive.errors) == [
+        f"{url}: url 'javascript:alert(1)' is not valid: expected an http:// or https:// URL",
+        f"{archived}: archived_url 'https://editor:secret@archive.example.org/1' is not valid: a "
+        "URL cannot contain a user name or password; remove the part before @",
+        f"{by}: actor 'example-ministry' is not listed in this briefing's actors; add "
+        "'- example-ministry' under actors:",
+    ]

@@ -213,3 +213,23 @@ def test_every_field_in_the_schema_tells_editors_what_to_write(file: str) -> Non
     ]
 
     assert undescribed == []
+
+
+def test_the_schema_takes_where_a_claim_appeared_and_a_reply_across_the_story() -> None:
+    schema = json.loads((ROOT / "generator" / "briefing.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    sample = ROOT / "tests" / "fixtures" / "valid" / "sample-briefing.yaml"
+    data = json.loads(json.dumps(yaml.safe_load(sample.read_text(encoding="utf-8")), default=str))
+    data["claims"][0]["appeared"] = [
+        {"url": "https://social.example.net/@jane/1", "date": 2024, "by": "jane-example"},
+        {"url": "https://radio.example/a", "archived_url": "https://web.archive.org/a"},
+    ]
+    data["statements"][0]["in_reply_to"] = "earlier-briefing/jane-says"
+
+    assert list(validator.iter_errors(data)) == []
+    Briefing.model_validate(data)
+    for written in ("earlier-briefing/", "earlier/briefing/jane-says", "Earlier/jane-says"):
+        data["statements"][0]["in_reply_to"] = written
+        assert list(validator.iter_errors(data)) != [], written
+        with pytest.raises(ValidationError):
+            Briefing.model_validate(data)

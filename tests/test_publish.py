@@ -6,6 +6,7 @@ import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import jsonschema
@@ -13,7 +14,14 @@ import pytest
 from lxml import etree, html
 
 from generator.archive import load_archive
-from generator.model import VERDICTS, Briefing, EvidenceKind, Stance, briefing_json_schema
+from generator.model import (
+    VERDICTS,
+    Briefing,
+    EvidenceKind,
+    Stance,
+    StatementKind,
+    briefing_json_schema,
+)
 from generator.pages import briefing_page
 from generator.publish import (
     API_INDEX,
@@ -393,3 +401,90 @@ def test_the_published_schema_is_named_by_its_address(files: dict[str, bytes]) -
 
 def test_every_verdict_has_a_rating_and_nothing_else_does() -> None:
     assert set(RATINGS) == VERDICTS
+
+
+def _reviewed(folder: Path, claim_id: str, site: SiteInfo = SITE) -> dict[str, Any]:
+    """The claim a ClaimReview of the folder's first briefing reviews (`itemReviewed`)."""
+    index = SiteIndex(load_archive(folder, NOW))
+    reviews = _verdicts(structured_data(briefing_page(index, index.briefings[0]), site))
+    review = next(r for r in reviews if str(r["url"]).endswith(f"#claim-{claim_id}"))
+    item: dict[str, Any] = review["itemReviewed"]  # type: ignore[assignment]
+    return item
+
+
+def test_where_the_claim_appeared_is_its_first_appearance_and_its_appearances(
+    appeared_dir: Path,
+) -> None:
+    item = _reviewed(appeared_dir, "bridge-closed")
+
+    # The earliest dated place first; the undated one after the dated ones.
+    first = item["firstAppearance"]
+    assert first["@type"] == "CreativeWork"
+    assert first["url"] == "https://www.video.example/watch?v=bridge"
+    assert first["datePublished"] == "2024-09-08"
+    assert first["author"]["name"] == "Jane Example"
+    assert first["archivedAt"].startswith("https://web.archive.org/")
+    assert [(work["url"], work.get("datePublished")) for work in item["appearance"]] == [
+        ("https://radio.example/2024/09/09/bridge", "2024-09-09"),
+        ("https://social.example.net/@ministry/closed", None),
+    ]
+    assert item["appearance"][1]["author"]["name"] == "Example Ministry of Information"
+    assert "author" not in item["appearance"][0]
+    # Who made it and when: where it first appeared.
+    assert item["author"]["name"] == "Jane Example"
+    assert item["datePublished"] == "2024-09-08"
+
+
+def test_no_fact_check_is_where_a_claim_appeared() -> None:
+    """The Russian briefing's claim is made in a post known through Reuters' fact-check, which
+    rated it: the fact-check reports the rating, and is never where the claim appeared."""
+    archive = load_archive(FIXTURES / "multilingual", NOW)
+    shown = SiteIndex(archive)
+    view = shown.by_id["kramatorsk-fake-bbc-video"]
+    checks = {
+        ref.source.url
+        for said in view.statements
+        if said.statement.kind is StatementKind.ASSESSMENT
+        for ref in said.sources
+    }
+
+    reviews = _verdicts(structured_data(briefing_page(shown, view), SITE))
+
+    assert reviews
+    for review in reviews:
+        item: dict[str, Any] = review["itemReviewed"]  # type: ignore[assignment]
+        places = [item.get("firstAppearance", {}), *item.get("appearance", [])]
+        assert {place.get("url") for place in places} & checks == set()
+
+
+def test_an_assessment_that_agrees_with_a_claim_never_made_it(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    sample = folder / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8")
+    # Only the Ministry's assessment supports the closure now; Jane's notice only mentions it.
+    text = text.replace("about: {bridge-closed: supports}\n", "about: {bridge-closed: mentions}\n")
+    sample.write_text(text, encoding="utf-8")
+
+    item = _reviewed(folder, "bridge-closed")
+
+    assert "author" not in item
+    # With no statement making it, it first appeared with the photo it rests on.
+    assert item["firstAppearance"]["contentUrl"] == "https://example.org/barrier.jpg"
+
+
+def test_the_desks_own_page_is_never_where_a_claim_appeared(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    sample = folder / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8")
+    text = text.replace("kind: assessment\n", "kind: confirmation\n")
+    sample.write_text(text, encoding="utf-8")
+    desk = SiteInfo(name="Example", url="https://example.org/")
+
+    item = _reviewed(folder, "bridge-closed", desk)
+
+    # The Ministry's notice is the only source with an address, and it is on the desk's site.
+    places = [item.get("firstAppearance", {}), *item.get("appearance", [])]
+    assert [place.get("url") for place in places if place.get("url")] == []
+    assert item["author"]["name"] == "Jane Example"

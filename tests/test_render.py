@@ -248,3 +248,46 @@ def test_a_template_that_asks_the_index_stops_the_build_with_its_line(tmp_path: 
         render_site(load_archive(FIXTURES / "valid", NOW), templates)
 
     assert re.search(r"home\.md:\d+: 'index' is undefined \(making index\.md\)", str(raised.value))
+
+
+def _appeared(page: str) -> str:
+    """The line under a claim that says where the claim itself was made public."""
+    return page.split('<p class="briefing-claim__appeared">')[1].split("</p>")[0]
+
+
+def test_a_claim_says_where_it_was_first_seen_and_where_else_by_whom_and_when(
+    appeared_dir: Path,
+) -> None:
+    archive = _archive(appeared_dir)
+
+    page = render_briefing(archive, archive.shown[0], TEMPLATES)
+
+    assert _appeared(page) == (
+        '<strong>First seen:</strong> <a href="../../actors/jane-example/">Jane Example</a> on '
+        '8 September 2024, <a href="https://www.video.example/watch?v=bridge" '
+        'rel="noopener noreferrer">video.example</a> (<a href="https://web.archive.org/web/2024/'
+        'https://www.video.example/watch?v=bridge" rel="noopener noreferrer">archived copy</a>)'
+        '<br><strong>Also seen:</strong> 9 September 2024, <a href="https://radio.example/2024/'
+        '09/09/bridge" rel="noopener noreferrer">radio.example</a>; <a href="../../actors/'
+        'example-ministry/">Example Ministry of Information</a>, <a href="https://social.example'
+        '.net/@ministry/closed" rel="noopener noreferrer">social.example.net</a>'
+    )
+    # Under its own claim only, and every place named by its site, never by its address.
+    assert page.count('class="briefing-claim__appeared"') == 1
+    where = page.index("briefing-claim__appeared")
+    assert page.index("{ #claim-bridge-closed }") < where < page.index("{ #claim-bridge-reopens }")
+    assert re.findall(r">https?:", _appeared(page)) == []
+
+
+def test_where_a_claim_was_first_seen_is_said_in_the_pages_language(appeared_dir: Path) -> None:
+    archive = _archive(appeared_dir)
+
+    russian = render_site(archive, TEMPLATES, language="ru")["briefings/sample-briefing.md"]
+    persian = render_site(archive, TEMPLATES, language="fa")["briefings/sample-briefing.md"]
+
+    assert _appeared(russian).startswith("<strong>Впервые появилось:</strong> ")
+    assert ", 8 сентября 2024, " in _appeared(russian)
+    assert "<strong>Появлялось также:</strong> 9 сентября 2024, " in _appeared(russian)
+    assert "архивная копия" in _appeared(russian)
+    assert _appeared(persian).startswith("<strong>نخستین بار دیده‌شده:</strong> ")
+    assert "، ۸ سپتامبر ۲۰۲۴، " in _appeared(persian)

@@ -14,11 +14,11 @@ import feedparser
 import pytest
 
 from generator.archive import Archive, load_archive
-from generator.publish import API_INDEX, FEED, SiteInfo
+from generator.publish import API_INDEX, FEED, SiteInfo, api_briefing
 from generator.site import render_site, site_output
 
 from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES
-from .positions import line_of
+from .positions import line_of, position
 from .stories import STORY, briefing, story, write
 
 
@@ -473,3 +473,190 @@ def test_the_page_its_card_the_api_and_the_feed_tell_one_story(tmp_path: Path) -
     assert api["bridge-closure-confirmed"]["follows"] == "bridge-closure"
     assert feed["bridge-closure"].summary.startswith("Key claim unverified, since then verified")
     assert "bridge-closure-disputed" not in page + output.files[API_INDEX].decode()
+
+
+# --- Replies across a story ----------------------------------------------------------------------
+
+
+def _replying(briefing_id: str, target: str, **changes: Any) -> dict[str, dict[str, Any]]:
+    """Changes to the story that make the Ministry's denial in `briefing_id` reply to
+    `target`, as `<briefing id>/<statement id>`; `changes` are made to that briefing too."""
+    entry = next(entry for entry in STORY if entry[0] == briefing_id)
+    statements = briefing(*entry)["statements"]
+    denial = next(s for s in statements if s["id"] == "ministry-denial")
+    denial["in_reply_to"] = target
+    return {briefing_id: {"statements": statements, **changes}}
+
+
+def _reply_error(tmp_path: Path, briefing_id: str, target: str) -> str:
+    """The one error of the story when `briefing_id` replies to `target`, as check prints it
+    after the file name: line:column: message; hint."""
+    folder = story(tmp_path, **_replying(briefing_id, target))
+    archive = _load(folder)
+    text = (folder / f"{briefing_id}.yaml").read_text(encoding="utf-8")
+
+    [error] = archive.errors
+    assert Path(error.path).name == f"{briefing_id}.yaml"
+    assert (error.line, error.column) == position(text, f"in_reply_to: {target}", target)
+    assert briefing_id not in {b.id for b in archive.briefings}
+    return f"{error.message}; {error.hint}"
+
+
+def test_a_statement_replies_to_one_of_a_briefing_its_own_follows_even_further_back(
+    tmp_path: Path,
+) -> None:
+    folder = story(tmp_path, **_replying("bridge-closure-confirmed", "bridge-closure/jane-closure"))
+
+    archive = _load(folder)
+
+    assert archive.errors == ()
+    assert len(archive.shown) == 3
+
+
+def test_a_reply_to_a_briefing_not_followed_names_the_closest_statement_it_may_answer(
+    tmp_path: Path,
+) -> None:
+    message = _reply_error(
+        tmp_path, "bridge-closure-disputed", "bridge-closure-confirmed/jane-closure"
+    )
+
+    assert message == (
+        "statement 'ministry-denial' replies to a statement of bridge-closure-confirmed, which "
+        "this briefing does not follow; did you mean 'bridge-closure/jane-closure'?"
+    )
+
+
+def test_a_reply_to_a_briefing_not_followed_by_a_first_briefing_says_to_follow_it(
+    tmp_path: Path,
+) -> None:
+    message = _reply_error(tmp_path, "bridge-closure", "bridge-closure-disputed/jane-closure")
+
+    assert message == (
+        "statement 'ministry-denial' replies to a statement of bridge-closure-disputed, which "
+        "this briefing does not follow; add follows: bridge-closure-disputed"
+    )
+
+
+def test_a_reply_to_an_unknown_briefing_names_the_form_and_the_briefings_followed(
+    tmp_path: Path,
+) -> None:
+    mistyped = _reply_error(
+        tmp_path / "a", "bridge-closure-confirmed", "bridge-closur/jane-closure"
+    )
+    unknown = _reply_error(tmp_path / "b", "bridge-closure-confirmed", "road-works/road-closed")
+
+    assert mistyped == (
+        "unknown briefing id 'bridge-closur' in in_reply_to; "
+        "did you mean 'bridge-closure/jane-closure'?"
+    )
+    assert unknown == (
+        "unknown briefing id 'road-works' in in_reply_to; write <briefing id>/<statement id>, "
+        "naming a statement of a briefing this one follows: bridge-closure-disputed, "
+        "bridge-closure"
+    )
+
+
+def test_a_reply_to_a_statement_the_earlier_briefing_lacks_names_its_closest_statement(
+    tmp_path: Path,
+) -> None:
+    message = _reply_error(tmp_path, "bridge-closure-confirmed", "bridge-closure/jane-closur")
+
+    assert message == "bridge-closure has no statement 'jane-closur'; did you mean 'jane-closure'?"
+
+
+def test_a_statement_of_its_own_briefing_is_named_by_its_id_alone(tmp_path: Path) -> None:
+    message = _reply_error(
+        tmp_path, "bridge-closure-disputed", "bridge-closure-disputed/jane-closure"
+    )
+
+    assert message == (
+        "a statement of this briefing is named by its id alone; write in_reply_to: jane-closure"
+    )
+
+
+def _statement(page: str, statement_id: str) -> str:
+    """The HTML of one statement of a briefing page."""
+    return page.split(f'id="statement-{statement_id}">')[1].split("</div>")[0]
+
+
+@pytest.fixture(scope="module")
+def replied(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The pages of the story when the newest briefing's denial answers the first briefing's
+    announcement."""
+    folder = story(
+        tmp_path_factory.mktemp("replied"),
+        **_replying("bridge-closure-confirmed", "bridge-closure/jane-closure"),
+    )
+    return render_site(_load(folder), TEMPLATES)
+
+
+def test_a_reply_links_the_statement_it_answers_on_the_earlier_page(
+    replied: dict[str, str],
+) -> None:
+    reply = _statement(replied["briefings/bridge-closure-confirmed.md"], "ministry-denial")
+
+    assert (
+        '<p class="briefing-statement__reply">In reply to '
+        '<a href="../bridge-closure/#statement-jane-closure">'
+        "Jane Example: announcement, 9 September 2024</a> — in "
+        '<a href="../bridge-closure/">Story: bridge-closure</a></p>'
+    ) in reply
+
+
+def test_the_earlier_page_links_the_replies_of_later_briefings(replied: dict[str, str]) -> None:
+    answered = _statement(replied["briefings/bridge-closure.md"], "jane-closure")
+
+    assert (
+        '<p class="briefing-statement__reply">Answered by '
+        '<a href="../bridge-closure-confirmed/#statement-ministry-denial">'
+        "Example Ministry of Information: denial</a> — in "
+        '<a href="../bridge-closure-confirmed/">Story: bridge-closure-confirmed</a></p>'
+    ) in answered
+    # Only the statement answered says so.
+    assert "bridge-closure-confirmed" not in _statement(
+        replied["briefings/bridge-closure.md"], "ministry-denial"
+    )
+
+
+@pytest.mark.parametrize(
+    "private", [{"status": "draft"}, {"embargo_until": "2999-01-01T00:00:00Z"}]
+)
+def test_a_reply_in_a_private_briefing_never_appears_on_the_public_page_it_answers(
+    tmp_path: Path, private: dict[str, Any]
+) -> None:
+    changes = _replying("bridge-closure-confirmed", "bridge-closure/jane-closure", **private)
+    archive = _load(story(tmp_path, **changes))
+    assert archive.errors == ()
+
+    pages = render_site(archive, TEMPLATES)
+
+    assert "Answered by" not in _statement(pages["briefings/bridge-closure.md"], "jane-closure")
+    assert not any("bridge-closure-confirmed" in page for page in pages.values())
+
+
+def test_a_reply_to_a_private_briefing_shows_neither_a_link_nor_its_title(tmp_path: Path) -> None:
+    private = {"status": "draft", "title": "Unpublished closure notes"}
+    changes = _replying("bridge-closure-confirmed", "bridge-closure/jane-closure")
+    folder = story(tmp_path, **{**changes, "bridge-closure": private})
+    site = SiteInfo(name="Desk", url="https://news.example.org/")
+
+    output = site_output(_load(folder), TEMPLATES, site, workers=1)
+
+    reply = _statement(output.pages["briefings/bridge-closure-confirmed.md"], "ministry-denial")
+    assert "In reply to" not in reply
+    assert not any("Unpublished closure notes" in page for page in output.pages.values())
+    api = json.loads(output.files[api_briefing("bridge-closure-confirmed")])
+    denial = next(s for s in api["statements"] if s["id"] == "ministry-denial")
+    assert "in_reply_to" not in denial
+    assert "bridge-closure/" not in output.files[api_briefing("bridge-closure-confirmed")].decode()
+
+
+def test_the_api_keeps_a_reply_to_a_public_briefing_as_written(tmp_path: Path) -> None:
+    changes = _replying("bridge-closure-confirmed", "bridge-closure/jane-closure")
+    site = SiteInfo(name="Desk", url="https://news.example.org/")
+
+    files = site_output(_load(story(tmp_path, **changes)), TEMPLATES, site, workers=1).files
+
+    api = json.loads(files[api_briefing("bridge-closure-confirmed")])
+    denial = next(s for s in api["statements"] if s["id"] == "ministry-denial")
+    assert denial["in_reply_to"] == "bridge-closure/jane-closure"
