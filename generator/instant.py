@@ -27,7 +27,8 @@ def parse_instant(text: str) -> datetime:
             f"{text!r} is not an ISO 8601 date and time, e.g. 2024-09-10T12:00:00Z"
         ) from None
     if instant.tzinfo is None:
-        raise InstantError(f"{text!r} needs a timezone, e.g. {text}Z")
+        # The same instant written in full, which a date alone with Z is not.
+        raise InstantError(f"{text!r} needs a timezone, e.g. {instant.isoformat()}Z")
     return instant
 
 

@@ -34,7 +34,9 @@ def test_an_explicit_instant_wins_then_the_epoch_then_the_clock() -> None:
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("2024-09-10 12:00", "'2024-09-10 12:00' needs a timezone, e.g. 2024-09-10 12:00Z"),
+        ("2024-09-10 12:00", "'2024-09-10 12:00' needs a timezone, e.g. 2024-09-10T12:00:00Z"),
+        # A date alone, with Z, is no instant: the example is one to copy as it is.
+        ("2024-09-10", "'2024-09-10' needs a timezone, e.g. 2024-09-10T00:00:00Z"),
         ("soon", "'soon' is not an ISO 8601 date and time, e.g. 2024-09-10T12:00:00Z"),
     ],
 )

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator.archive import load_archive
+from generator.locale import locale_for
 
 from .building import built_site
 from .conftest import FIXTURES, NOW, ROOT
@@ -168,6 +169,92 @@ EXPECTED: dict[str, dict[str, Sides]] = {
             "mentions": set(),
         },
     },
+    # The desk's first briefing on the Kakhovka dam, four days after it was breached.
+    "kakhovka-dam-destruction-first-reports": {
+        "russian-forces-blew-up-dam": {
+            "supports": {"Volodymyr Zelensky", "Ukrhydroenergo", "VoxCheck"},
+            "contradicts": {"Dmitry Peskov"},
+            "questions": {"John Kirby"},
+            "mentions": {"The New York Times", "NORSAR"},
+        },
+        "ukrainian-forces-destroyed-dam": {
+            "supports": {"Dmitry Peskov", "Vladimir Leontyev", "Maria Zakharova"},
+            "contradicts": {"Volodymyr Zelensky", "VoxCheck"},
+            "questions": {"The New York Times"},
+            "mentions": set(),
+        },
+        "dam-failed-from-earlier-damage": {
+            "supports": {"Maria Zakharova"},
+            "contradicts": {"NORSAR", "VoxCheck"},
+            "questions": {"The New York Times"},
+            "mentions": set(),
+        },
+        "thousands-evacuated": {
+            "supports": {"Oleksandr Prokudin", "The Associated Press"},
+            "contradicts": set(),
+            "questions": set(),
+            "mentions": set(),
+        },
+    },
+    "kakhovka-dam-destruction": {
+        "russian-forces-blew-up-dam": {
+            "supports": {
+                "The New York Times", "Catriona Murdoch", "Global Rights Compliance",
+                "Andriy Kostin",
+            },
+            "contradicts": set(),
+            "questions": set(),
+            "mentions": {"NORSAR"},
+        },
+        "ukrainian-forces-destroyed-dam": {
+            "supports": {"Vladimir Putin"},
+            "contradicts": {"The Associated Press"},
+            "questions": set(),
+            "mentions": set(),
+        },
+        "dam-failed-from-earlier-damage": {
+            "supports": set(),
+            "contradicts": {"The New York Times", "Global Rights Compliance", "NORSAR"},
+            "questions": set(),
+            "mentions": set(),
+        },
+        "death-toll-59": {
+            "supports": {"Russian-installed authorities in the Kherson region"},
+            "contradicts": {"The Associated Press", "Health workers in Oleshky"},
+            "questions": set(),
+            "mentions": set(),
+        },
+    },
+    # In Russian: its page names each actor as the Russian page does.
+    "kakhovka-dam-video-from-november-2022": {
+        "video-shows-dam-blown-up-6-june": {
+            "supports": {
+                "Ukraine Front Lines",
+                "Пользователь TikTok, опубликовавший видео с подписью на арабском",
+            },
+            "contradicts": {
+                "War in Ukraine", "Snopes", "India Today", "Lead Stories", "Check Your Fact",
+                "Konkret24", "StopFake",
+            },
+            "questions": set(),
+            "mentions": set(),
+        },
+        "video-shows-bridge-blast-2022": {
+            "supports": {
+                "Лента.ру", "novosti.dn.ua", "GeoConfirmed", "War in Ukraine", "Snopes",
+                "India Today", "Lead Stories", "Check Your Fact", "StopFake",
+            },
+            "contradicts": set(),
+            "questions": set(),
+            "mentions": set(),
+        },
+        "russian-troops-blew-up-bridge": {
+            "supports": {"novosti.dn.ua", "India Today", "StopFake"},
+            "contradicts": set(),
+            "questions": {"GeoConfirmed"},
+            "mentions": {"Лента.ру"},
+        },
+    },
 }  # fmt: skip
 
 
@@ -253,6 +340,7 @@ def test_each_statement_says_in_words_what_it_says_of_each_claim(site: Path, sto
     data = yaml.safe_load((REAL / f"{story}.yaml").read_text(encoding="utf-8"))
     page = _page(site, story)
     numbers = {claim["id"]: n for n, claim in enumerate(data["claims"], start=1)}
+    words = locale_for(data.get("lang", "en"))  # "Supports claim 2", "Подтверждает утверждение 2"
 
     for statement in data["statements"]:
         box = page.xpath(f'//div[@id="statement-{statement["id"]}"]')[0]
@@ -261,9 +349,11 @@ def test_each_statement_says_in_words_what_it_says_of_each_claim(site: Path, sto
             for item in box.xpath('.//li[contains(@class, "briefing-position")]')
         ]
         about = sorted((statement.get("about") or {}).items(), key=lambda i: numbers[i[0]])
-        assert [line.split(":")[0] for line in said] == [
-            f"{stance.capitalize()} claim {numbers[claim]}" for claim, stance in about
-        ]
+        expected = []
+        for claim, stance in about:
+            number = words.word("statement.claim-number", number=words.number(numbers[claim]))
+            expected.append(f"{words.word(f'stance.{stance}')} {number}")
+        assert [line.split(":")[0] for line in said] == expected
 
 
 @pytest.mark.slow
