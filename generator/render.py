@@ -35,6 +35,7 @@ from .model import Actor, Briefing, VerificationState
 from .pages import PAGES, BriefingPage, SiteFacts, briefing_page
 from .search import searched_as
 from .structure import SiteIndex
+from .views import BriefingView
 from .yamlio import quoted
 
 # --- Escaping ----------------------------------------------------------------------------------
@@ -148,6 +149,16 @@ def _named(context: jinja2.runtime.Context, actor: Actor) -> Markup:
 
 
 @jinja2.pass_context
+def _briefing_title(context: jinja2.runtime.Context, view: BriefingView) -> Markup:
+    """`{{ view | briefing_title }}`: another briefing's title where a page names it, marked
+    with its language when that is not the page's (an English title on a Russian page)."""
+    tag = view.briefing.lang or context["site"].language
+    if tag == context["language"]:
+        return escape(view.briefing.title)
+    return Markup(f"<span{_attributes(context, tag)}>{escape(view.briefing.title)}</span>")
+
+
+@jinja2.pass_context
 def _name_text(context: jinja2.runtime.Context, actor: Actor) -> str:
     """`{{ actor | name_text }}`: the same name as plain text, for a heading or a title."""
     return words.name_in(actor, context["language"])
@@ -193,6 +204,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         period=_in_locale(words.period),
         country_name=_in_locale(words.country_name),
         named=_named,
+        briefing_title=_briefing_title,
         name_text=_name_text,
         role=_role,
         other_names=_other_names,

@@ -498,3 +498,91 @@ def test_the_readme_example_of_about_is_a_statement_of_a_real_story() -> None:
     data = yaml.safe_load((REAL / "al-ahli-hospital-explosion.yaml").read_text(encoding="utf-8"))
 
     assert yaml.safe_load(example)[0] in data["statements"]
+
+
+# --- The Kakhovka dam: a story over three briefings, one of them in Russian ---------------------
+
+KAKHOVKA = "kakhovka-dam-destruction"
+FIRST = f"{KAKHOVKA}-first-reports"
+VIDEO = "kakhovka-dam-video-from-november-2022"
+
+
+def _statement(site: Path, story: str, statement: str) -> lxml.html.HtmlElement:
+    return _page(site, story).xpath(f'//div[@id="statement-{statement}"]')[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("reply", "answered"),
+    [
+        ("nyt-no-accident", "zakharova-methodical-attacks"),
+        ("ap-russian-versions-fail", "peskov-deliberate-sabotage"),
+    ],
+)
+def test_a_reply_six_months_on_links_to_the_words_it_answers_and_back(
+    site: Path, reply: str, answered: str
+) -> None:
+    later = _statement(site, KAKHOVKA, reply)
+    earlier = _statement(site, FIRST, answered)
+
+    back = later.xpath('.//p[@class="briefing-statement__reply"]/a/@href')[0]
+    forth = earlier.xpath('.//p[@class="briefing-statement__reply"]/a/@href')
+    assert back == f"../{FIRST}/#statement-{answered}"
+    assert f"../{KAKHOVKA}/#statement-{reply}" in forth
+
+
+@pytest.mark.slow
+def test_a_review_the_later_briefing_did_is_not_overdue_on_the_first_page(site: Path) -> None:
+    text = " ".join(_page(site, FIRST).xpath("//article")[0].text_content().split())
+
+    assert "Since then: ◐ Partially verified" in text
+    assert "Review overdue" not in text
+    assert "Review by" not in text
+
+
+def _claim_reviews(site: Path, story: str) -> dict[str, dict[str, object]]:
+    html = (site / "briefings" / story / "index.html").read_text(encoding="utf-8")
+    return {
+        item["url"].rsplit("#claim-", 1)[1]: item["itemReviewed"]
+        for item in extruct.extract(html, syntaxes=["json-ld"])["json-ld"]
+        if item["@type"] == "ClaimReview"
+    }
+
+
+@pytest.mark.slow
+def test_a_claim_appeared_where_the_desk_recorded_it_never_on_the_fact_checks(
+    site: Path,
+) -> None:
+    reviewed = _claim_reviews(site, VIDEO)
+
+    def places(claim: str) -> list[tuple[str, str | None]]:
+        item = reviewed[claim]
+        found = [item["firstAppearance"], *item.get("appearance", [])]  # type: ignore[list-item]
+        return [(place["url"], place.get("datePublished")) for place in found]
+
+    # The post that shared the 2022 video as the dam's destruction.
+    assert places("video-shows-dam-blown-up-6-june") == [
+        ("https://pic.twitter.com/GMaarExZEn", "2023-06-06")
+    ]
+    # The video as first published, in November 2022: dated first, the undated after.
+    assert places("video-shows-bridge-blast-2022") == [
+        ("https://t.co/lkls1vbKVU", "2022-11-12"),
+        ("https://lenta.ru/news/2022/11/12/vidd/amp", None),
+    ]
+    page = " ".join(_page(site, VIDEO).xpath("//article")[0].text_content().split())
+    assert "Впервые замечено" in page or "Впервые" in page
+
+
+@pytest.mark.slow
+def test_the_russian_briefing_speaks_russian_outside_its_quotes(site: Path) -> None:
+    from .test_languages import _QUOTED, _english_interface, _read_in
+
+    data = yaml.safe_load((REAL / f"{VIDEO}.yaml").read_text(encoding="utf-8"))
+    [article] = _page(site, VIDEO).xpath("//article")
+    text = _QUOTED.sub(" ", " ".join(" ".join(_read_in(article, "ru")).split()))
+    # The outlets' names are names ("Lead Stories"), whatever words they are made of.
+    for outlet in sorted({source["outlet"] for source in data["sources"]}, key=len, reverse=True):
+        text = text.replace(outlet, " ")
+
+    assert _english_interface().findall(text) == []
+    assert "Ложно" in text
