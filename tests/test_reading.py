@@ -121,3 +121,13 @@ def test_an_outlet_that_names_its_site_is_not_followed_by_it_again(
 
     assert "ФАКТЫ (fakty.com.ua)" in sources
     assert "(fakty.com.ua) (fakty.com.ua)" not in sources
+
+
+def test_the_list_of_every_claims_verdict_has_a_title_of_its_own(pages: dict[str, str]) -> None:
+    page = _page(pages, "bolsonaro-ambassadors-voting-machines")
+
+    [title] = page.xpath('//p[@class="briefing-findings__title"]')
+    [findings] = page.xpath('//ul[@class="briefing-findings"]')
+    # Under the key claim's "Claimed by Jair Bolsonaro", the court's rulings are not his.
+    assert _text(title) == "What we found on each claim"
+    assert findings.get("aria-labelledby") == title.get("id")
