@@ -8,7 +8,7 @@
 // is written in, and the results are listed together by score: of each bundle, only those of
 // the parts (its pages, its passages) whose vocabulary has every word of the query, since
 // Pagefind answers a word on no page with the pages of a shorter word that the query begins
-// with ("Сардаризаде" found every page with "с"). Pagefind, the bundles and the
+// with ("Сардаризаде" found the pages with its first letter). Pagefind, the bundles and the
 // box's words (search/words.json, from the package's catalogues) are loaded only when a reader
 // first opens the search, a bundle in another script when a query is first written in it, so
 // pages load nothing extra until then.
@@ -53,8 +53,10 @@ if (dialog && toggle) {
           const pagefind = await import(new URL(`../${pages}/pagefind.js`, bundle).href);
           await pagefind.options({ baseUrl, mergeFilter: { part: "pages" } });
           await pagefind.init();
-          const merge = (name, options) =>
-            pagefind.mergeIndex(new URL(`../${name}/`, bundle).href, { language: "und", baseUrl, ...options });
+          const merge = (name, options) => {
+            const url = new URL(`../${name}/`, bundle).href;
+            return pagefind.mergeIndex(url, { language: "und", baseUrl, ...options });
+          };
           if (passages) await merge(passages, { mergeFilter: { part: "passages" } });
           await merge(vocabulary, {});
           return pagefind;
