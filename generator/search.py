@@ -291,11 +291,14 @@ def _write_vocabulary(tree: Path, words: dict[str, set[str]]) -> None:
     """A folder with a page for each part of a bundle, holding its words, each marked, and
     filtered as `<part>-words`. A word with a character Pagefind leaves out of a word (as in
     a compound's part, "«bbc") could be split into unmarked words: it is left out, and so is a
-    query for it, which a reader cannot type."""
+    query for it, which a reader cannot type. The mark alone, which no query begins, keeps a
+    part with no word from being an empty page, which Pagefind would refuse to index."""
     for part, found in words.items():
         target = tree / part / "index.html"
         target.parent.mkdir(parents=True)
-        marked = " ".join(word + VOCABULARY_MARK for word in sorted(found) if _whole(word))
+        marked = " ".join(
+            [VOCABULARY_MARK, *(word + VOCABULARY_MARK for word in sorted(found) if _whole(word))]
+        )
         target.write_text(
             f'<!doctype html><html lang="{UNSTEMMED}"><head><meta charset="utf-8"></head><body>'
             f'<main data-pagefind-body data-pagefind-filter="part:{part}-words">{marked}</main>'
