@@ -285,6 +285,10 @@ def _index_quietly(site_dir: Path, language: str) -> None:
     except SearchIndexError as error:
         log.warning(f"briefings: the preview's search index is not up to date: {error}")
         return
+    except OSError:
+        # The next preview build cleaned the site while this one was indexed: it indexes its own.
+        log.debug("briefings: a newer preview build replaced the pages being indexed")
+        return
     log.info(f"Search index of the preview rebuilt from {pages} pages")
 
 
