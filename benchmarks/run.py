@@ -52,11 +52,12 @@ a query in another script loads that script's bundle too): `pagefind.js`,
 `pagefind-worker.js` (Pagefind 1.5 searches in a web worker), `pagefind-entry.json`, the
 language's `wasm.<lang>.pagefind` and `pagefind.<hash>.pf_meta` (loaded by `init()`); the
 entry and metadata of the passages in the site's script found on pages in other languages,
-merged into it; its filters (the placeholder filter the box leaves out); one index chunk of
-each (the largest, as the worst case: a word is in exactly one chunk of each), and the
-fragments of the results the box shows at first (`limit` in search.js: the
-largest ones, worst case; a typical figure, with chunks and fragments of median size, is
-printed beside it). Pagefind's chunks are stored
+merged into it, and of its vocabulary (which tells the box which parts have the query's
+words); their filters (the `part` filter the box shows results by); one index chunk of each
+(the largest, as the worst case: a word is in exactly one chunk of each), and the fragments
+of the results the box shows at first (`limit` in search.js; none of the vocabulary, which is
+never shown: the largest ones, worst case; a typical figure, with chunks and fragments of
+median size, is printed beside it). Pagefind's chunks are stored
 gzip-compressed, so file sizes are transfer sizes; the two scripts could be compressed further
 by the server.
 
@@ -356,7 +357,7 @@ def first_search(site: Path, typical: bool = False) -> dict[str, int]:
     fragments: list[int] = []
     bundles = json.loads((site / BUNDLE / "languages.json").read_text(encoding="utf-8"))
     for bundle in bundles[:1]:
-        for name in filter(None, (bundle["pages"], bundle["passages"])):
+        for name in filter(None, (bundle["pages"], bundle["passages"], bundle["vocabulary"])):
             folder = site / name
             entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
             language, info = max(entry["languages"].items(), key=lambda item: item[1]["page_count"])
@@ -372,7 +373,8 @@ def first_search(site: Path, typical: bool = False) -> dict[str, int]:
             if found:
                 # One chunk per bundle: a word is in exactly one chunk of each.
                 chunks.append(int(statistics.median(found)) if typical else found[-1])
-            fragments += (p.stat().st_size for p in folder.glob(f"fragment/{language}_*"))
+            if name != bundle["vocabulary"]:
+                fragments += (p.stat().st_size for p in folder.glob(f"fragment/{language}_*"))
     parts["index chunks"] = sum(chunks)
     fragments.sort()
     if typical:

@@ -73,9 +73,10 @@ finds the pages with every word of a query; Material's lunr those with any word,
 starting with it, and ranks higher the pages with more of the words.
 
 **Bytes** are counted by the server: the bodies it sent for the search's own files, whenever
-they were asked for: `pagefind/*` for ours; `search/search_index.json`, Material's search
-worker and any lunr language file for Material. Not counted: the pages, and the box's own
-code (search.js, 5 KiB, loaded by every page of our site; Material's is in its `bundle.js`).
+they were asked for: `pagefind*/*` for ours (every bundle the box loads);
+`search/search_index.json`, Material's search worker and any lunr language file for Material.
+Not counted: the pages, and the box's own code (search.js, 5 KiB, loaded by every page of our
+site; Material's is in its `bundle.js`).
 "If the server gzips" replaces each `.js` and `.json` file's size by its size gzipped at
 level 6. *First query* counts the files sent before its first result showed, page load
 included; *all queries* those of the home page's whole round; *next page* those sent for the
@@ -387,7 +388,7 @@ def served(site: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
 def is_search_file(name: str, path: str) -> bool:
     """Whether a URL path is one of the backend's own search files (see the module's doc)."""
     if name == PAGEFIND:
-        return path.startswith(f"/{BUNDLE}/")
+        return path.startswith(f"/{BUNDLE}")  # every bundle: pagefind-ru/, its passages, ...
     return path == "/search/search_index.json" or path.startswith(
         ("/assets/javascripts/workers/search.", "/assets/javascripts/lunr/")
     )

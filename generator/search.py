@@ -21,7 +21,18 @@ indexed without stemming and searched through their language's bundle, which ste
 Russian stems a name's cases apart ("Песков" to "песк", "Пескову" to "песков"), but a stemmed
 query is a prefix of the name as written, so every case of "Песков" finds it. A language with
 passages but no page of its own gets a one-word placeholder page, so that its bundle exists to
-stem queries; the search box filters it out (`placeholder`).
+stem queries; it is no part of the bundle that the search box shows.
+
+**Only words that are there.** When no word of an index begins with a query's (stemmed) word,
+Pagefind answers with the pages of the longest word of the index that the query begins with
+(its "backtracking", which no option turns off: Pagefind issues #599 and #780): "Сардаризаде",
+on no page, found the pages with its first letter, a Russian preposition. So each part of a
+bundle (its pages; its passages) has a vocabulary: every word of its index, as Pagefind wrote
+it, followed by `VOCABULARY_MARK`, on a page of `pagefind-<lang>-vocabulary/` that is indexed
+without stemming and searched with the bundle. The query finds a part's vocabulary page exactly
+when each of its words begins a word of that part, since a marked word is never a prefix of a
+query; the search box shows the results of those parts only (filtered by `part`), and none
+when no part has the query's words.
 
 Each bundle is indexed from a folder of hard links to its pages (or of its records), since
 Pagefind's program indexes a folder, not a list of files. A site in one language with no text
@@ -35,6 +46,7 @@ missing. The program exits only once every file is written.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -42,6 +54,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -50,6 +63,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import cbor2
 import lxml.html
 from lxml import etree
 
@@ -59,9 +73,12 @@ BUNDLE = "pagefind"
 LANGUAGES = "languages.json"
 """In the site's bundle: every bundle of pages, with its passages, for the search box."""
 UNSTEMMED = "und"
-"""The language Pagefind indexes passages in: one it has no stemmer for."""
-PLACEHOLDER = "placeholder"
-"""The filter that marks a placeholder page, which no search shows."""
+"""The language Pagefind indexes passages and vocabularies in: one it has no stemmer for."""
+PAGES, PASSAGES = "pages", "passages"
+"""The parts of a bundle, as the search box filters its results (`part`)."""
+VOCABULARY_MARK = "\u01c2"
+"""Ends every word of a vocabulary: a letter (Pagefind keeps it in the word) that no query
+holds, so that a marked word is never the prefix of a query that Pagefind backtracks to."""
 
 _HTML_LANG = re.compile(rb"<html[^>]*?\slang=\"([^\"]+)\"")
 _FOREIGN = re.compile(rb' dir="(?:ltr|rtl)" data-pagefind-ignore>')  # as the templates write it
@@ -99,6 +116,12 @@ def index_site(site_dir: Path, language: str = "en") -> int:
         {
             "pages": _bundle(each, site_language),
             "passages": f"{BUNDLE}-{each}-passages" if records[each] else None,
+            "vocabulary": f"{BUNDLE}-{each}-vocabulary",
+            # The parts whose results a search shows: not a placeholder's.
+            "parts": [
+                *([PAGES] if each == site_language or pages[each] else []),
+                *([PASSAGES] if records[each] else []),
+            ],
             # For the search box to tell which bundles a query is written for.
             "scripts": list(letters(each)),
         }
@@ -115,9 +138,25 @@ def index_site(site_dir: Path, language: str = "en") -> int:
                 _write_records(tree, records[each])
                 running.append(_start_pagefind(tree, site_dir / passages, UNSTEMMED))
         counts = [_finished(process) for process in running]
+        # Each vocabulary is read from the index just written.
+        vocabularies = []
+        for bundle in bundles:
+            tree = Path(scratch) / bundle["vocabulary"]
+            folders = {PAGES: bundle["pages"], PASSAGES: bundle["passages"]}
+            _write_vocabulary(
+                tree, {part: _words(site_dir / folders[part]) for part in bundle["parts"]}
+            )
+            vocabularies.append(_start_pagefind(tree, site_dir / bundle["vocabulary"], UNSTEMMED))
+        for process in vocabularies:
+            _finished(process)
     # Pages, less the placeholders of languages with none.
     indexed = sum(counts[: len(languages)]) - sum(1 for each in languages[1:] if not pages[each])
-    kept = {name for bundle in bundles for name in (bundle["pages"], bundle["passages"]) if name}
+    kept = {
+        name
+        for bundle in bundles
+        for name in (bundle["pages"], bundle["passages"], bundle["vocabulary"])
+        if name
+    }
     _forget_stale_bundles(site_dir, kept)
     (site_dir / BUNDLE / LANGUAGES).write_text(json.dumps(bundles), encoding="utf-8")
     return indexed
@@ -229,8 +268,7 @@ def _link_pages(site_dir: Path, tree: Path, pages: list[Path], language: str) ->
     if not pages:
         (tree / "index.html").write_text(
             f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body>'
-            f'<main data-pagefind-body data-pagefind-filter="{PLACEHOLDER}:yes">{language}'
-            "</main></body></html>",
+            f"<main data-pagefind-body>{language}</main></body></html>",
             encoding="utf-8",
         )
 
@@ -247,6 +285,55 @@ def _write_records(tree: Path, records: list[_Record]) -> None:
             f"data-pagefind-ignore>{escape(record.title)}</h1>{passages}</main></body></html>",
             encoding="utf-8",
         )
+
+
+def _write_vocabulary(tree: Path, words: dict[str, set[str]]) -> None:
+    """A folder with a page for each part of a bundle, holding its words, each marked, and
+    filtered as `<part>-words`. A word with a character Pagefind leaves out of a word (as in
+    a compound's part, "«bbc") could be split into unmarked words: it is left out, and so is a
+    query for it, which a reader cannot type. The mark alone, which no query begins, keeps a
+    part with no word from being an empty page, which Pagefind would refuse to index."""
+    for part, found in words.items():
+        target = tree / part / "index.html"
+        target.parent.mkdir(parents=True)
+        marked = " ".join(
+            [VOCABULARY_MARK, *(word + VOCABULARY_MARK for word in sorted(found) if _whole(word))]
+        )
+        target.write_text(
+            f'<!doctype html><html lang="{UNSTEMMED}"><head><meta charset="utf-8"></head><body>'
+            f'<main data-pagefind-body data-pagefind-filter="part:{part}-words">{marked}</main>'
+            "</body></html>",
+            encoding="utf-8",
+        )
+
+
+def _whole(word: str) -> bool:
+    """Whether the word is letters, marks and digits only, which Pagefind keeps together."""
+    return all(unicodedata.category(character)[0] in "LMN" for character in word)
+
+
+def _words(bundle: Path) -> set[str]:
+    """Every word of a bundle's index, as Pagefind wrote it (stemmed, lower case, without
+    diacritics). Its entry names the index's metadata, which lists the chunks of its words:
+    gzipped, Pagefind's signature, then CBOR (Pagefind's `MetaIndex` and `WordIndex`); any
+    other chunk in the folder is left from an earlier build."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_bytes())
+    found: set[str] = set()
+    for language in entry["languages"].values():
+        meta = _read_cbor(bundle / f"pagefind.{language['hash']}.pf_meta")
+        for _first, _last, chunk in meta[2]:
+            found.update(word for word, *_ in _read_cbor(bundle / "index" / f"{chunk}.pf_index")[0])
+    return found
+
+
+def _read_cbor(path: Path) -> Any:
+    data = path.read_bytes()
+    if data.startswith(b"\x1f\x8b"):
+        data = gzip.decompress(data)
+    signature = b"pagefind_dcd"
+    if not data.startswith(signature):
+        raise SearchIndexError(f"Pagefind wrote {path} in a form this version cannot read")
+    return cbor2.loads(data[len(signature) :])
 
 
 def _start_pagefind(

@@ -68,8 +68,20 @@ def test_a_language_pagefind_stems_in_another_script_is_searched_in_a_bundle_of_
     bundles = json.loads((site / "pagefind" / "languages.json").read_bytes())
 
     assert bundles == [
-        {"pages": "pagefind", "passages": None, "scripts": ["Latn"]},
-        {"pages": "pagefind-ru", "passages": "pagefind-ru-passages", "scripts": ["Cyrl"]},
+        {
+            "pages": "pagefind",
+            "passages": None,
+            "vocabulary": "pagefind-en-vocabulary",
+            "parts": ["pages"],
+            "scripts": ["Latn"],
+        },
+        {
+            "pages": "pagefind-ru",
+            "passages": "pagefind-ru-passages",
+            "vocabulary": "pagefind-ru-vocabulary",
+            "parts": ["passages"],  # not the placeholder page
+            "scripts": ["Cyrl"],
+        },
     ]
     # The Persian page, which Pagefind does not stem, is with the English ones, word by word;
     # so are the names in Arabic script and the quote in French.

@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import STEMMED, _foreign_text, searched_as
+from generator.search import (
+    BUNDLE,
+    LANGUAGES,
+    STEMMED,
+    VOCABULARY_MARK,
+    _foreign_text,
+    _words,
+    index_site,
+    searched_as,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,6 +62,28 @@ def test_the_text_marked_as_another_language_is_taken_with_its_pages_title() -> 
     # Not the text inside a region left out of search, nor outside the page's content, nor
     # text in another language that its page's bundle searches itself.
     assert record.passages == ["Дмитрий Песков", "“Переговоры идут.”"]
+
+
+def test_each_part_of_a_bundle_has_a_vocabulary_of_its_words_each_marked(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_bytes(PAGE.encode())
+
+    index_site(site)
+
+    english, russian = json.loads((site / BUNDLE / LANGUAGES).read_bytes())
+    assert [english["parts"], russian["parts"]] == [["pages"], ["passages"]]
+    pages, passages = _words(site / english["pages"]), _words(site / russian["passages"])
+    # "Talks" stemmed as English, the Russian words as written (and the quote's first word with
+    # its quotation mark, a part of the word that no query holds).
+    assert {"talk", "also", "written", "le", "pont"} <= pages
+    assert {"дмитрии", "песков", "переговоры", "“переговоры", "идут"} <= passages
+    # Every word marked, so that no query that begins with one is answered with it; none with a
+    # character that Pagefind would split it at; and the mark alone, so that no page is empty.
+    for part, words in ((english, pages), (russian, passages)):
+        assert _words(site / part["vocabulary"]) == {VOCABULARY_MARK} | {
+            word + VOCABULARY_MARK for word in words if word.isalnum()
+        }
 
 
 @pytest.mark.slow

@@ -139,6 +139,14 @@ def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 
 
 @pytest.fixture(scope="session")
+def multilingual_languages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same briefings on a site read in Russian and Persian too (`languages: [ru, fa]`),
+    with a home page and lists in each; yields its base URL."""
+    root = tmp_path_factory.mktemp("languages")
+    yield from _serve(built_site(root / "project", FIXTURES / "multilingual", languages="[ru, fa]"))
+
+
+@pytest.fixture(scope="session")
 def internal_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real stories as a desk's internal site, with the al-Ahli briefing marked
     TLP:AMBER; yields its base URL."""

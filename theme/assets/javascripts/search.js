@@ -5,7 +5,10 @@
 // site/pagefind-<lang>/ for each language in another script, each with the passages in its
 // language found on other pages merged in (generator/search.py, which lists them in
 // pagefind/languages.json). A query goes to the site's bundle and to those of the scripts it
-// is written in, and the results are listed together by score. Pagefind, the bundles and the
+// is written in, and the results are listed together by score: of each bundle, only those of
+// the parts (its pages, its passages) whose vocabulary has every word of the query, since
+// Pagefind answers a word on no page with the pages of a shorter word that the query begins
+// with ("Сардаризаде" found the pages with its first letter). Pagefind, the bundles and the
 // box's words (search/words.json, from the package's catalogues) are loaded only when a reader
 // first opens the search, a bundle in another script when a query is first written in it, so
 // pages load nothing extra until then.
@@ -40,18 +43,22 @@ if (dialog && toggle) {
   // with its own worker and its language's stemmer, which also stems the queries sent to the
   // passages merged into it. (Instances made by one module's createInstance share its worker,
   // and so the first bundle's stemmer.)
-  const engine = ({ pages, passages }) => {
+  // Each part's results carry its name (`part`), and its vocabulary page is filtered as
+  // `<part>-words`.
+  const engine = ({ pages, passages, vocabulary }) => {
     if (!engines.has(pages)) {
       engines.set(
         pages,
         (async () => {
           const pagefind = await import(new URL(`../${pages}/pagefind.js`, bundle).href);
-          await pagefind.options({ baseUrl });
+          await pagefind.options({ baseUrl, mergeFilter: { part: "pages" } });
           await pagefind.init();
-          if (passages) {
-            const merged = new URL(`../${passages}/`, bundle).href;
-            await pagefind.mergeIndex(merged, { language: "und", baseUrl });
-          }
+          const merge = (name, options) => {
+            const url = new URL(`../${name}/`, bundle).href;
+            return pagefind.mergeIndex(url, { language: "und", baseUrl, ...options });
+          };
+          if (passages) await merge(passages, { mergeFilter: { part: "passages" } });
+          await merge(vocabulary, {});
           return pagefind;
         })(),
       );
@@ -79,10 +86,21 @@ if (dialog && toggle) {
 
   // The site's bundle, and those of the other scripts the query is written in.
   const searched = (bundles, query) =>
-    bundles.filter((each, i) => i === 0 || each.written.test(query)).map(engine);
+    bundles.filter((each, i) => i === 0 || each.written.test(query));
 
-  // A language with passages but no page of its own has a placeholder page in its bundle.
-  const options = { filters: { not: { placeholder: "yes" } } };
+  // A bundle's results for the query: those of the parts whose vocabulary page the query
+  // finds, which it does only when each of its words begins a word of that part. (A
+  // vocabulary page and a placeholder page are no part, and so never a result.)
+  const matching = async (each, query) => {
+    const pagefind = await engine(each);
+    const only = (parts) => ({ filters: { part: { any: parts } } });
+    const found = await pagefind.search(query, only(each.parts));
+    const words = found.totalFilters.part ?? {};
+    const parts = each.parts.filter((part) => words[`${part}-words`] > 0);
+    if (parts.length === each.parts.length) return found.results;
+    if (parts.length === 0) return [];
+    return (await pagefind.search(query, only(parts))).results;
+  };
 
   // "3 matching pages" in the page's language: its plural form and digits.
   let words = null;
@@ -148,10 +166,9 @@ if (dialog && toggle) {
       return;
     }
     const bundles = await load();
-    const instances = await Promise.all(searched(bundles, query));
-    const found = await Promise.all(instances.map((each) => each.search(query, options)));
+    const found = await Promise.all(searched(bundles, query).map((each) => matching(each, query)));
     if (ticket !== latest) return; // a newer query has started
-    const results = found.flatMap((each) => each.results).sort((a, b) => b.score - a.score);
+    const results = found.flat().sort((a, b) => b.score - a.score);
     const pages = await Promise.all(results.slice(0, limit).map((r) => r.data()));
     if (ticket !== latest) return;
     const shown = new Set();
