@@ -357,7 +357,7 @@ def first_search(site: Path, typical: bool = False) -> dict[str, int]:
     fragments: list[int] = []
     bundles = json.loads((site / BUNDLE / "languages.json").read_text(encoding="utf-8"))
     for bundle in bundles[:1]:
-        for name in filter(None, (bundle["pages"], bundle["passages"], bundle["vocabulary"])):
+        for name in filter(None, (bundle["pages"], bundle["passages"], *bundle["vocabulary"])):
             folder = site / name
             entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
             language, info = max(entry["languages"].items(), key=lambda item: item[1]["page_count"])
@@ -373,7 +373,7 @@ def first_search(site: Path, typical: bool = False) -> dict[str, int]:
             if found:
                 # One chunk per bundle: a word is in exactly one chunk of each.
                 chunks.append(int(statistics.median(found)) if typical else found[-1])
-            if name != bundle["vocabulary"]:
+            if name not in bundle["vocabulary"]:
                 fragments += (p.stat().st_size for p in folder.glob(f"fragment/{language}_*"))
     parts["index chunks"] = sum(chunks)
     fragments.sort()

@@ -28,11 +28,13 @@ Pagefind answers with the pages of the longest word of the index that the query 
 (its "backtracking", which no option turns off: Pagefind issues #599 and #780): "Сардаризаде",
 on no page, found the pages with its first letter, a Russian preposition. So each part of a
 bundle (its pages; its passages) has a vocabulary: every word of its index, as Pagefind wrote
-it, followed by `VOCABULARY_MARK`, on a page of `pagefind-<lang>-vocabulary/` that is indexed
-without stemming and searched with the bundle. The query finds a part's vocabulary page exactly
-when each of its words begins a word of that part, since a marked word is never a prefix of a
-query; the search box shows the results of those parts only (filtered by `part`), and none
-when no part has the query's words.
+it, followed by `VOCABULARY_MARK`, on the one page of `pagefind-<lang>-vocabulary-<part>/`,
+indexed without stemming and searched with the bundle. (One bundle per part, each with one
+filter value: Pagefind writes the values of a filter in an order of its own from run to run,
+and two builds of one archive must be the same files.) The query finds a part's vocabulary
+page exactly when each of its words begins a word of that part, since a marked word is never a
+prefix of a query; the search box shows the results of those parts only (filtered by
+`part`), and none when no part has the query's words.
 
 Each bundle is indexed from a folder of hard links to its pages (or of its records), since
 Pagefind's program indexes a folder, not a list of files. A site in one language with no text
@@ -116,7 +118,6 @@ def index_site(site_dir: Path, language: str = "en") -> int:
         {
             "pages": _bundle(each, site_language),
             "passages": f"{BUNDLE}-{each}-passages" if records[each] else None,
-            "vocabulary": f"{BUNDLE}-{each}-vocabulary",
             # The parts whose results a search shows: not a placeholder's.
             "parts": [
                 *([PAGES] if each == site_language or pages[each] else []),
@@ -127,6 +128,8 @@ def index_site(site_dir: Path, language: str = "en") -> int:
         }
         for each in languages
     ]
+    for bundle, each in zip(bundles, languages, strict=True):
+        bundle["vocabulary"] = [f"{BUNDLE}-{each}-vocabulary-{part}" for part in bundle["parts"]]
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as scratch:
         for each in languages[1:]:
             tree = Path(scratch) / each
@@ -141,12 +144,11 @@ def index_site(site_dir: Path, language: str = "en") -> int:
         # Each vocabulary is read from the index just written.
         vocabularies = []
         for bundle in bundles:
-            tree = Path(scratch) / bundle["vocabulary"]
             folders = {PAGES: bundle["pages"], PASSAGES: bundle["passages"]}
-            _write_vocabulary(
-                tree, {part: _words(site_dir / folders[part]) for part in bundle["parts"]}
-            )
-            vocabularies.append(_start_pagefind(tree, site_dir / bundle["vocabulary"], UNSTEMMED))
+            for part, name in zip(bundle["parts"], bundle["vocabulary"], strict=True):
+                tree = Path(scratch) / name
+                _write_vocabulary(tree, {part: _words(site_dir / folders[part])})
+                vocabularies.append(_start_pagefind(tree, site_dir / name, UNSTEMMED))
         for process in vocabularies:
             _finished(process)
     # Pages, less the placeholders of languages with none.
@@ -154,7 +156,7 @@ def index_site(site_dir: Path, language: str = "en") -> int:
     kept = {
         name
         for bundle in bundles
-        for name in (bundle["pages"], bundle["passages"], bundle["vocabulary"])
+        for name in (bundle["pages"], bundle["passages"], *bundle["vocabulary"])
         if name
     }
     _forget_stale_bundles(site_dir, kept)

@@ -71,15 +71,15 @@ def test_a_language_pagefind_stems_in_another_script_is_searched_in_a_bundle_of_
         {
             "pages": "pagefind",
             "passages": None,
-            "vocabulary": "pagefind-en-vocabulary",
             "parts": ["pages"],
+            "vocabulary": ["pagefind-en-vocabulary-pages"],
             "scripts": ["Latn"],
         },
         {
             "pages": "pagefind-ru",
             "passages": "pagefind-ru-passages",
-            "vocabulary": "pagefind-ru-vocabulary",
             "parts": ["passages"],  # not the placeholder page
+            "vocabulary": ["pagefind-ru-vocabulary-passages"],
             "scripts": ["Cyrl"],
         },
     ]

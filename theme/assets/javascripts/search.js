@@ -43,8 +43,8 @@ if (dialog && toggle) {
   // with its own worker and its language's stemmer, which also stems the queries sent to the
   // passages merged into it. (Instances made by one module's createInstance share its worker,
   // and so the first bundle's stemmer.)
-  // Each part's results carry its name (`part`), and its vocabulary page is filtered as
-  // `<part>-words`.
+  // Each part's results carry its name (`part`), and its vocabulary, a bundle of one page of
+  // its own, is filtered as `<part>-words`.
   const engine = ({ pages, passages, vocabulary }) => {
     if (!engines.has(pages)) {
       engines.set(
@@ -58,7 +58,7 @@ if (dialog && toggle) {
             return pagefind.mergeIndex(url, { language: "und", baseUrl, ...options });
           };
           if (passages) await merge(passages, { mergeFilter: { part: "passages" } });
-          await merge(vocabulary, {});
+          for (const name of vocabulary) await merge(name, {});
           return pagefind;
         })(),
       );
