@@ -158,13 +158,13 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], P
     project = copy_project(root / "project", folder)
     (project / "secret.txt").write_text(SECRET, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "markdown_extensions:\n", "markdown_extensions:\n" + HOSTILE_MARKDOWN_EXTENSIONS, 1
-        )
-        + "not_in_nav: control.md\n",
-        encoding="utf-8",
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "markdown_extensions:\n", "markdown_extensions:\n" + HOSTILE_MARKDOWN_EXTENSIONS, 1
     )
+    # The control page is kept out of the menu, as the site's pages for editors are.
+    text = text.replace("not_in_nav: |\n", "not_in_nav: |\n  /control.md\n", 1)
+    config.write_text(text, encoding="utf-8")
     # A control: the same line in a page of the site does include the file.
     (project / "docs" / "control.md").write_text('# Control\n\n--8<-- "secret.txt"\n', "utf-8")
 
