@@ -29,7 +29,7 @@ from generator.publish import SiteInfo
 from generator.site import render_site, site_files
 from generator.structure import SiteIndex
 
-from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES, Briefings
+from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES, Briefings
 
 EMBARGO = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 REVIEW_BY = "2026-11-27"
@@ -386,3 +386,34 @@ def test_clock_state_cache_without_a_commit_is_a_usage_error(
 
     assert result.exit_code == 2
     assert "Error: --cache needs --commit: what it keeps holds for one commit" in result.stderr
+
+
+def test_the_readme_example_of_a_change_is_what_clock_state_says(
+    briefings: Briefings, tmp_path: Path
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = 'briefings clock-state --commit "$(git rev-parse HEAD)" --since clock-state.json\n'
+    example = readme.split(f"{command}```\n\n```text\n")[1].split("```")[0]
+    folder = tmp_path / "briefings"
+    shutil.copytree(ROOT / "briefings", folder)
+    seed = folder / "iran-russia-ballistic-missile-transfer.yaml"
+    text = seed.read_text(encoding="utf-8")
+    assessed = "      as_of: 2026-11-25\n"
+    seed.write_text(text.replace(assessed, f"{assessed}      review_by: 2026-12-01\n", 1), "utf-8")
+    (folder / "iran-missile-transfer-confirmed.yaml").write_text(
+        text.replace("id: iran-russia-ballistic-missile-transfer\n",
+                     "id: iran-missile-transfer-confirmed\n")
+        .replace("tlp: CLEAR\n", "tlp: CLEAR\nembargo_until: 2026-12-01T09:00:00Z\n"),
+        encoding="utf-8",
+    )  # fmt: skip
+    env = {"BRIEFINGS_REPOSITORY": "private", "SITE_URL": None}
+
+    published = briefings("clock-state", "--now", "2026-12-01T08:00:00Z", "--commit", "abc123",
+                          cwd=tmp_path, env=env)  # fmt: skip
+    (tmp_path / "clock-state.json").write_text(published.stdout, encoding="utf-8")
+    result = briefings("clock-state", "--now", "2026-12-02T08:00:00Z", "--commit", "abc123",
+                       "--since", "clock-state.json", cwd=tmp_path, env=env)  # fmt: skip
+
+    assert published.exit_code == 0, published.stderr
+    assert result.exit_code == 3
+    assert result.stderr == example
