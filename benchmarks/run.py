@@ -37,6 +37,11 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    Material site as it comes, with its own search. Search indexing alone is about a fifth
    of the plain build, so the ratio to that one says what the plugin costs beyond it.
 4. **`briefings check`** of the same folder, as a subprocess (what CI runs).
+5. **The hourly decision**, `briefings clock-state --since` (the publishing workflow's scheduled
+   run, which stops there when the published site is as a build now would make it), as a
+   subprocess: with the briefings read and checked, as on a commit not seen before, and with
+   what the clock state is computed from kept for the commit (`--cache`), as on every later
+   run at that commit.
 
 **Picture weight** is what the pictures add to a briefing page (`generator.pictures`): its
 gzipped size, less the gzipped size of the same page with the pictures' markup taken out (the
@@ -96,7 +101,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.profiles import write_reports  # noqa: E402
 from benchmarks.synthetic import NOW, write_archive  # noqa: E402
-from generator import markdown_fields, parallel, render  # noqa: E402
+from generator import clock, markdown_fields, parallel, render  # noqa: E402
 from generator.archive import load_archive  # noqa: E402
 from generator.desk import Desk, Repository  # noqa: E402
 from generator.publish import SiteInfo  # noqa: E402
@@ -121,6 +126,7 @@ MB = 1024 * 1024
 OUR_SHARE = 0.10
 SCALING = 1.3
 CHECK_SHARE = 1 / 5
+DECISION_LIMIT = 30.0
 SERVE_SHARE = 1 / 5
 BUILD_LIMIT = 15 * 60
 MEMORY_LIMIT = 4 * 1024 * MB
@@ -411,6 +417,10 @@ class Result:
     """The build again, with the card cache the cold build left."""
     warm: dict[str, float] = field(default_factory=dict)
     check: float = 0.0
+    decision_read: float = 0.0
+    """`briefings clock-state --since`, reading the briefings."""
+    decision_kept: float = 0.0
+    """The same, from what an earlier run kept for the commit."""
     serve_reload: float = 0.0
     """Edit to reload under `mkdocs serve --dirty`; 0 when not measured."""
     site_bytes: int = 0
@@ -547,6 +557,25 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
              NOW.isoformat()]  # fmt: skip
     result.check = min(run_process(check, project, work / "check.log").wall for _ in range(runs))
 
+    print("   briefings clock-state --since: the hourly decision ...", flush=True)
+    facts, record = work / "clock-facts.json", work / "clock-state.json"
+    published = load_archive(briefings, NOW, desk=PRIVATE_DESK)
+    state = clock.clock_state(published)
+    record.write_text(
+        clock.Record.of(state, now=NOW, commit="bench", site_url=None).text(), encoding="utf-8"
+    )
+    decide = [sys.executable, "-m", "generator.cli", "clock-state", str(briefings), "--now",
+              NOW.isoformat(), "--commit", "bench", "--since", str(record),
+              "--cache", str(facts)]  # fmt: skip
+    read = []
+    for _ in range(runs if n <= 1000 else 1):  # at 10,000, reading takes most of a minute
+        facts.unlink(missing_ok=True)
+        read.append(run_process(decide, project, work / "decision.log").wall)
+    result.decision_read = min(read)
+    result.decision_kept = min(
+        run_process(decide, project, work / "decision.log").wall for _ in range(runs)
+    )
+
     site = project / "site"
     result.site_bytes = folder_size(site)
     result.search_bytes = search_bytes(site)
@@ -642,6 +671,8 @@ def print_result(r: Result) -> None:
         cold, warm_ratio = total / r.searched_wall, r.warm_wall / r.searched_wall
         print(f"  {'build / that baseline, cold and warm':<44} {cold:9.2f} x {warm_ratio:5.2f} x")
     row("briefings check (subprocess)", r.check, total)
+    row("hourly decision (clock-state), reading", r.decision_read, total)
+    row("hourly decision (clock-state), kept by commit", r.decision_kept, total)
     if r.serve_reload:
         row("serve --dirty: edit one briefing to reload", r.serve_reload, total)
     print(f"  {'peak memory, largest process':<44} {_size(r.peak_rss):>11}")
@@ -706,6 +737,10 @@ def print_targets(results: dict[int, Result]) -> None:
         share = r.check / r.build_wall
         line(f"briefings check <= 1/5 of the build, N = {n:,}", f"{share:.1%} ({r.check:.2f} s)",
              share <= CHECK_SHARE)  # fmt: skip
+    for n, r in results.items():
+        line(f"hourly decision, kept by commit, < 30 s, N = {n:,}",
+             f"{r.decision_kept:.2f} s (reading: {r.decision_read:.2f} s)",
+             r.decision_kept < DECISION_LIMIT)  # fmt: skip
     if 10000 in results:
         r = results[10000]
         peak = max(r.peak_rss, r.peak_tree)

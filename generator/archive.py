@@ -55,12 +55,19 @@ REGISTRY_FILE = "actors.yaml"
 def is_shown(briefing: Briefing, now: datetime, audience: Audience = Audience.PUBLIC) -> bool:
     """SPEC §4: published, TLP:CLEAR, and past any embargo; for the internal audience, also
     GREEN, AMBER and AMBER+STRICT. RED never; everything else stays private."""
+    return is_cleared(briefing, audience) and (
+        briefing.embargo_until is None or briefing.embargo_until <= now
+    )
+
+
+def is_cleared(briefing: Briefing, audience: Audience = Audience.PUBLIC) -> bool:
+    """Whether the briefing is shown once its embargo, if it has one, has ended: all of
+    `is_shown` that does not depend on the clock."""
     allowed = (Tlp.CLEAR,) if audience is Audience.PUBLIC else INTERNAL_TLPS
     return (
         briefing.status is Status.PUBLISHED
         and briefing.tlp in allowed
         and briefing.published is not None
-        and (briefing.embargo_until is None or briefing.embargo_until <= now)
     )
 
 

@@ -1,6 +1,7 @@
 """`briefings`: the command line over the core. Each command is a few lines around one call.
 
-Exit codes: 0 when the input is valid, 1 when it has problems, 2 on a usage error.
+Exit codes: 0 when the input is valid, 1 when it has problems, 2 on a usage error; and 3 from
+`clock-state --since` when a build now would publish another site.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from . import diff, instant
+from . import clock, diff, instant
 from .archive import REGISTRY_FILE, Archive, load_archive, write_scaffold
 from .desk import (
     Audience,
@@ -89,6 +90,34 @@ NOW_OPTION = click.option(
 )
 
 
+VISIBILITY_OPTION = click.option(
+    "--visibility",
+    type=click.Choice(["public", "private", "internal"]),
+    default=None,
+    help="The repository's visibility on GitHub: a problem when it is public and the desk "
+    "is configured as private, or for an internal site.",
+)
+
+
+def _refuse_contradicted(desk: Desk, visibility: str | None, config_file: Path) -> None:
+    """Exit 1 when the repository's visibility contradicts what the configuration says."""
+    mismatch = visibility_problem(desk, visibility) if visibility else None
+    if mismatch:
+        click.echo(f"{config_file}: {mismatch}", err=True)
+        sys.exit(1)
+
+
+def _build_now(explicit: datetime | None, config_file: Path) -> datetime:
+    """'Now' as the build takes it: --now, else the plugin's `now` option, else
+    SOURCE_DATE_EPOCH, else the clock."""
+    option = None if explicit is not None else project_options(config_file).get("now")
+    try:
+        given = explicit or (instant.parse_instant(str(option)) if option else None)
+    except instant.InstantError as error:
+        raise click.UsageError(f"{config_file}: now: {error}") from None
+    return _now(given)
+
+
 @click.group()
 @click.version_option(package_name="briefing-site")
 def main() -> None:
@@ -108,13 +137,7 @@ def main() -> None:
 )
 @NOW_OPTION
 @CONFIG_OPTION
-@click.option(
-    "--visibility",
-    type=click.Choice(["public", "private", "internal"]),
-    default=None,
-    help="The repository's visibility on GitHub: a problem when it is public and the desk "
-    "is configured as private, or for an internal site.",
-)
+@VISIBILITY_OPTION
 @click.option(
     "--due",
     is_flag=True,
@@ -132,10 +155,7 @@ def check(
 
     Exit codes: 0 valid, 1 problems, 2 usage. Reviews that are due do not change them."""
     desk = _desk(config_file)
-    mismatch = visibility_problem(desk, visibility) if visibility else None
-    if mismatch:
-        click.echo(f"{config_file}: {mismatch}", err=True)
-        sys.exit(1)
+    _refuse_contradicted(desk, visibility, config_file)
     archive = load_archive(directory, _now(now), desk=desk)
     if output_format == "json" and due:
         both = {"problems": records(archive.errors), "due": records(archive.due)}
@@ -390,6 +410,137 @@ def diff_command(
     except diff.GitError as error:
         raise click.UsageError(f"git: {error}") from None
     click.echo(DIFF_FORMATS[output_format](result), nl=False)
+
+
+CHANGED = 3
+"""`briefings clock-state --since`: a build now would publish another site than the one recorded."""
+
+
+def _kept_facts(cache_file: Path, commit: str | None, desk: Desk) -> clock.ClockFacts | None:
+    """What `clock-state --cache` kept, when it was kept for this commit and desk."""
+    try:
+        facts = clock.ClockFacts.model_validate_json(cache_file.read_bytes())
+    except (OSError, ValueError):
+        return None  # not kept yet, or not by this version: read the briefings
+    kept_for = (facts.commit, facts.repository, facts.audience)
+    return facts if kept_for == (commit, desk.repository, desk.audience) else None
+
+
+@main.command(name="clock-state")
+@click.argument(
+    "directory", default="briefings", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--now",
+    type=_Instant(),
+    default=None,
+    help="Judge as of this instant (ISO 8601 with timezone); otherwise as the build does: the "
+    "plugin's `now` option, else SOURCE_DATE_EPOCH, else the clock.",
+)
+@CONFIG_OPTION
+@click.option(
+    "--commit",
+    default=None,
+    help="The commit the briefings are at, recorded and compared: a site published from "
+    "another commit is always built again.",
+)
+@click.option(
+    "--site-url",
+    envvar="SITE_URL",
+    default=None,
+    help="The address the site is built for (env: SITE_URL), recorded and compared.",
+)
+@click.option(
+    "--since",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"The record of the published site ({clock.RECORD_FILE}, this command's output "
+    "published beside it): exit 0 when a build now would publish the same site, "
+    f"{CHANGED} when it would not or when there is no such record.",
+)
+@click.option(
+    "--cache",
+    "cache_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A file keeping what the clock state is computed from, for the commit given: when "
+    "it was written for --commit, the briefings are not read again; otherwise they are, "
+    "and it is written.",
+)
+@VISIBILITY_OPTION
+def clock_state(
+    directory: Path,
+    now: datetime | None,
+    config_file: Path,
+    commit: str | None,
+    site_url: str | None,
+    since: Path | None,
+    cache_file: Path | None,
+    visibility: str | None,
+) -> None:
+    """Print what of the site depends on the clock, as a record to publish beside it: which
+    briefings are public (embargoes), which reviews the pages say are overdue, and the days
+    the charts count up to. With --since, say whether the site that record describes would
+    change if it were built now.
+
+    Exit codes: 0 unchanged (always, without --since), 1 problems in the briefings, 2 usage,
+    3 changed."""
+    if since is not None and commit is None:
+        raise click.UsageError(
+            "--since needs --commit: a site published from another commit is built again "
+            "whatever the clock says"
+        )
+    if cache_file is not None and commit is None:
+        raise click.UsageError("--cache needs --commit: what it keeps holds for one commit")
+    desk = _desk(config_file)
+    _refuse_contradicted(desk, visibility, config_file)
+    at = _build_now(now, config_file)
+    facts = _clock_facts(directory, at, desk, commit=commit, cache_file=cache_file)
+    record = clock.Record.of(facts.state(at), now=at, commit=commit, site_url=site_url)
+    click.echo(record.text(), nl=False)
+    if since is not None:
+        sys.exit(_compare(since, record))
+
+
+def _clock_facts(
+    directory: Path, at: datetime, desk: Desk, *, commit: str | None, cache_file: Path | None
+) -> clock.ClockFacts:
+    """What the clock state is computed from: kept in `cache_file` for this commit, else read
+    from the briefings (and kept there). Exits 1 when the briefings have problems."""
+    kept = _kept_facts(cache_file, commit, desk) if cache_file is not None else None
+    if kept is not None:
+        return kept
+    archive = load_archive(directory, at, desk=desk)
+    if archive.errors:
+        click.echo(format_text(archive.errors), err=True)
+        sys.exit(1)
+    facts = clock.clock_facts(archive, commit=commit, repository=desk.repository)
+    if cache_file is not None:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_text(facts.model_dump_json(), encoding="utf-8")
+    return facts
+
+
+def _compare(since: Path, record: clock.Record) -> int:
+    """Say on standard error how a build now compares with the record in `since`; the exit
+    code: 0 the same site, CHANGED another, or no record to compare with."""
+    try:
+        published = clock.Record.parse(since.read_bytes())
+    except FileNotFoundError:
+        click.echo(f"{since}: no record of a published site; build it", err=True)
+        return CHANGED
+    except (OSError, clock.RecordError) as error:
+        click.echo(f"{since}: not the record of a published site ({error}); build it", err=True)
+        return CHANGED
+    if clock.unchanged(published, record):
+        built = f"{published.commit} as of {published.now.isoformat()}"
+        click.echo(f"{since}: unchanged since the site was built from {built}; nothing to build",
+                   err=True)  # fmt: skip
+        return 0
+    for line in clock.changes(published, record):
+        click.echo(f"{since}: {line}", err=True)
+    click.echo(f"{since}: the site would change; build it", err=True)
+    return CHANGED
 
 
 SCHEMAS = {"briefing": briefing_json_schema, "actors": registry_json_schema}

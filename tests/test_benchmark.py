@@ -30,10 +30,11 @@ def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:
                   "site/pagefind*/", "briefing page HTML", "first search download",
                   "serve --dirty: edit one briefing to reload", "share cards written",
                   "card cache warm", "pictures on a briefing page",
-                  "plain MkDocs with Material's search"):  # fmt: skip
+                  "plain MkDocs with Material's search", "hourly decision (clock-state), reading",
+                  "hourly decision (clock-state), kept by commit"):  # fmt: skip
         assert stage in result.stdout, stage
     targets = result.stdout.split("\nTargets\n")[1].splitlines()
-    assert len(targets) == 9
+    assert len(targets) == 10
     assert sum(line.endswith("not measured") for line in targets) == 5, "N = 20 only"
     figures = json.loads(raw.read_text(encoding="utf-8"))["20"]
     assert figures["pages"] > 0
@@ -42,3 +43,5 @@ def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:
     assert figures["warm_wall"] > 0
     assert figures["searched_wall"] > 0
     assert figures["build"]["write_files"] > 0
+    assert figures["decision_kept"] > 0
+    assert figures["decision_read"] > 0

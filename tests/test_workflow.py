@@ -3,8 +3,10 @@ run here as it runs there."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 import yaml
 
 from .building import build, copy_project
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 
@@ -262,3 +264,146 @@ def test_the_push_step_puts_the_built_site_alone_on_the_public_repositorys_pages
     ]
     assert not any("briefings/" in path and path.endswith(".yaml") for path in pushed)
     assert not (tmp_path / "public-site-key").exists()
+
+
+# --- The hourly decision -------------------------------------------------------------------------
+
+
+BUILDING = "steps.decide.outputs.build != 'false'"
+"""Runs unless the decision said there is nothing to build: on pull requests, which make none."""
+PUBLISHING = "steps.decide.outputs.build == 'true'"
+
+
+def test_a_scheduled_run_decides_first_and_checks_builds_and_deploys_only_on_a_change(
+    workflow: dict[Any, Any],
+) -> None:
+    build = workflow["jobs"]["build"]
+    names = [step.get("name", step.get("uses")) for step in build["steps"]]
+    decide = _step(build, "Decide whether to build")
+
+    at = names.index
+    assert at("Install") < at("Fix the instant this run judges at") < at("Find the Pages URL")
+    assert at("Find the Pages URL") < at("Decide whether to build") < at("Check the briefings")
+    assert (
+        "SOURCE_DATE_EPOCH=$(date +%s)" in _step(build, "Fix the instant this run judges at")["run"]
+    )
+    assert decide["id"] == "decide"
+    assert "github.event_name != 'pull_request'" in decide["if"]
+    command = " ".join(decide["run"].replace("\\\n", " ").split())
+    assert 'briefings clock-state --commit "$GITHUB_SHA" --site-url "$site_url"' in command
+    assert '--since "$published" --cache .cache/clock-state/facts.json' in command
+    kept = _step(build, "Keep what the decision reads, by commit")
+    assert at("Keep what the decision reads, by commit") < at("Decide whether to build")
+    assert kept["with"] == {"path": ".cache/clock-state", "key": "clock-facts-${{ github.sha }}"}
+    assert decide["env"]["BRIEFINGS_AUDIENCE"] == "public"  # the archive the build reads
+    assert build["outputs"]["build"] == "${{ steps.decide.outputs.build }}"
+    for name in ("Check the briefings", "Keep the share cards between builds", "Build the site"):
+        assert _step(build, name)["if"] == BUILDING, name
+    for name in ("Add the record of what the site was built from", "Upload the site",
+                 "Push the site to the public repository"):  # fmt: skip
+        assert PUBLISHING in _step(build, name)["if"], name
+    assert at("Build the site") < at("Add the record of what the site was built from")
+    assert at("Add the record of what the site was built from") < at("Upload the site")
+    assert "needs.build.outputs.build == 'true'" in workflow["jobs"]["deploy"]["if"]
+
+
+FAKE_CURL = """#!/bin/sh
+# Stands in for curl: serves $SERVED/clock-state.json, or fails as `curl --fail` does on a 404.
+out=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --output) out="$2"; shift 2 ;;
+    --max-time) shift 2 ;;
+    -*) shift ;;
+    *) echo "$1" > "$(dirname "$0")/asked"; shift ;;
+  esac
+done
+[ -f "$SERVED/clock-state.json" ] || exit 22
+cp "$SERVED/clock-state.json" "$out"
+"""
+
+EMBARGO = 1795683600  # 2026-11-26T09:00:00Z
+"""When the project's second briefing, under embargo, becomes public."""
+
+
+def _desk_project(tmp_path: Path) -> Path:
+    """The valid fixture in a private desk's project, with a copy of its briefing under embargo
+    until EMBARGO; and a stand-in for curl in its bin/."""
+    briefings = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", briefings)
+    text = (briefings / "sample-briefing.yaml").read_text(encoding="utf-8")
+    embargoed = text.replace("id: sample-briefing\n", "id: later-briefing\n").replace(
+        "tlp: CLEAR\n", "tlp: CLEAR\nembargo_until: 2026-11-26T09:00:00Z\n"
+    )
+    (briefings / "later-briefing.yaml").write_text(embargoed, encoding="utf-8")
+    project = copy_project(tmp_path / "desk", briefings, repository="private")
+    (project / "bin").mkdir()
+    (project / "bin" / "curl").write_text(FAKE_CURL, encoding="utf-8")
+    (project / "bin" / "curl").chmod(0o755)
+    return project
+
+
+def _workflow_step(project: Path, name: str, event: str, sha: str, epoch: int) -> dict[str, str]:
+    """Run a step of the build job in `project` as GitHub runs it, with the site served from
+    `project/served`; what it wrote to GITHUB_OUTPUT, and its job summary."""
+    temp = project / "runner-temp"
+    temp.mkdir(exist_ok=True)
+    outputs, summary = temp / "output", temp / "summary"
+    outputs.write_text("", encoding="utf-8")
+    summary.write_text("", encoding="utf-8")
+    script = _step(yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]["build"], name)["run"]
+    path = os.pathsep.join(
+        [str(project / "bin"), str(Path(sys.executable).parent), os.environ["PATH"]]
+    )
+    env = {
+        **os.environ, "PATH": path, "GITHUB_EVENT_NAME": event, "GITHUB_SHA": sha,
+        "GITHUB_RUN_ID": "42", "GITHUB_REPOSITORY": "desk/briefings", "VISIBILITY": "private",
+        "PAGES_URL": "https://desk.github.io/briefings", "PUBLIC_SITE_URL": "",
+        "BRIEFINGS_AUDIENCE": "public", "SOURCE_DATE_EPOCH": str(epoch),
+        "RUNNER_TEMP": str(temp), "GITHUB_OUTPUT": str(outputs),
+        "GITHUB_STEP_SUMMARY": str(summary), "SERVED": str(project / "site"),
+    }  # fmt: skip
+    result = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=env,
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    said = dict(line.split("=", 1) for line in outputs.read_text("utf-8").splitlines())
+    return {**said, "summary": summary.read_text("utf-8")}
+
+
+@pytest.mark.slow  # the installed command, in a process of its own, for each run
+def test_the_scheduled_run_stops_at_the_published_record_until_the_clock_or_commit_moves(
+    tmp_path: Path,
+) -> None:
+    project = _desk_project(tmp_path)
+    before = EMBARGO - 6 * 3600
+    decide, record = "Decide whether to build", "Add the record of what the site was built from"
+
+    first = _workflow_step(project, decide, "push", "c0ffee", before)
+    (project / "site").mkdir()  # as the build leaves it
+    _workflow_step(project, record, "push", "c0ffee", before)
+    an_hour_later = _workflow_step(project, decide, "schedule", "c0ffee", before + 3600)
+    lifted = _workflow_step(project, decide, "schedule", "c0ffee", EMBARGO + 60)
+    another_commit = _workflow_step(project, decide, "schedule", "decade", before + 3600)
+    pushed_again = _workflow_step(project, decide, "push", "c0ffee", before + 3600)
+
+    assert first["build"] == "true"
+    kept = json.loads((project / ".cache" / "clock-state" / "facts.json").read_text("utf-8"))
+    assert kept["commit"] == "c0ffee"  # the later runs at this commit read it, not the briefings
+    assert (
+        "published-clock-state.json: no record of a published site; build it" in (first["summary"])
+    )
+    published = json.loads((project / "site" / "clock-state.json").read_text("utf-8"))
+    assert (published["commit"], published["site_url"]) == (
+        "c0ffee", "https://desk.github.io/briefings/"
+    )  # fmt: skip
+    assert published["state"]["public"] == ["sample-briefing"]
+    assert (project / "bin" / "asked").read_text("utf-8") == (
+        "https://desk.github.io/briefings/clock-state.json?run=42\n"
+    )
+    assert an_hour_later["build"] == "false"
+    assert an_hour_later["summary"].startswith("Nothing to publish")
+    assert lifted["build"] == "true"
+    assert "now public: later-briefing" in lifted["summary"]
+    assert another_commit["build"] == "true"
+    assert "built from commit c0ffee, now decade" in another_commit["summary"]
+    assert pushed_again["build"] == "true"
