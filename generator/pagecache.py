@@ -39,11 +39,10 @@ from datetime import date, datetime
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
-FORMAT = 1
+FORMAT = 2
 """Raise when what an entry holds changes: every page is made again."""
 
 KEPT_SETTINGS = 3
@@ -192,13 +191,21 @@ class Unkeyable(TypeError):
     """A value `Fingerprints` cannot say the same way in every process: its page is made."""
 
 
+_PLAIN = (str, int, float, bool, type(None))
+"""Values that are their own fingerprint: `repr` writes each the same in every process, and
+two that differ (1, 1.0, True, '1') apart."""
+
+_SITE_LINK = ("briefing:", "actor:")
+
+
 class Fingerprints:
-    """What a value says, as bytes that are the same in every process for equal values, and
-    differ for values a template could tell apart: the value's type, and its content down to
-    the last string, number and date, in order (a set's in sorted order). Dataclasses and
-    pydantic models are read field by field; anything else a page is made from raises
-    `Unkeyable`. The digest of a dataclass or model is remembered for the build (the objects
-    are immutable, and kept alive with it, so that no other takes its place)."""
+    """What a value says, as plain data (tuples of strings, numbers and digests) that is the
+    same in every process for equal values, and differs for values a template could tell
+    apart: the value's type, and its content down to the last string, number and date, in
+    order (a set's in sorted order). Dataclasses and pydantic models are read field by field;
+    anything else a page is made from raises `Unkeyable`. A dataclass or a model is said by
+    the digest of what it says, remembered for the build (the objects are immutable, and kept
+    alive with it, so that no other takes the place of one)."""
 
     def __init__(self) -> None:
         self._known: dict[int, tuple[object, bytes, bool]] = {}
@@ -210,64 +217,74 @@ class Fingerprints:
         self.links = False
 
     def of(self, value: object) -> bytes:
+        """The digest of what `value` says."""
         try:
-            return self._of(value)
+            said = repr(self._plain(value))
         except RecursionError:
             raise Unkeyable("too deep") from None
+        self.links = self.links or any(name in said for name in _SITE_LINK)
+        return hashlib.sha256(said.encode("utf-8", "surrogatepass")).digest()
 
-    def _of(self, value: object) -> bytes:
+    def _plain(self, value: object) -> object:
         kind = type(value)
-        if kind is str:
-            assert isinstance(value, str)
-            if "briefing:" in value or "actor:" in value:
-                self.links = True
-            return b"s" + value.encode("utf-8", "surrogatepass")
-        if value is None:
-            return b"n"
-        if kind is int or kind is bool or kind is float:
-            return f"{kind.__name__}:{value!r}".encode()
+        if kind in _PLAIN:
+            return value
+        if kind is tuple or kind is list:
+            return (kind.__name__, self._items(value))  # type: ignore[arg-type]
         known = self._known.get(id(value))
         if known is not None:
             self.links = self.links or known[2]
             return known[1]
+        name = _name(kind)
         if isinstance(value, Enum):
-            return b"e" + _name(kind).encode() + b":" + self._of(value.value)
+            return ("e", name, value.value)
         if isinstance(value, str):  # Markup, a str that is already HTML
-            self.links = self.links or "briefing:" in value or "actor:" in value
-            return self._composite(b"S", kind, [value.encode("utf-8", "surrogatepass")])
+            return ("S", name, str(value))
         if isinstance(value, date | datetime):
-            return b"d" + _name(kind).encode() + b":" + value.isoformat().encode()
+            return ("d", name, value.isoformat())
         if isinstance(value, tuple | list):
-            return self._composite(b"t", kind, [self._of(item) for item in value])
+            return ("t", name, self._items(value))
         if isinstance(value, Mapping):
-            pairs = [said for pair in value.items() for said in map(self._of, pair)]
-            return self._composite(b"m", kind, pairs)
+            return ("m", name, tuple((self._plain(k), self._plain(v)) for k, v in value.items()))
         if isinstance(value, set | frozenset):
-            return self._composite(b"f", kind, sorted(self._of(item) for item in value))
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = [getattr(value, field.name) for field in dataclasses.fields(value)]
-            return self._remembered(value, b"D", fields)
+            return ("f", name, tuple(sorted(repr(self._plain(item)) for item in value)))
+        before, self.links = self.links, False  # what this value names, remembered with it
         if isinstance(value, BaseModel):
-            # In its JSON form, written by pydantic's own serializer, field by field, in order.
-            return self._remembered(
-                value, b"M", [getattr(value, name) for name in type(value).model_fields]
-            )
+            # Its fields as pydantic's serializer writes them for JSON, in order, nested models
+            # included: for one model class, equal output is equal content.
+            said = repr((name, value.model_dump(mode="json")))
+        else:
+            said = repr((name, self._fields_of(value, _FIELDS.get(kind) or _fields(kind))))
+        digest = hashlib.sha256(said.encode("utf-8", "surrogatepass")).digest()
+        links = self.links or any(link in said for link in _SITE_LINK)
+        self._known[id(value)] = (value, digest, links)
+        self.links = before or links
+        return digest
+
+    def _items(self, values: tuple[object, ...] | list[object]) -> tuple[object, ...]:
+        # Strings and numbers, most of what is read, without a call each.
+        plain = self._plain
+        return tuple(item if type(item) in _PLAIN else plain(item) for item in values)
+
+    def _fields_of(self, value: object, fields: tuple[str, ...]) -> tuple[object, ...]:
+        plain = self._plain
+        found = [getattr(value, field) for field in fields]
+        return tuple(item if type(item) in _PLAIN else plain(item) for item in found)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass or a pydantic model, in order."""
+    if dataclasses.is_dataclass(kind):
+        found = tuple(field.name for field in dataclasses.fields(kind))
+    elif issubclass(kind, BaseModel):
+        found = tuple(kind.model_fields)
+    else:
         raise Unkeyable(_name(kind))
-
-    def _remembered(self, value: object, tag: bytes, fields: list[Any]) -> bytes:
-        before, self.links = self.links, False
-        said = self._composite(tag, type(value), [self._of(field) for field in fields])
-        self._known[id(value)] = (value, said, self.links)
-        self.links = before or self.links
-        return said
-
-    @staticmethod
-    def _composite(tag: bytes, kind: type, parts: list[bytes]) -> bytes:
-        hashed = hashlib.sha256(_name(kind).encode())
-        for part in parts:
-            hashed.update(len(part).to_bytes(8, "little"))
-            hashed.update(part)
-        return tag + hashed.digest()
+    _FIELDS[kind] = found
+    return found
 
 
 def _name(kind: type) -> str:
@@ -297,9 +314,14 @@ class SourceCache:
             return None
         return digest([self.setting, *shown])
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str) -> tuple[str, bytes] | None:
+        """The Markdown kept under `key`, and the file made with it (a briefing's API file)."""
         data = self.store.get(key)
-        return None if data is None else data.decode("utf-8")
+        if data is None:
+            return None
+        size = int.from_bytes(data[:8], "little")
+        return data[8 : 8 + size].decode("utf-8"), data[8 + size :]
 
-    def put(self, key: str, source: str) -> None:
-        self.store.put(key, source.encode("utf-8"))
+    def put(self, key: str, source: str, file: bytes = b"") -> None:
+        markdown = source.encode("utf-8")
+        self.store.put(key, len(markdown).to_bytes(8, "little") + markdown + file)

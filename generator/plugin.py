@@ -105,7 +105,7 @@ from .cards import Cards
 from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError
 from .locale import Locale, locale_for
-from .pagecache import Kept, PageCache, SourceCache
+from .pagecache import Kept, PageCache, SourceCache, Store
 from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo, check_languages
@@ -288,9 +288,9 @@ def _error_page_that_reloads(server: LiveReloadServer) -> Callable[[int], bytes 
     return error_page_that_reloads
 
 
-def _index_quietly(site_dir: Path, language: str) -> None:
+def _index_quietly(site_dir: Path, language: str, reuse: _Reuse) -> None:
     try:
-        pages = index_site(site_dir, language)
+        pages = reuse.index(site_dir, language)
     except SearchIndexError as error:
         log.warning(f"briefings: the preview's search index is not up to date: {error}")
         return
@@ -513,6 +513,8 @@ class _Reuse:
         self.wanted = True
         self.started = 0.0
         self.sources: SourceCache | None = None
+        self.search: Store | None = None
+        """What the search indexer found on each page (`search.index_site`)."""
         self.setting: list[str | bytes] = []
         """What every page of this build is made with, but the navigation (`_setting`)."""
         self.finished: _Finished | None = None
@@ -529,6 +531,7 @@ class _Reuse:
         """Before the pages are made; whether most of them may be found made."""
         self.started = pagecache.now()
         self.sources = SourceCache(cache_dir / "sources", templates) if self.wanted else None
+        self.search = Store(cache_dir / "search", pagecache.installed()) if self.wanted else None
         self.finished, self.setting = None, []
         return self.sources is not None and self.sources.store.folder.is_dir()
 
@@ -553,6 +556,15 @@ class _Reuse:
     @property
     def warned(self) -> bool:
         return self.warnings.count != self._before
+
+    def index(self, site_dir: Path, language: str) -> int:
+        """Index the site for search (`search.index_site`), with what was found on the
+        pages before; the number of pages indexed."""
+        search, started = self.search, self.started  # a preview's next build may begin
+        pages = index_site(site_dir, language, cache=search)
+        if search is not None:
+            search.forget_unused(started)
+        return pages
 
     def ended(self, files: Files | None) -> None:
         """The build wrote the site (`files`), or failed (None)."""
@@ -756,7 +768,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.preview:
             write_files(self.output.cards, site_dir)
             # The preview reloads without waiting for the search index, which follows.
-            threading.Thread(target=_index_quietly, args=(site_dir, self.language)).start()
+            indexing = (site_dir, self.language, self.reuse)
+            threading.Thread(target=_index_quietly, args=indexing).start()
         else:
             cards = self.output.cards
             # The pages are written: what made them, and the checked briefings a build keeps
@@ -766,7 +779,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.cache = CheckCache()
             _release(self.files)
             try:
-                pages = index_site(site_dir, self.language)
+                pages = self.reuse.index(site_dir, self.language)
             except SearchIndexError as error:
                 raise PluginError(f"briefings: {error}") from None
             write_files(cards, site_dir)

@@ -53,6 +53,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from .pagecache import Store, digest
 from .vocabulary import letters, script
 
 BUNDLE = "pagefind"
@@ -71,9 +72,10 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds what it printed."""
 
 
-def index_site(site_dir: Path, language: str = "en") -> int:
+def index_site(site_dir: Path, language: str = "en", *, cache: Store | None = None) -> int:
     """Index every page of a built site for search, each in its own language (see above), into
-    `site_dir/pagefind*/`; return how many pages were indexed."""
+    `site_dir/pagefind*/`; return how many pages were indexed. The text in other languages
+    found on a page is kept in `cache`, by the digest of the page, for the next time."""
     site_language = _base(language)
     pages: dict[str, list[Path]] = defaultdict(list)
     page_languages = set()  # of the pages not in the site's bundle, as they write it
@@ -92,7 +94,7 @@ def index_site(site_dir: Path, language: str = "en") -> int:
     running = [_start_pagefind(site_dir, site_dir / BUNDLE, site_language, leave_out)]
     records: dict[str, list[_Record]] = defaultdict(list)
     for path, html, page_language in foreign:
-        for record in _foreign_text(path, html, page_language):
+        for record in _foreign_text_kept(cache, path, html, page_language):
             records[searched_as(record.language, site_language)].append(record)
     languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
     bundles: list[dict[str, Any]] = [
@@ -204,6 +206,22 @@ def _foreign_text(path: Path, html: bytes, page_language: str) -> list[_Record]:
         if language != page_language and (text := _text(element)):
             passages[language].append(text)
     return [_Record(path, language, title, texts) for language, texts in passages.items()]
+
+
+def _foreign_text_kept(
+    cache: Store | None, path: Path, html: bytes, page_language: str
+) -> list[_Record]:
+    """`_foreign_text`, read from `cache` when the same page was read before."""
+    if cache is None:
+        return _foreign_text(path, html, page_language)
+    key = digest([str(path), page_language, html])
+    found = cache.get(key)
+    if found is not None:
+        return [_Record(path, *record) for record in json.loads(found)]
+    records = _foreign_text(path, html, page_language)
+    said = [[record.language, record.title, record.passages] for record in records]
+    cache.put(key, json.dumps(said, ensure_ascii=False).encode("utf-8"))
+    return records
 
 
 def _text(element: lxml.html.HtmlElement) -> str:

@@ -279,7 +279,7 @@ class _Made:
 
 
 def _list_page(task: PageTask, sources: SourceCache | None) -> _Made:
-    return _Made(_source(sources, task.inputs, task.renderer.index, task))
+    return _source(sources, task.inputs, task.renderer.index, lambda: _Made(task()))
 
 
 def _briefing_page(
@@ -296,28 +296,32 @@ def _briefing_page(
     if card is not None:
         shared = SharedCard(site.absolute(card.name), cards.WIDTH, cards.HEIGHT, card.alt)
     page = briefing_page(index, view, card=shared)
-    # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
-    page = replace(page, structured_data=script_json(structured_data(page, site)))
-    render = partial(renderer.briefing(), page)
-    return _Made(_source(sources, renderer.briefing_inputs(page), index, render), api_file(view))
+
+    def made() -> _Made:
+        # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
+        full = replace(page, structured_data=script_json(structured_data(page, site)))
+        return _Made(renderer.briefing()(full), api_file(view))
+
+    # The JSON-LD and the API file are made from the page and the site alone.
+    return _source(sources, (*renderer.briefing_inputs(page), site), index, made)
 
 
 def _source(
     sources: SourceCache | None,
     inputs: tuple[object, ...],
     index: SiteIndex,
-    render: Callable[[], str],
-) -> str:
-    """A page's Markdown: kept by an earlier build from the same `inputs`, or rendered (and
-    kept for the next)."""
+    make: Callable[[], _Made],
+) -> _Made:
+    """What a task makes: kept by an earlier build from the same `inputs`, or made (and kept
+    for the next)."""
     key = None if sources is None else sources.key(inputs, partial(_site_links, index))
     if key is None or sources is None:
-        return render()
+        return make()
     kept = sources.get(key)
     if kept is not None:
-        return kept
-    made = render()
-    sources.put(key, made)
+        return _Made(*kept)
+    made = make()
+    sources.put(key, made.page, made.file)
     return made
 
 
