@@ -157,6 +157,16 @@ def test_an_added_briefing(desk: Desk) -> None:
     assert 0 < reused < pages
 
 
+def test_an_edited_draft_changes_no_page(desk: Desk) -> None:
+    desk.edit("added-briefing", lambda text: text.replace("status: published", "status: draft", 1))
+    desk.rebuild()
+    desk.edit("added-briefing", lambda text: text.replace("title: ", "title: Draft of ", 1))
+
+    reused, pages = desk.rebuild()
+
+    assert reused == pages - ALWAYS_MADE
+
+
 def test_a_deleted_briefing(desk: Desk) -> None:
     (desk.briefings / "tianjin-video-shared-as-mossad-explosion.yaml").unlink()
 
