@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 
 from fontTools import unicodedata
@@ -94,7 +94,7 @@ class Card:
     alt: str
     """The card's text alternative: what it shows, as a sentence."""
 
-    @property
+    @cached_property  # once: a build that draws no card still names every one, twice
     def digest(self) -> str:
         shown = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(f"{DESIGN}\n{shown}".encode()).hexdigest()[:16]

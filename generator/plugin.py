@@ -15,7 +15,9 @@ Configure it in `mkdocs.yml`:
           audience: public              # or internal: a site for the desk alone, which also
                                         # shows GREEN and AMBER briefings (env: BRIEFINGS_AUDIENCE)
           languages: [ru, fa]           # other languages the site is read in
-          cache_dir: .cache/briefings   # share cards kept between builds (generator.cards)
+          cache_dir: .cache/briefings   # share cards, pages' Markdown and finished pages
+                                        # kept between builds (generator.cards, pagecache)
+          reuse: true                   # false makes every page again (env: BRIEFINGS_REUSE)
 
 Without `now`, the build uses SOURCE_DATE_EPOCH when it is set (reproducible builds), else
 the clock. The plugin also indexes the built site for search (`generator.search`), so Material's
@@ -33,6 +35,13 @@ fixed shows the site without it, in every open page: the 404 page, which is what
 of a briefing with problems shows meanwhile, reloads with the others. Across the rebuilds of
 one preview the plugin re-checks only the files whose bytes changed, and under
 `mkdocs serve --dirty` MkDocs rebuilds only the pages whose generated content changed.
+
+A build reuses what an earlier one made from the same inputs (`generator.pagecache`): a
+page's Markdown, found by the digest of the objects its template is given, and its finished
+HTML, found by the digest of its Markdown and of everything else MkDocs renders it with: the
+configuration, the navigation, the theme's files, the installed packages and the generator.
+A generated page whose HTML is kept is not converted: its Markdown is replaced by nothing and
+its template by one that renders nothing, and the kept HTML is written in place of the output.
 
 A build on several cores makes the pages in forked workers (`generator.parallel.Stream`)
 while MkDocs reads and converts the first ones on its own core. A preview makes them in its
@@ -64,19 +73,21 @@ import ctypes
 import errno
 import gc
 import hashlib
+import json
 import logging
 import os
+import re
 import socket
 import tempfile
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -84,14 +95,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 
-from . import instant, parallel
+from . import instant, pagecache, parallel
 from .archive import CheckCache, load_archive
 from .cards import Cards
 from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError, counted
 from .locale import Locale, locale_for
+from .pagecache import Kept, PageCache, SourceCache, Store
 from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
 from .publish import SiteInfo, check_languages
@@ -122,7 +136,11 @@ class BriefingsConfig(base.Config):
     """The other languages the site is read in (BCP 47): each gets its home page, list of
     briefings and verification states under /<language>/."""
     cache_dir = c.Type(str, default=".cache/briefings")
-    """Where the share cards are kept between builds, relative to mkdocs.yml (`cards`)."""
+    """Where the share cards and finished pages are kept between builds, relative to
+    mkdocs.yml (`cards`, `pagecache`)."""
+    reuse = c.Type(bool, default=True)
+    """Whether a build reuses the pages an earlier one made from the same inputs (env:
+    BRIEFINGS_REUSE=false makes every page again)."""
 
 
 @dataclass(frozen=True)
@@ -279,9 +297,9 @@ def _error_page_that_reloads(server: LiveReloadServer) -> Callable[[int], bytes 
     return error_page_that_reloads
 
 
-def _index_quietly(site_dir: Path, language: str) -> None:
+def _index_quietly(site_dir: Path, language: str, reuse: _Reuse) -> None:
     try:
-        pages = index_site(site_dir, language)
+        pages = reuse.index(site_dir, language)
     except SearchIndexError as error:
         log.warning(f"briefings: the preview's search index is not up to date: {error}")
         return
@@ -290,6 +308,286 @@ def _index_quietly(site_dir: Path, language: str) -> None:
         log.debug("briefings: a newer preview build replaced the pages being indexed")
         return
     log.info(f"Search index of the preview rebuilt from {pages} pages")
+
+
+# --- Pages reused from earlier builds (`generator.pagecache`) ----------------------------------
+
+REUSED = "briefings-reused.html"
+"""The template of a page whose finished HTML is reused: it renders nothing, and
+`on_post_page` puts the kept page in its place."""
+
+_MARKDOWN_LINK = re.compile(r"\]\(|\]:|\]\[")
+"""A Markdown link or image, which MkDocs resolves against the other files of the site: a page
+with one depends on more than its own Markdown, and is always made. The generated pages link
+in HTML, which MkDocs leaves as it is; the guides written by hand are never reused."""
+
+
+def _stable(value: object) -> object:
+    """`value` (a setting of MkDocs' configuration) as plain data that says the same in every
+    process: a plugin by its class and options, a function by its name. Anything else is
+    written as Python writes it; one that names an address differs from build to build, so
+    that no page is reused rather than a wrong one."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, BasePlugin):
+        return {"plugin": _named(type(value)), "config": _stable(value.config)}
+    if isinstance(value, Mapping):
+        return {str(key): _stable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_stable(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(json.dumps(_stable(item), sort_keys=True) for item in value)
+    if isinstance(value, type) or callable(value):
+        return _named(value)
+    return repr(value)
+
+
+def _named(value: Any) -> str:
+    return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+
+
+def _nav_parts(items: Iterable[Any]) -> Iterator[str]:
+    """What the navigation shows on every page: each item's kind, title and address, in order.
+    A page in the nav without a title of its own is named by its content: that too."""
+    for item in items:
+        yield type(item).__name__
+        yield str(item.title)
+        yield str(getattr(item, "url", ""))
+        if item.title is None and getattr(item, "file", None) is not None:
+            yield item.file.content_string
+        yield from _nav_parts(getattr(item, "children", None) or ())
+        yield "end"
+
+
+class _Warnings(logging.Handler):
+    """Counts what MkDocs logs as a warning or an error: a page made with one is not kept, so
+    that a build that reuses it still reports it (and fails in strict mode) as a cold one."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _Finished:
+    """The finished pages of one build that MkDocs may take from the cache (`PageCache`), and
+    those it makes that the cache may keep. A generated page kept from an earlier build, from
+    the same Markdown in the same setting, is not converted: its Markdown is replaced by
+    nothing and its template by one that renders nothing (`REUSED`); its front matter is read
+    as always, for the sitemap, and the kept HTML is written in its place."""
+
+    def __init__(self, cache_dir: Path, setting: list[str | bytes], nav: Navigation) -> None:
+        self.cache = PageCache(cache_dir, pagecache.digest([*setting, *_nav_parts(nav.items)]))
+        self.reused: dict[str, Kept] = {}
+        """The finished pages this build takes from the cache, by src_uri."""
+        self.keys: dict[str, str] = {}
+        """The key of each page this build makes and may keep, by src_uri."""
+        self.warned: set[str] = set()
+        """The pages MkDocs warned about while making them, which are not kept."""
+
+    def markdown(self, page: Page, markdown: str) -> str:
+        """The Markdown MkDocs is to convert: none for a page it takes from the cache."""
+        file = page.file
+        if not isinstance(file, _Generated) or _MARKDOWN_LINK.search(markdown):
+            return markdown
+        key = self.cache.key(file.src_uri, file.content_string)
+        kept = self.cache.get(key)
+        if kept is None:
+            self.keys[file.src_uri] = key
+            return markdown
+        self.reused[file.src_uri] = kept
+        page.meta["template"] = REUSED
+        return ""
+
+    def converted(self, page: Page, warned: bool) -> None:
+        """After the page is converted: links from other pages to its anchors are checked
+        against the page as kept."""
+        kept = self.reused.get(page.file.src_uri)
+        if kept is not None:
+            page.present_anchor_ids = set(kept.anchors)
+        if warned:
+            self.warned.add(page.file.src_uri)
+
+    def finished(self, page: Page, output: Callable[[], str], warned: bool) -> str:
+        """The page as written: as kept, or as made now (and kept, unless MkDocs warned)."""
+        src_uri = page.file.src_uri
+        kept = self.reused.get(src_uri)
+        if kept is not None:
+            return kept.html
+        finished = output()
+        key = self.keys.get(src_uri)
+        if key is not None and not warned and src_uri not in self.warned:
+            self.cache.put(key, Kept(finished, frozenset(page.present_anchor_ids or ())))
+        return finished
+
+    def environment(self, env: Environment) -> None:
+        if self.reused and env.loader is not None:
+            env.loader = ChoiceLoader([DictLoader({REUSED: ""}), env.loader])
+
+    def forget_unused(self, files: Files, since: float) -> None:
+        """Let the cache keep the pages of this build alone, those a preview left as they
+        were (`--dirty`) included."""
+        made = sum(1 for file in files if isinstance(file, _Generated) and file.page)
+        log.info(f"{len(self.reused)} of {made} pages reused from an earlier build")
+        for file in files.documentation_pages():
+            if isinstance(file, _Generated) and file.unchanged:
+                self.cache.store.touch(self.cache.key(file.src_uri, file.content_string))
+        self.cache.store.forget_unused(since)
+
+
+def _setting(config: MkDocsConfig, shown: Mapping[str, object]) -> list[str | bytes]:
+    """What every page is made with but the navigation: the configuration as resolved (but
+    where the site is written), the theme's files (Material's icons are its version's), the
+    packages and the generator, and what the plugin `shown` the theme."""
+    options = {key: value for key, value in config.items() if key != "site_dir"}
+    theme: list[str | bytes] = []
+    for folder in config.theme.dirs:
+        theme += [folder, *pagecache.files_of(Path(folder), skip=(".icons",))]
+    if any(b"build_date_utc" in part for part in theme if isinstance(part, bytes)):
+        theme.append(get_build_datetime().isoformat())  # the theme prints the build's date
+    return [pagecache.installed(), json.dumps(_stable(options), sort_keys=True), *theme,
+            json.dumps(shown, sort_keys=True)]  # fmt: skip
+
+
+class _Policies:
+    """Every finished page of a build gets a Content-Security-Policy allowing its own inline
+    scripts by hash: the hashes can only be taken from the page as MkDocs wrote it. A preview
+    gets none, since MkDocs injects its live-reload script after `on_post_page`.
+
+    A generated page's only inline scripts are the theme's, which differ by the page's depth
+    alone (they hold the way back to the site's root): content from the briefings is escaped
+    or sanitized and can hold none. So the policy is read from the first generated page of
+    each depth and given to the others, rather than parsed again on every page. A page
+    written by hand (docs/) may hold scripts of its own and is always read."""
+
+    def __init__(self, *, preview: bool) -> None:
+        self.preview = preview
+        self.by_depth: dict[int, str] = {}
+        """The policy of a generated page, by its depth."""
+
+    def page(self, output: str, page: Page) -> str:
+        if self.preview:
+            return output
+        if page.file.generated_by is None:
+            return with_policy(output)
+        depth = page.url.count("/")
+        if depth not in self.by_depth:
+            self.by_depth[depth] = content_security_policy(output)
+        return with_policy(output, self.by_depth[depth])
+
+    def template(self, output: str, name: str) -> str:
+        """A page of the theme's own (404.html)."""
+        if self.preview or not name.endswith(".html"):
+            return output
+        return with_policy(output)
+
+
+def _check_settings(config: MkDocsConfig, options: BriefingsConfig) -> None:
+    """The pages link to each other by the directory URLs of SPEC 5a (/briefings/<id>/), and
+    the feed and JSON-LD need absolute URLs, so both settings are required."""
+    if not config.use_directory_urls:
+        raise PluginError("briefings: set use_directory_urls: true (the site's URLs need it)")
+    if options.list_size < 1:
+        raise PluginError("briefings: list_size must be 1 or more")
+    if not config.site_url:
+        raise PluginError(
+            "briefings: set site_url, e.g. https://example.github.io/briefings/ "
+            "(the feed and the structured data need absolute URLs)"
+        )
+
+
+def _reported(
+    errors: tuple[BriefingError, ...], preview: bool, language: str
+) -> PreviewProblems | None:
+    """The problems in the briefings, logged: they stop a build, but a preview shows them."""
+    if errors and not preview:
+        for error in errors:
+            log.error(str(error))
+        raise PluginError(f"{counted(len(errors), 'problem')} in the briefings; see above")
+    if not errors:
+        return None
+    problems = PreviewProblems(errors, locale_for(language))
+    # Strict mode aborts a build once anything is logged as a warning or an error under the
+    # `mkdocs` logger, so the preview reports its problems as information.
+    log.info(f"{problems.headline}:")
+    for error in errors:
+        log.info(str(error))
+    return problems
+
+
+class _Reuse:
+    """What a build takes from earlier ones, from `cache_dir`: each page's Markdown
+    (`SourceCache`) and each finished page (`_Finished`), unless told not to (the `reuse`
+    option, BRIEFINGS_REUSE=false)."""
+
+    def __init__(self) -> None:
+        self.wanted = True
+        self.started = 0.0
+        self.sources: SourceCache | None = None
+        self.search: Store | None = None
+        """What the search indexer found on each page (`search.index_site`)."""
+        self.setting: list[str | bytes] = []
+        """What every page of this build is made with, but the navigation (`_setting`)."""
+        self.finished: _Finished | None = None
+        self.warnings = _Warnings()
+        self._before = 0
+
+    def configure(self, option: bool, environ: Mapping[str, str]) -> None:
+        variable = environ.get("BRIEFINGS_REUSE", "").strip().lower()
+        if variable not in ("", "true", "false"):
+            raise PluginError(f"briefings: BRIEFINGS_REUSE must be true or false, not {variable!r}")
+        self.wanted = variable == "true" if variable else option
+
+    def begin(self, cache_dir: Path, templates: Path) -> bool:
+        """Before the pages are made; whether most of them may be found made."""
+        self.started = pagecache.now()
+        self.sources = SourceCache(cache_dir / "sources", templates) if self.wanted else None
+        self.search = Store(cache_dir / "search", pagecache.installed()) if self.wanted else None
+        self.finished, self.setting = None, []
+        return self.sources is not None and self.sources.store.folder.is_dir()
+
+    def pages(self, config: MkDocsConfig, shown: Mapping[str, object]) -> None:
+        """Finished pages too, when no other plugin could change a page from anything but its
+        Markdown; `shown` is what the plugin gives the theme."""
+        if self.wanted and all(isinstance(p, BriefingsPlugin) for p in config.plugins.values()):
+            self.setting = _setting(config, shown)
+        if self.warnings not in logging.getLogger("mkdocs").handlers:
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def with_nav(self, nav: Navigation, cache_dir: Path) -> None:
+        if self.setting:
+            self.finished = _Finished(cache_dir / "pages", self.setting, nav)
+
+    # A page MkDocs warns about while making it is not kept: a build that reuses it would not
+    # say so, nor fail in strict mode as a cold one does.
+    def watch(self) -> None:
+        """A page is about to be converted, or rendered."""
+        self._before = self.warnings.count
+
+    @property
+    def warned(self) -> bool:
+        return self.warnings.count != self._before
+
+    def index(self, site_dir: Path, language: str) -> int:
+        """Index the site for search (`search.index_site`), with what was found on the
+        pages before; the number of pages indexed."""
+        search, started = self.search, self.started  # a preview's next build may begin
+        pages = index_site(site_dir, language, cache=search)
+        if search is not None:
+            search.forget_unused(started)
+        return pages
+
+    def ended(self, files: Files | None) -> None:
+        """The build wrote the site (`files`), or failed (None)."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if files is None:
+            return
+        if self.sources is not None:
+            self.sources.store.forget_unused(self.started)
+        if self.finished is not None:
+            self.finished.forget_unused(files, self.started)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -311,8 +609,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.address_checked = False
         self.desk = Desk()
         self.deploying = False
-        self.language = "en"  # the site's (theme.language), that of its search index
-        self.policies: dict[int, str] = {}  # a generated page's CSP by its depth, per build
+        self.language = "en"
+        """The site's language (theme.language), that of its search index."""
+        self.policies = _Policies(preview=False)
+        self.reuse = _Reuse()
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
     # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
@@ -323,18 +623,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.preview = command == "serve"
         self.dirty = dirty
 
-    # The pages link to each other by the directory URLs of SPEC 5a (/briefings/<id>/), and
-    # the feed and JSON-LD need absolute URLs, so both settings are required.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not config.use_directory_urls:
-            raise PluginError("briefings: set use_directory_urls: true (the site's URLs need it)")
-        if self.config.list_size < 1:
-            raise PluginError("briefings: list_size must be 1 or more")
-        if not config.site_url:
-            raise PluginError(
-                "briefings: set site_url, e.g. https://example.github.io/briefings/ "
-                "(the feed and the structured data need absolute URLs)"
-            )
+        _check_settings(config, self.config)
         self.language = config.theme.get("language") or "en"
         try:
             check_languages(self.language, self.config.languages)
@@ -344,6 +634,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.desk = desk_of(self.config, os.environ)
         except DeskError as error:
             raise PluginError(f"briefings: {error}") from None
+        self.reuse.configure(self.config.reuse, os.environ)
         if self.deploying and self.desk.audience is Audience.INTERNAL:
             raise PluginError(
                 "briefings: audience: internal, but gh-deploy publishes to GitHub Pages, which "
@@ -372,41 +663,38 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for note in archive.notes:
             log.info(f"note: {note}")
         self.problems = None
-        self.policies = {}
-        if archive.errors and not self.preview:
-            for error in archive.errors:
-                log.error(str(error))
-            problems = counted(len(archive.errors), "problem")
-            raise PluginError(f"{problems} in the briefings; see above")
-        if archive.errors:
-            self.problems = PreviewProblems(archive.errors, locale_for(self.language))
-            # Strict mode aborts a build once anything is logged as a warning or an error under
-            # the `mkdocs` logger, so the preview reports its problems as information.
-            log.info(f"{self.problems.headline}:")
-            for error in archive.errors:
-                log.info(str(error))
+        self.policies = _Policies(preview=self.preview)
+        self.problems = _reported(archive.errors, self.preview, self.language)
         site = _site_info(config, self.config, self.language)
         templates = _path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.shown))
+        cache_dir = _path(config, self.config.cache_dir)
+        # A build that finds most pages made has little to do on this core but wait for
+        # them: then the workers take every core.
+        reusing = self.reuse.begin(cache_dir, templates)
+        size, cards, sources = self.config.list_size, cache_dir / "cards", self.reuse.sources
         try:
-            cache_dir = _path(config, self.config.cache_dir) / "cards"
             if self.preview or workers == 1:
                 # In this process: a preview's next build finds the Markdown it rendered cached.
                 self.output = site_output(
-                    archive, templates, site,
-                    list_size=self.config.list_size, workers=1, cache_dir=cache_dir,
+                    archive, templates, site, workers=1, list_size=size, cache_dir=cards,
+                    sources=sources,
                 )  # fmt: skip
             else:
                 # MkDocs reads the pages on this core while the others make them, then the
                 # cards while MkDocs writes the pages.
                 self.output, self.stream = site_stream(
-                    archive, templates, site,
-                    workers=workers - 1, list_size=self.config.list_size, cache_dir=cache_dir,
+                    archive, templates, site, workers=workers if reusing else workers - 1,
+                    list_size=size, cache_dir=cards, sources=sources,
                 )  # fmt: skip
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
         where = "public" if self.desk.audience is Audience.PUBLIC else "on the internal site"
         log.info(f"{counted(len(archive.briefings), 'briefing')}: {len(archive.shown)} {where}")
+        problems = [str(error) for error in self.problems.errors] if self.problems else []
+        shown = {"preview": self.preview, "audience": self.desk.audience.value,
+                 "language": self.language, "problems": problems}  # fmt: skip
+        self.reuse.pages(config, shown)
 
     # Pages are added in memory and left out of the automatic navigation: readers reach
     # briefings through index pages (mkdocs.yml's nav lists those), and a nav of every
@@ -430,28 +718,37 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.files = files
         return files
 
+    # MkDocs renders every page with the whole navigation: it is part of every page's setting.
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.reuse.with_nav(nav, _path(config, self.config.cache_dir))
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        self.reuse.watch()
+        finished = self.reuse.finished
+        return markdown if finished is None else finished.markdown(page, markdown)
+
     # A page in another language titles the links beside its headings in that one.
-    def on_page_content(self, html: str, *, page: Page, **_: Any) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.reuse.finished is not None:
+            self.reuse.finished.converted(page, self.reuse.warned)
         return permalinks_in(html, page.meta.get("language"), self.language)
 
-    # Every finished page of a build gets a Content-Security-Policy allowing its own inline
-    # scripts by hash: the hashes can only be taken from the page as MkDocs wrote it. A preview
-    # gets none, since MkDocs injects its live-reload script after this hook.
-    #
-    # A generated page's only inline scripts are the theme's, which differ by the page's depth
-    # alone (they hold the way back to the site's root): content from the briefings is escaped
-    # or sanitized and can hold none. So the policy is read from the first generated page of
-    # each depth and given to the others, rather than parsed again on every page. A
-    # page written by hand (docs/) may hold scripts of its own and is always read.
+    def on_page_context(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        self.reuse.watch()
+        return context
+
+    # Every finished page of a build gets a Content-Security-Policy (`_Policies`); one taken
+    # from the cache has it already.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.preview:
-            return output
-        if page.file.generated_by is None:
-            return with_policy(output)
-        depth = page.url.count("/")
-        if depth not in self.policies:
-            self.policies[depth] = content_security_policy(output)
-        return with_policy(output, self.policies[depth])
+        policed = partial(self.policies.page, output, page)
+        if self.reuse.finished is None:
+            return policed()
+        return self.reuse.finished.finished(page, policed, self.reuse.warned)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -462,9 +759,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for name, content in parts.items():
                 (Path(config.site_dir) / name).write_text(content, encoding="utf-8")
             return index
-        if self.preview or not template_name.endswith(".html"):  # 404.html
-            return output_content
-        return with_policy(output_content)
+        return self.policies.template(output_content, template_name)
 
     # A global rather than a page context, so that the 404 page, which a briefing with
     # problems leads to in a preview, lists them too; and has its own words.
@@ -472,6 +767,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         env.globals["briefing_problems"] = self.problems
         env.globals["briefing_not_found"] = not_found_page(self.language)
         env.globals["briefing_internal"] = self.desk.audience is Audience.INTERNAL
+        if self.reuse.finished is not None:
+            self.reuse.finished.environment(env)
         return env
 
     # Runs once every page is written: the search index is built from the final HTML. The
@@ -480,11 +777,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # first, while the last cards are drawn.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built_digests = self.digests
+        self.reuse.ended(self.files)
         site_dir = Path(config.site_dir)
         if self.preview:
             write_files(self.output.cards, site_dir)
             # The preview reloads without waiting for the search index, which follows.
-            threading.Thread(target=_index_quietly, args=(site_dir, self.language)).start()
+            indexing = (site_dir, self.language, self.reuse)
+            threading.Thread(target=_index_quietly, args=indexing).start()
         else:
             cards = self.output.cards
             # The pages are written: what made them, and the checked briefings a build keeps
@@ -494,7 +793,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.cache = CheckCache()
             _release(self.files)
             try:
-                pages = index_site(site_dir, self.language)
+                pages = self.reuse.index(site_dir, self.language)
             except SearchIndexError as error:
                 raise PluginError(f"briefings: {error}") from None
             write_files(cards, site_dir)
@@ -505,6 +804,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Strict mode's warning count is checked after on_post_build: this hook is how the plugin
     # learns that the build failed after all.
     def on_build_error(self, *, error: Exception) -> None:
+        self.reuse.ended(None)
         if self.staged is not None:
             self.staged.failed()
         if isinstance(self.output.cards, Cards):

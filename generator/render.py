@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -349,19 +350,56 @@ class Renderer:
         # Once, here, rather than in every worker; a broken template stops the build early.
         _compiled(environment(self.template_dir), template, self.template_dir)
 
-    def page(self, path: str, template: str, **context: Any) -> Callable[[], str]:
+    def page(self, path: str, template: str, **context: Any) -> PageTask:
         """A task that renders `template` as the page at `path` (under the renderer's tree)
         with `context`, the page's objects."""
         self._compile(template)
-        return partial(
-            _render, self.template_dir, template, self.tree + path, self._fragments, self.index,
-            self.language, self.tree, **context,
+        return PageTask(self, template, self.tree + path, context)
+
+    def render(self, template: str, path: str, *, language: str, context: dict[str, Any]) -> str:
+        return _render(
+            self.template_dir, template, path, self._fragments, self.index, language, self.tree,
+            **context,
         )  # fmt: skip
+
+    def inputs(
+        self, template: str, path: str, *, language: str, context: dict[str, Any]
+    ) -> tuple[object, ...]:
+        """Everything a page is made from besides the templates and the generator: what
+        `_render` gives its template, but the links of its Markdown fields to the site's
+        pages, which the index resolves (`SiteIndex.site_link`)."""
+        return (template, path, language, self.tree, SiteFacts.of(self.index),
+                tuple(sorted(context.items())))  # fmt: skip
 
     def briefing(self) -> Callable[[BriefingPage], str]:
         """A task that renders a briefing's page (`pages.briefing_page`)."""
         self._compile("briefing.md")
         return partial(_briefing, self.index, self.template_dir, self._fragments, self.language)
+
+    def briefing_inputs(self, page: BriefingPage) -> tuple[object, ...]:
+        """What `briefing()` makes `page` from, as `inputs` says."""
+        language = page.view.briefing.lang or self.language
+        return self.inputs("briefing.md", page.view.page, language=language, context={"page": page})
+
+
+@dataclass(frozen=True)
+class PageTask:
+    """A page to make: `template` as the page at `path`, with `context`, the page's objects.
+    Calling it renders the page."""
+
+    renderer: Renderer
+    template: str
+    path: str
+    context: dict[str, Any]
+
+    def __call__(self) -> str:
+        language, context = self.renderer.language, self.context
+        return self.renderer.render(self.template, self.path, language=language, context=context)
+
+    @property
+    def inputs(self) -> tuple[object, ...]:
+        language, context = self.renderer.language, self.context
+        return self.renderer.inputs(self.template, self.path, language=language, context=context)
 
 
 def _briefing(

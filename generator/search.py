@@ -49,12 +49,15 @@ missing. The program exits only once every file is written.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import unicodedata
 from collections import defaultdict
@@ -69,6 +72,7 @@ import cbor2
 import lxml.html
 from lxml import etree
 
+from .pagecache import Store, digest
 from .vocabulary import letters, script
 
 BUNDLE = "pagefind"
@@ -90,14 +94,21 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds what it printed."""
 
 
-def index_site(site_dir: Path, language: str = "en") -> int:
+def index_site(site_dir: Path, language: str = "en", *, cache: Store | None = None) -> int:
     """Index every page of a built site for search, each in its own language (see above), into
-    `site_dir/pagefind*/`; return how many pages were indexed."""
+    `site_dir/pagefind*/`; return how many pages were indexed.
+
+    With a `cache`, the bundles are kept by the digest of every page (its path and bytes):
+    a site whose pages are all as they were (nothing changed, or only drafts) gets the
+    bundles Pagefind made of them before, without running it. The text in other languages
+    found on a page is kept too, by the digest of the page."""
     site_language = _base(language)
     pages: dict[str, list[Path]] = defaultdict(list)
     page_languages = set()  # of the pages not in the site's bundle, as they write it
     foreign: list[tuple[Path, bytes, str]] = []  # pages with text searched in another bundle
+    read: list[tuple[str, bytes]] = []
     for path, html in _pages(site_dir):
+        read.append((str(path), hashlib.sha256(html).digest()))
         page_language = _page_language(html, site_language)
         bundle_language = searched_as(page_language, site_language)
         if bundle_language != site_language:
@@ -105,13 +116,16 @@ def index_site(site_dir: Path, language: str = "en") -> int:
             page_languages.add(page_language)
         if _FOREIGN.search(html):
             foreign.append((path, html, page_language))
+    site = digest([site_language, *(part for page in sorted(read) for part in page)])
+    if cache is not None and (kept_bundles := cache.get(f"bundles-{site}")) is not None:
+        return _unpacked(kept_bundles, site_dir)
     # The site's bundle is indexed in place, leaving out the pages of the other bundles (whose
     # content says its language, theme/main.html), while the others are made ready.
     leave_out = [f'[data-pagefind-body][lang|="{each}"]' for each in sorted(page_languages)]
     running = [_start_pagefind(site_dir, site_dir / BUNDLE, site_language, leave_out)]
     records: dict[str, list[_Record]] = defaultdict(list)
     for path, html, page_language in foreign:
-        for record in _foreign_text(path, html, page_language):
+        for record in _foreign_text_kept(cache, path, html, page_language):
             records[searched_as(record.language, site_language)].append(record)
     languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
     bundles: list[dict[str, Any]] = [
@@ -161,7 +175,41 @@ def index_site(site_dir: Path, language: str = "en") -> int:
     }
     _forget_stale_bundles(site_dir, kept)
     (site_dir / BUNDLE / LANGUAGES).write_text(json.dumps(bundles), encoding="utf-8")
+    if cache is not None:
+        cache.put(f"bundles-{site}", _packed(site_dir, indexed))
     return indexed
+
+
+def _packed(site_dir: Path, indexed: int) -> bytes:
+    """Every bundle of the site, as a tar archive after the count of pages indexed."""
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for folder in sorted(site_dir.glob(f"{BUNDLE}*")):
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    data = path.read_bytes()
+                    entry = tarfile.TarInfo(str(path.relative_to(site_dir)))
+                    entry.size = len(data)
+                    archive.addfile(entry, io.BytesIO(data))
+    return indexed.to_bytes(8, "little") + out.getvalue()
+
+
+def _unpacked(packed: bytes, site_dir: Path) -> int:
+    """Put the bundles `_packed` kept in place of the site's own (a preview's last ones);
+    return the count of pages they index."""
+    for folder in site_dir.glob(f"{BUNDLE}*"):
+        shutil.rmtree(folder)
+    with tarfile.open(fileobj=io.BytesIO(packed[8:]), mode="r") as archive:
+        for entry in archive:
+            name = Path(entry.name)
+            if not entry.isfile() or name.is_absolute() or ".." in name.parts:
+                continue  # the archive is written above, with nothing else in it
+            source = archive.extractfile(entry)
+            assert source is not None
+            target = site_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read())
+    return int.from_bytes(packed[:8], "little")
 
 
 STEMMED = frozenset({
@@ -245,6 +293,22 @@ def _foreign_text(path: Path, html: bytes, page_language: str) -> list[_Record]:
         if language != page_language and (text := _text(element)):
             passages[language].append(text)
     return [_Record(path, language, title, texts) for language, texts in passages.items()]
+
+
+def _foreign_text_kept(
+    cache: Store | None, path: Path, html: bytes, page_language: str
+) -> list[_Record]:
+    """`_foreign_text`, read from `cache` when the same page was read before."""
+    if cache is None:
+        return _foreign_text(path, html, page_language)
+    key = digest([str(path), page_language, html])
+    found = cache.get(key)
+    if found is not None:
+        return [_Record(path, *record) for record in json.loads(found)]
+    records = _foreign_text(path, html, page_language)
+    said = [[record.language, record.title, record.passages] for record in records]
+    cache.put(key, json.dumps(said, ensure_ascii=False).encode("utf-8"))
+    return records
 
 
 def _text(element: lxml.html.HtmlElement) -> str:

@@ -21,6 +21,7 @@ from . import cards, pictures
 from .archive import Archive, collector_paused
 from .cards import Card, Cards, card_for
 from .locale import DEFAULT, languages, locale_for
+from .pagecache import SourceCache
 from .pages import (
     BriefingPage,
     HomePage,
@@ -51,7 +52,7 @@ from .publish import (
     script_json,
     structured_data,
 )
-from .render import Renderer
+from .render import PageTask, Renderer
 from .structure import SiteIndex, runs
 from .translations import one_per_work
 from .urls import (
@@ -81,7 +82,7 @@ def page_tasks(
     list_size: int = LIST_SIZE,
     language: str = DEFAULT,
     languages: Sequence[str] = (),
-) -> dict[str, Callable[[], str]]:
+) -> dict[str, PageTask]:
     """Every page of the site in `language` but the briefings', by its path under the docs
     folder, in the site's order, as a task that renders it. Public briefings only; lists are
     cut into pages of `list_size`. The briefings' pages are `briefing_tasks`'; a site also
@@ -91,7 +92,7 @@ def page_tasks(
     link away on its page."""
     index = index.in_language(language)
     renderer = Renderer(index, template_dir, language)
-    tasks: dict[str, Callable[[], str]] = {}
+    tasks: dict[str, PageTask] = {}
     locale = locale_for(language)
 
     def add(at: str, template: str, **context: Any) -> None:
@@ -146,10 +147,10 @@ def language_tasks(
     list_size: int = LIST_SIZE,
     language: str = DEFAULT,
     languages: Sequence[str] = (),
-) -> dict[str, Callable[[], str]]:
+) -> dict[str, PageTask]:
     """The pages of each of the other `languages` the site is read in, under `<language>/`
     (`urls.in_tree`), as tasks that render them."""
-    tasks: dict[str, Callable[[], str]] = {}
+    tasks: dict[str, PageTask] = {}
     for other in languages:
         tree = Renderer(index.in_language(other), template_dir, other, f"{other}/")
         _add_tree(tasks, tree.index, tree, list_size=list_size, languages=(language, *languages))
@@ -157,7 +158,7 @@ def language_tasks(
 
 
 def _add_tree(
-    tasks: dict[str, Callable[[], str]],
+    tasks: dict[str, PageTask],
     index: SiteIndex,
     renderer: Renderer,
     *,
@@ -232,7 +233,8 @@ def render_site(
     without their JSON-LD, which needs the site's address (`site_output`). The pages are
     rendered on every core the build may use (`generator.parallel`)."""
     index = index or SiteIndex(archive, language)
-    tasks = page_tasks(index, template_dir, list_size=list_size, language=language)
+    tasks: dict[str, Callable[[], str]] = {}
+    tasks.update(page_tasks(index, template_dir, list_size=list_size, language=language))
     tasks.update(briefing_tasks(index, template_dir, language=language))
     return dict(zip(tasks, run_all(list(tasks.values())), strict=True))
 
@@ -276,26 +278,63 @@ class _Made:
     file: bytes = b""
 
 
-def _list_page(page: Callable[[], str]) -> _Made:
-    return _Made(page())
+def _list_page(task: PageTask, sources: SourceCache | None) -> _Made:
+    return _source(sources, task.inputs, task.renderer.index, lambda: _Made(task()))
 
 
 def _briefing_page(
-    render: Callable[[BriefingPage], str],
+    renderer: Renderer,
     index: SiteIndex,
     view: BriefingView,
     *,
     site: SiteInfo,
     card: Card | None,
+    sources: SourceCache | None,
 ) -> _Made:
     """A briefing's page and API file, from one `BriefingPage`."""
     shared = None
     if card is not None:
         shared = SharedCard(site.absolute(card.name), cards.WIDTH, cards.HEIGHT, card.alt)
     page = briefing_page(index, view, card=shared)
-    # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
-    page = replace(page, structured_data=script_json(structured_data(page, site)))
-    return _Made(render(page), api_file(view))
+
+    def made() -> _Made:
+        # The JSON-LD goes into the page's front matter, where the theme reads it in any engine.
+        full = replace(page, structured_data=script_json(structured_data(page, site)))
+        return _Made(renderer.briefing()(full), api_file(view))
+
+    # The JSON-LD and the API file are made from the page and the site alone.
+    return _source(sources, (*renderer.briefing_inputs(page), site), index, made)
+
+
+def _source(
+    sources: SourceCache | None,
+    inputs: tuple[object, ...],
+    index: SiteIndex,
+    make: Callable[[], _Made],
+) -> _Made:
+    """What a task makes: kept by an earlier build from the same `inputs`, or made (and kept
+    for the next)."""
+    key = None if sources is None else sources.key(inputs, partial(_site_links, index))
+    if key is None or sources is None:
+        return make()
+    kept = sources.get(key)
+    if kept is not None:
+        return _Made(*kept)
+    made = make()
+    sources.put(key, made.page, made.file)
+    return made
+
+
+def _site_links(index: SiteIndex) -> tuple[object, ...]:
+    """What the links of Markdown fields to the site's pages by id (`briefing:`, `actor:`)
+    become (`SiteIndex.site_link`): which briefings are public, in which language and
+    translating which, and which actors have a page."""
+    views = sorted(index.by_id.values(), key=lambda view: view.briefing.id)
+    briefings = tuple(
+        (view.briefing.id, index.translations.language_of(view), view.briefing.translation_of)
+        for view in views
+    )
+    return briefings, tuple(sorted(index.actor_by_id))
 
 
 @dataclass(frozen=True)
@@ -311,7 +350,13 @@ class _Plan:
     files: dict[str, bytes]
 
 
-def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) -> _Plan:
+def _plan(
+    archive: Archive,
+    template_dir: Path,
+    site: SiteInfo,
+    list_size: int,
+    sources: SourceCache | None = None,
+) -> _Plan:
     index = SiteIndex(archive, site.language)
     # A card is made to be shared: a restricted briefing (on an internal site) has none.
     shared = {
@@ -320,21 +365,23 @@ def _plan(archive: Archive, template_dir: Path, site: SiteInfo, list_size: int) 
         for view in index.briefings
         if view.restricted is None
     }  # fmt: skip
-    render = Renderer(index, template_dir, site.language).briefing()
+    renderer = Renderer(index, template_dir, site.language)
+    renderer.briefing()  # its template compiled once, here
     site_pages = page_tasks(
         index, template_dir, list_size=list_size, language=site.language, languages=site.languages
     )
     tasks: dict[str, Callable[[], _Made]] = {
-        page: partial(_list_page, task) for page, task in site_pages.items()
+        page: partial(_list_page, task, sources) for page, task in site_pages.items()
     }
     for view in index.briefings:
         tasks[view.page] = partial(
-            _briefing_page, render, index, view, site=site, card=shared.get(view.page)
-        )
+            _briefing_page, renderer, index, view,
+            site=site, card=shared.get(view.page), sources=sources,
+        )  # fmt: skip
     other_pages = language_tasks(
         index, template_dir, list_size=list_size, language=site.language, languages=site.languages
     )
-    tasks.update((page, partial(_list_page, task)) for page, task in other_pages.items())
+    tasks.update((page, partial(_list_page, task, sources)) for page, task in other_pages.items())
     return _Plan(
         pages=list(tasks),
         briefings={view.page: api_briefing(view.briefing.id) for view in index.briefings},
@@ -352,13 +399,15 @@ def site_output(
     list_size: int = LIST_SIZE,
     workers: int | None = None,
     cache_dir: Path | None = None,
+    sources: SourceCache | None = None,
 ) -> SiteOutput:
     """Pages, files and cards of the public archive, made on every core the build may use
     (`generator.parallel`), or in `workers` processes (1: in this one, which keeps what it
     renders in its caches for the next time). Lists are cut into pages of `list_size`
-    briefings. Share cards are kept in `cache_dir`, and taken from there when unchanged."""
+    briefings. Share cards are kept in `cache_dir`, and taken from there when unchanged; with
+    `sources`, so is each page's Markdown."""
     with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size)
+        plan = _plan(archive, template_dir, site, list_size, sources)
         made = run_all(plan.tasks, workers)
     # After the pages: the processes that draw the cards are watched by a thread, and a fork
     # must copy none. On one core, they are drawn here.
@@ -404,13 +453,14 @@ def site_stream(
     workers: int,
     list_size: int = LIST_SIZE,
     cache_dir: Path | None = None,
+    sources: SourceCache | None = None,
 ) -> tuple[SiteOutput, Stream[_Made]]:
     """The output of `site_output`, made by `workers` forked workers while the caller goes
     on, and its cards drawn by as many processes of their own: reading a page, an API file
     or a card waits only until that one is made. Only where `parallel.workers_for` allows a
     fork; the caller closes the stream."""
     with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size)
+        plan = _plan(archive, template_dir, site, list_size, sources)
         stream = Stream(plan.tasks, workers)
     return _output(plan, stream.get, Cards(plan.cards, cache_dir, workers)), stream
 

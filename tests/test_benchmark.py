@@ -30,17 +30,20 @@ def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:
                   "site/pagefind*/", "briefing page HTML", "first search download",
                   "serve --dirty: edit one briefing to reload", "share cards written",
                   "card cache warm", "pictures on a briefing page",
-                  "plain MkDocs with Material's search", "hourly decision (clock-state), reading",
+                  "plain MkDocs with Material's search", "one summary edited",
+                  "full rebuild, no page reused", "hourly decision (clock-state), reading",
                   "hourly decision (clock-state), kept by commit"):  # fmt: skip
         assert stage in result.stdout, stage
     targets = result.stdout.split("\nTargets\n")[1].splitlines()
-    assert len(targets) == 10
-    assert sum(line.endswith("not measured") for line in targets) == 5, "N = 20 only"
+    assert len(targets) == 11
+    assert sum(line.endswith("not measured") for line in targets) == 6, "N = 20 only"
     figures = json.loads(raw.read_text(encoding="utf-8"))["20"]
     assert figures["pages"] > 0
     assert 0 < figures["build"]["load_archive"] < figures["build_wall"]
     assert figures["serve_reload"] > 0
     assert figures["warm_wall"] > 0
+    assert figures["edit_wall"] > 0
+    assert 0 < figures["cpu"]["edit"] < figures["cpu"]["full"]
     assert figures["searched_wall"] > 0
     assert figures["build"]["write_files"] > 0
     assert figures["decision_kept"] > 0

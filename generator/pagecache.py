@@ -1,0 +1,327 @@
+"""What a build made, kept for the next build, each piece by the digest of everything it was
+made from.
+
+A build makes each page twice over: its Markdown from the page's objects through a template
+(`generator.render`), then its HTML from that Markdown through the engine, with the site's
+configuration, navigation and theme. Both are pure functions of their inputs, so each result is
+kept under the digest of its inputs, and a build that finds the digest takes the result instead
+of making it again. Nothing is tracked from build to build but digests: a change that reaches a
+page changes its digest, wherever it came from, and a page is only reused where a cold build
+would make it byte for byte.
+
+- **Sources** (`SourceCache`): a page's Markdown, under the digest of its template's name, its
+  address, its language and every object the template is given (`Fingerprints`), in a folder
+  named by the digest of the templates, the generator's files and the installed packages.
+- **Finished pages** (`PageCache`): a page's HTML, under the digest of its address and its
+  Markdown, in a folder named by the digest of everything else the engine renders it with,
+  which the engine's adapter works out (`generator.plugin`).
+
+Entries are files, compressed, written aside and renamed, so that builds sharing a cache never
+read half of one; an entry a build uses is touched, and `Store.forget_unused` removes those
+no build has used since it began, and the folders of settings no longer in use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+FORMAT = 2
+"""Raise when what an entry holds changes: every page is made again."""
+
+KEPT_SETTINGS = 3
+"""Settings whose entries are kept at once (a build's and a preview's, whose site_url differs,
+and one more), the most recently used; the entries of older ones are removed."""
+
+
+def digest(parts: Iterable[str | bytes]) -> str:
+    """The SHA-256 of `parts`, each told apart from the next however they are cut."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "little"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+def files_of(folder: Path, skip: tuple[str, ...] = ()) -> Iterator[str | bytes]:
+    """The name and bytes of every file under `folder`, in a fixed order, but those in
+    subfolders named in `skip`."""
+    for parent, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(name for name in subfolders if name not in skip)
+        for name in sorted(names):
+            path = Path(parent, name)
+            yield str(path.relative_to(folder))
+            yield path.read_bytes()
+
+
+@cache
+def installed() -> str:
+    """The digest of what the site is made with besides its own files: Python, every installed
+    package at its version (Jinja, Babel, MkDocs, Material, the Markdown extensions...), and
+    the generator's own files, read once per process, which runs the code it loaded."""
+    packages = sorted(f"{dist.name}=={dist.version}" for dist in importlib.metadata.distributions())
+    own = Path(__file__).parent
+    return digest([str(FORMAT), sys.version, *packages, *files_of(own, skip=("__pycache__",))])
+
+
+# --- Entries -------------------------------------------------------------------------------------
+
+
+class Store:
+    """Entries of one setting, by key, in `cache_dir/<setting>/`."""
+
+    def __init__(self, cache_dir: Path, setting: str) -> None:
+        self.cache_dir = cache_dir
+        self.folder = cache_dir / setting[:32]
+
+    def get(self, key: str) -> bytes | None:
+        path = self.folder / key
+        try:
+            data = zlib.decompress(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except zlib.error:
+            return None  # an entry damaged outside the build: made again, and written whole
+        self.touch(key)
+        return data
+
+    def touch(self, key: str) -> None:
+        """Mark an entry as used by this build, so that `forget_unused` keeps it."""
+        with contextlib.suppress(FileNotFoundError):
+            os.utime(self.folder / key)
+
+    def put(self, key: str, data: bytes) -> None:
+        """Keep `data` under `key`. A cache that cannot be written (full, read-only, or its
+        folder removed meanwhile by another build sharing it) keeps nothing: the next build
+        makes the entry again."""
+        temporary = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
+            with os.fdopen(fd, "wb") as out:
+                out.write(zlib.compress(data, 1))
+            os.replace(temporary, self.folder / key)
+        except OSError:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+    def forget_unused(self, since: float) -> None:
+        """Remove the entries of this setting that no build has used since `since` (a time
+        from `time.time`), and the folders of all but the most recently used settings."""
+        margin = 2.0  # file systems that keep times to the second or two
+        with contextlib.suppress(OSError):  # another build sharing the cache removed it
+            for entry in os.scandir(self.folder):
+                if entry.stat().st_mtime < since - margin:
+                    os.unlink(entry.path)
+            os.utime(self.folder)
+        with contextlib.suppress(OSError):
+            others = sorted(
+                (folder for folder in self.cache_dir.iterdir() if folder != self.folder),
+                key=lambda folder: folder.stat().st_mtime,
+                reverse=True,
+            )
+            for folder in others[KEPT_SETTINGS - 1 :]:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def now() -> float:
+    """The time a build begins, for `Store.forget_unused`."""
+    return time.time()
+
+
+# --- Finished pages ------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Kept:
+    """A finished page, as a build wrote it."""
+
+    html: str
+    anchors: frozenset[str]
+    """The ids in the page, which links from other pages to its anchors are checked against."""
+
+
+class PageCache:
+    """Finished pages (HTML), by the digest of their address and Markdown, in the setting
+    the engine renders them with (`setting`, a digest)."""
+
+    def __init__(self, cache_dir: Path, setting: str) -> None:
+        self.setting = setting
+        self.store = Store(cache_dir, setting)
+
+    def key(self, address: str, source: str) -> str:
+        """The key of the page at `address` (its path in the docs folder) made from `source`."""
+        return digest((self.setting, address, source))
+
+    def get(self, key: str) -> Kept | None:
+        data = self.store.get(key)
+        if data is None:
+            return None
+        header, _, html = data.partition(b"\n")
+        anchors = json.loads(header)["anchors"]
+        return Kept(html.decode("utf-8"), frozenset(anchors))
+
+    def put(self, key: str, kept: Kept) -> None:
+        header = json.dumps({"anchors": sorted(kept.anchors)}, ensure_ascii=False)
+        self.store.put(key, header.encode("utf-8") + b"\n" + kept.html.encode("utf-8"))
+
+
+# --- Sources -------------------------------------------------------------------------------------
+
+
+class Unkeyable(TypeError):
+    """A value `Fingerprints` cannot say the same way in every process: its page is made."""
+
+
+_PLAIN = (str, int, float, bool, type(None))
+"""Values that are their own fingerprint: `repr` writes each the same in every process, and
+two that differ (1, 1.0, True, '1') apart."""
+
+_SITE_LINK = ("briefing:", "actor:")
+
+
+class Fingerprints:
+    """What a value says, as plain data (tuples of strings, numbers and digests) that is the
+    same in every process for equal values, and differs for values a template could tell
+    apart: the value's type, and its content down to the last string, number and date, in
+    order (a set's in sorted order). Dataclasses and pydantic models are read field by field;
+    anything else a page is made from raises `Unkeyable`. A dataclass or a model is said by
+    the digest of what it says, remembered for the build (the objects are immutable, and kept
+    alive with it, so that no other takes the place of one)."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[object, bytes, bool]] = {}
+        self.links = False
+        """Whether a string read since `clear_links` names a page of the site by id
+        (`briefing:`, `actor:`), which a Markdown field links to through the site's index."""
+
+    def clear_links(self) -> None:
+        self.links = False
+
+    def of(self, value: object) -> bytes:
+        """The digest of what `value` says."""
+        try:
+            said = repr(self._plain(value))
+        except RecursionError:
+            raise Unkeyable("too deep") from None
+        self.links = self.links or any(name in said for name in _SITE_LINK)
+        return hashlib.sha256(said.encode("utf-8", "surrogatepass")).digest()
+
+    def _plain(self, value: object) -> object:
+        kind = type(value)
+        if kind in _PLAIN:
+            return value
+        if kind is tuple or kind is list:
+            return (kind.__name__, self._items(value))  # type: ignore[arg-type]
+        known = self._known.get(id(value))
+        if known is not None:
+            self.links = self.links or known[2]
+            return known[1]
+        name = _name(kind)
+        if isinstance(value, Enum):
+            return ("e", name, value.value)
+        if isinstance(value, str):  # Markup, a str that is already HTML
+            return ("S", name, str(value))
+        if isinstance(value, date | datetime):
+            return ("d", name, value.isoformat())
+        if isinstance(value, tuple | list):
+            return ("t", name, self._items(value))
+        if isinstance(value, Mapping):
+            return ("m", name, tuple((self._plain(k), self._plain(v)) for k, v in value.items()))
+        if isinstance(value, set | frozenset):
+            return ("f", name, tuple(sorted(repr(self._plain(item)) for item in value)))
+        before, self.links = self.links, False  # what this value names, remembered with it
+        if isinstance(value, BaseModel):
+            # Its fields as pydantic's serializer writes them for JSON, in order, nested models
+            # included: for one model class, equal output is equal content.
+            said = repr((name, value.model_dump(mode="json")))
+        else:
+            said = repr((name, self._fields_of(value, _FIELDS.get(kind) or _fields(kind))))
+        digest = hashlib.sha256(said.encode("utf-8", "surrogatepass")).digest()
+        links = self.links or any(link in said for link in _SITE_LINK)
+        self._known[id(value)] = (value, digest, links)
+        self.links = before or links
+        return digest
+
+    def _items(self, values: tuple[object, ...] | list[object]) -> tuple[object, ...]:
+        # Strings and numbers, most of what is read, without a call each.
+        plain = self._plain
+        return tuple(item if type(item) in _PLAIN else plain(item) for item in values)
+
+    def _fields_of(self, value: object, fields: tuple[str, ...]) -> tuple[object, ...]:
+        plain = self._plain
+        found = [getattr(value, field) for field in fields]
+        return tuple(item if type(item) in _PLAIN else plain(item) for item in found)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass or a pydantic model, in order."""
+    if dataclasses.is_dataclass(kind):
+        found = tuple(field.name for field in dataclasses.fields(kind))
+    elif issubclass(kind, BaseModel):
+        found = tuple(kind.model_fields)
+    else:
+        raise Unkeyable(_name(kind))
+    _FIELDS[kind] = found
+    return found
+
+
+def _name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+class SourceCache:
+    """Pages' Markdown, by the digest of what their template was given, made with the
+    templates in `template_dir` and the generator as installed."""
+
+    def __init__(self, cache_dir: Path, template_dir: Path) -> None:
+        self.setting = digest([installed(), *files_of(template_dir)])
+        self.store = Store(cache_dir, self.setting)
+        self.fingerprints = Fingerprints()
+
+    def key(self, parts: Iterable[object], links: Callable[[], object]) -> str | None:
+        """The key of a page made from `parts` (its template, address, language, objects...);
+        with `links()`, what its Markdown fields' links to the site's pages depend on, when a
+        string of `parts` names one. None when a part cannot be keyed."""
+        said = self.fingerprints
+        said.clear_links()
+        try:
+            shown = [said.of(part) for part in parts]
+            if said.links:
+                shown.append(said.of(links()))
+        except Unkeyable:
+            return None
+        return digest([self.setting, *shown])
+
+    def get(self, key: str) -> tuple[str, bytes] | None:
+        """The Markdown kept under `key`, and the file made with it (a briefing's API file)."""
+        data = self.store.get(key)
+        if data is None:
+            return None
+        size = int.from_bytes(data[:8], "little")
+        return data[8 : 8 + size].decode("utf-8"), data[8 + size :]
+
+    def put(self, key: str, source: str, file: bytes = b"") -> None:
+        markdown = source.encode("utf-8")
+        self.store.put(key, len(markdown).to_bytes(8, "little") + markdown + file)
