@@ -69,6 +69,7 @@ import os
 import socket
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -94,6 +95,7 @@ from .errors import BriefingError
 from .locale import Locale, locale_for
 from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
+from .progress import Progress, Stage, Tally
 from .publish import SiteInfo, check_languages
 from .render import TemplateProblem
 from .search import SearchIndexError, index_site
@@ -104,6 +106,11 @@ from .staging import StagedSite
 from .urls import LIST_SIZE
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+CONVERTING = Stage("Converting pages to HTML", "Converted {count} pages to HTML")
+"""MkDocs reading every page: its Markdown made into HTML (the longest stage of a build)."""
+WRITING = Stage("Writing pages", "Wrote {count} pages")
+"""MkDocs putting every page into the theme and writing it."""
 
 
 class BriefingsConfig(base.Config):
@@ -302,6 +309,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The site's language (theme.language), that of its search index."""
         self.policies: dict[int, str] = {}
         """The Content-Security-Policy of a generated page, by its depth, for one build."""
+        # A long stage says how far it has got in MkDocs' log (`generator.progress`): lines,
+        # not a bar, which MkDocs' other log lines would break and `mkdocs -q` would not hide.
+        self.progress = Progress(log.info)
+        self.pages: Tally = Tally()
+        """The pages MkDocs has converted, then written, in this build."""
+        self.page_count = 0
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
     # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
@@ -357,7 +370,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
         folder = _path(config, self.config.briefings_dir)
-        archive = load_archive(folder, now, cache=self.cache, desk=self.desk)
+        archive = load_archive(
+            folder, now, cache=self.cache, desk=self.desk, progress=self.progress
+        )
         for note in archive.notes:
             log.info(f"note: {note}")
         self.problems = None
@@ -383,6 +398,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.output = site_output(
                     archive, templates, site,
                     list_size=self.config.list_size, workers=1, cache_dir=cache_dir,
+                    progress=self.progress,
                 )  # fmt: skip
             else:
                 # MkDocs reads the pages on this core while the others make them, then the
@@ -390,6 +406,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.output, self.stream = site_stream(
                     archive, templates, site,
                     workers=workers - 1, list_size=self.config.list_size, cache_dir=cache_dir,
+                    progress=self.progress,
                 )  # fmt: skip
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
@@ -416,7 +433,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     file.unchanged = self.dirty and self.built_digests.get(src_uri) == digest
                 files.append(file)
         self.files = files
+        shown = InclusionLevel.is_in_serve if self.preview else InclusionLevel.is_included
+        self.page_count = len(files.documentation_pages(inclusion=shown))
+        self.pages = self.progress.stage(CONVERTING, self.page_count)
         return files
+
+    # Counts the pages MkDocs has read, for a long build to say how far it has got.
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.pages.advance()
+        return html
 
     # Every finished page of a build gets a Content-Security-Policy allowing its own inline
     # scripts by hash: the hashes can only be taken from the page as MkDocs wrote it. A preview
@@ -428,6 +453,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # each depth and given to the others, rather than parsed again on every page. A
     # page written by hand (docs/) may hold scripts of its own and is always read.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.pages.advance()
         if self.preview:
             return output
         if page.file.generated_by is None:
@@ -453,6 +479,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # A global rather than a page context, so that the 404 page, which a briefing with
     # problems leads to in a preview, lists them too; and has its own words.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs has read every page (a dirty preview, those that changed), and writes them next.
+        self.pages.finish()
+        self.pages = self.progress.stage(WRITING, self.page_count)
         env.globals["briefing_problems"] = self.problems
         env.globals["briefing_not_found"] = not_found_page(self.language)
         env.globals["briefing_internal"] = self.desk.audience is Audience.INTERNAL
@@ -465,6 +494,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built_digests = self.digests
         site_dir = Path(config.site_dir)
+        self.pages.finish()
         if self.preview:
             write_files(self.output.cards, site_dir)
             # The preview reloads without waiting for the search index, which follows.
@@ -477,12 +507,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.output = SiteOutput({}, {})
             self.cache = CheckCache()
             _release(self.files)
+            start = time.monotonic()
             try:
-                pages = index_site(site_dir, self.language)
+                pages = index_site(site_dir, self.language, progress=self.progress)
             except SearchIndexError as error:
                 raise PluginError(f"briefings: {error}") from None
+            log.info(f"Search index built from {pages} pages in {time.monotonic() - start:.1f} s")
             write_files(cards, site_dir)
-            log.info(f"Search index built from {pages} pages")
         if self.staged is not None:
             self.staged.succeeded()
 

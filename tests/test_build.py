@@ -19,12 +19,37 @@ SEED = "iran-russia-ballistic-missile-transfer"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The seed site, built, and what the build printed."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    return project / "site"
+    return project / "site", result.stderr
+
+
+@pytest.fixture(scope="module")
+def built(build_log: tuple[Path, str]) -> Path:
+    return build_log[0]
+
+
+def test_a_small_site_builds_in_a_few_lines_without_progress(build_log: tuple[Path, str]) -> None:
+    site, printed = build_log
+
+    lines = [
+        re.sub(r"\d+(\.\d+)? (s|seconds)$", "T s", line.replace(str(site.parent), "PROJECT"))
+        for line in printed.splitlines()
+    ]
+    lines = [re.sub(r"from \d+ pages", "from N pages", line) for line in lines]
+
+    assert lines == [
+        "INFO    -  1 briefings: 1 public",
+        "INFO    -  Cleaning site directory",
+        "INFO    -  Building documentation to directory: PROJECT/.site.building",
+        "INFO    -  Search index built from N pages in T s",
+        "INFO    -  Documentation built in T s",
+        "INFO    -  Site written to PROJECT/site",
+    ]
 
 
 def test_the_briefing_page_shows_the_key_claim_state_in_its_banner(built: Path) -> None:
