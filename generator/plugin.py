@@ -113,6 +113,30 @@ WRITING = Stage("Writing pages", "Wrote {count} pages")
 """MkDocs putting every page into the theme and writing it."""
 
 
+class BuildProgress(Progress):
+    """How far a build has got, in MkDocs' log: the core's stages (`generator.progress`), and
+    MkDocs' two passes over the pages. Lines, not a bar, which MkDocs' other log lines would
+    break and `mkdocs build -q` would not hide."""
+
+    def __init__(self) -> None:
+        super().__init__(log.info)
+        self.pages = Tally()
+        """The pages MkDocs has converted, then written, in this build."""
+        self.count = 0
+
+    def converting(self, files: Files, *, preview: bool) -> None:
+        """MkDocs reads the pages of `files` next."""
+        shown = InclusionLevel.is_in_serve if preview else InclusionLevel.is_included
+        self.count = len(files.documentation_pages(inclusion=shown))
+        self.pages = self.stage(CONVERTING, self.count)
+
+    def writing(self) -> None:
+        """MkDocs has read every page (a dirty preview, those that changed), and writes them
+        next."""
+        self.pages.finish()
+        self.pages = self.stage(WRITING, self.count)
+
+
 class BriefingsConfig(base.Config):
     briefings_dir = c.Type(str, default="briefings")
     templates = c.Type(str, default="theme/markdown")
@@ -277,6 +301,25 @@ def _error_page_that_reloads(server: LiveReloadServer) -> Callable[[int], bytes 
     return error_page_that_reloads
 
 
+def _index_for_search(site_dir: Path, language: str, progress: Progress) -> None:
+    """Index a built site for search, and say how many pages in how long."""
+    start = time.monotonic()
+    try:
+        pages = index_site(site_dir, language, progress=progress)
+    except SearchIndexError as error:
+        raise PluginError(f"briefings: {error}") from None
+    log.info(f"Search index built from {pages} pages in {time.monotonic() - start:.1f} s")
+
+
+def _sitemap_index(sitemap: str, config: MkDocsConfig) -> str:
+    """The sitemap MkDocs made, as an index of the parts written beside it (`split_sitemap`)."""
+    assert config.site_url  # required by on_config
+    index, parts = split_sitemap(sitemap, config.site_url.rstrip("/") + "/")
+    for name, content in parts.items():
+        (Path(config.site_dir) / name).write_text(content, encoding="utf-8")
+    return index
+
+
 def _index_quietly(site_dir: Path, language: str) -> None:
     try:
         pages = index_site(site_dir, language)
@@ -309,12 +352,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The site's language (theme.language), that of its search index."""
         self.policies: dict[int, str] = {}
         """The Content-Security-Policy of a generated page, by its depth, for one build."""
-        # A long stage says how far it has got in MkDocs' log (`generator.progress`): lines,
-        # not a bar, which MkDocs' other log lines would break and `mkdocs -q` would not hide.
-        self.progress = Progress(log.info)
-        self.pages: Tally = Tally()
-        """The pages MkDocs has converted, then written, in this build."""
-        self.page_count = 0
+        self.progress = BuildProgress()
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
     # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
@@ -396,17 +434,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.preview or workers == 1:
                 # In this process: a preview's next build finds the Markdown it rendered cached.
                 self.output = site_output(
-                    archive, templates, site,
+                    archive, templates, site, progress=self.progress,
                     list_size=self.config.list_size, workers=1, cache_dir=cache_dir,
-                    progress=self.progress,
                 )  # fmt: skip
             else:
                 # MkDocs reads the pages on this core while the others make them, then the
                 # cards while MkDocs writes the pages.
                 self.output, self.stream = site_stream(
-                    archive, templates, site,
+                    archive, templates, site, progress=self.progress,
                     workers=workers - 1, list_size=self.config.list_size, cache_dir=cache_dir,
-                    progress=self.progress,
                 )  # fmt: skip
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
@@ -433,14 +469,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     file.unchanged = self.dirty and self.built_digests.get(src_uri) == digest
                 files.append(file)
         self.files = files
-        shown = InclusionLevel.is_in_serve if self.preview else InclusionLevel.is_included
-        self.page_count = len(files.documentation_pages(inclusion=shown))
-        self.pages = self.progress.stage(CONVERTING, self.page_count)
+        self.progress.converting(files, preview=self.preview)
         return files
 
     # Counts the pages MkDocs has read, for a long build to say how far it has got.
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.pages.advance()
+        self.progress.pages.advance()
         return html
 
     # Every finished page of a build gets a Content-Security-Policy allowing its own inline
@@ -453,7 +487,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # each depth and given to the others, rather than parsed again on every page. A
     # page written by hand (docs/) may hold scripts of its own and is always read.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.pages.advance()
+        self.progress.pages.advance()
         if self.preview:
             return output
         if page.file.generated_by is None:
@@ -467,11 +501,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         if template_name == "sitemap.xml":
-            assert config.site_url  # required by on_config
-            index, parts = split_sitemap(output_content, config.site_url.rstrip("/") + "/")
-            for name, content in parts.items():
-                (Path(config.site_dir) / name).write_text(content, encoding="utf-8")
-            return index
+            return _sitemap_index(output_content, config)
         if self.preview or not template_name.endswith(".html"):  # 404.html
             return output_content
         return with_policy(output_content)
@@ -479,9 +509,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # A global rather than a page context, so that the 404 page, which a briefing with
     # problems leads to in a preview, lists them too; and has its own words.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # MkDocs has read every page (a dirty preview, those that changed), and writes them next.
-        self.pages.finish()
-        self.pages = self.progress.stage(WRITING, self.page_count)
+        self.progress.writing()
         env.globals["briefing_problems"] = self.problems
         env.globals["briefing_not_found"] = not_found_page(self.language)
         env.globals["briefing_internal"] = self.desk.audience is Audience.INTERNAL
@@ -494,7 +522,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built_digests = self.digests
         site_dir = Path(config.site_dir)
-        self.pages.finish()
         if self.preview:
             write_files(self.output.cards, site_dir)
             # The preview reloads without waiting for the search index, which follows.
@@ -507,12 +534,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.output = SiteOutput({}, {})
             self.cache = CheckCache()
             _release(self.files)
-            start = time.monotonic()
-            try:
-                pages = index_site(site_dir, self.language, progress=self.progress)
-            except SearchIndexError as error:
-                raise PluginError(f"briefings: {error}") from None
-            log.info(f"Search index built from {pages} pages in {time.monotonic() - start:.1f} s")
+            _index_for_search(site_dir, self.language, self.progress)
             write_files(cards, site_dir)
         if self.staged is not None:
             self.staged.succeeded()
