@@ -105,6 +105,7 @@ def index_site(site_dir: Path, language: str = "en", *, progress: Progress = SIL
     running = [_start_pagefind(site_dir, site_dir / BUNDLE, site_language, leave_out)]
     records: dict[str, list[_Record]] = defaultdict(list)
     for path, html, page_language in foreign:
+        indexing.advance(0)  # reading them takes a while too, before Pagefind is waited for
         for record in _foreign_text(path, html, page_language):
             records[searched_as(record.language, site_language)].append(record)
     languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
