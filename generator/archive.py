@@ -29,6 +29,7 @@ from .desk import (
 )
 from .errors import BriefingError
 from .model import Actor, ActorRegistry, Briefing, Claim, Status, Tlp
+from .progress import CHECKING, SILENT, Progress
 from .threads import Thread, check_threads, thread_of
 from .validate import (
     BriefingLink,
@@ -212,7 +213,12 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_archive(
-    directory: Path, now: datetime, *, cache: CheckCache | None = None, desk: Desk = PUBLIC_DESK
+    directory: Path,
+    now: datetime,
+    *,
+    cache: CheckCache | None = None,
+    desk: Desk = PUBLIC_DESK,
+    progress: Progress = SILENT,
 ) -> Archive:
     """Read and check every file in `directory`; the archive's `errors` lists every problem.
 
@@ -220,13 +226,16 @@ def load_archive(
     callers must not publish anything while `errors` is not empty. With a `cache`, files
     whose bytes (and the registry's) are unchanged since the last load are not checked again.
     The `desk` says whether the folder is in a public repository, where a briefing not fit
-    for everyone is an error, and whom the build is for.
+    for everyone is an error, and whom the build is for. Each briefing file checked is counted
+    on `progress`.
     """
     with collector_paused():
-        return _load_archive(directory, now, cache, desk)
+        return _load_archive(directory, now, cache, desk, progress)
 
 
-def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk: Desk) -> Archive:
+def _load_archive(
+    directory: Path, now: datetime, cache: CheckCache | None, desk: Desk, progress: Progress
+) -> Archive:
     errors: list[BriefingError] = []
     if not directory.is_dir():
         error = BriefingError(_shown(directory), 0, 0, "no such folder of briefings")
@@ -287,9 +296,10 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
     withheld: list[str] = []
     owners: dict[tuple[str, str], str] = {}
     stems: set[str] = set()  # every briefing file, valid or not: what `briefing:` may name
-    for path in sorted(directory.glob("[!.]*.yaml")):
-        if path.name == REGISTRY_FILE:
-            continue
+    paths = [path for path in sorted(directory.glob("[!.]*.yaml")) if path.name != REGISTRY_FILE]
+    checking = progress.stage(CHECKING, len(paths))
+    for path in paths:
+        checking.advance()
         stems.add(path.stem)
         if outside := _outside(path, directory):
             errors.append(outside)
@@ -325,6 +335,7 @@ def _load_archive(directory: Path, now: datetime, cache: CheckCache | None, desk
             written_out += checked.written_out
         elif checked.briefing is not None:
             withheld.append(checked.briefing.id)
+    checking.finish()
     errors += check_inline_actors(written_out)
     broken = check_briefing_links(links, stems) + check_threads(threads, stems)
     errors += broken

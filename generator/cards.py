@@ -40,6 +40,7 @@ from PIL import __version__ as pillow_version
 
 from .locale import Locale, locale_for
 from .model import VerificationState
+from .progress import DRAWING, SILENT, Progress, Tally
 from .stories import Thread
 from .tables import STATE_TABLE, every_row
 from .views import BriefingView
@@ -350,10 +351,17 @@ class Cards(Mapping[str, bytes]):
     forked: they need only the cards, not a copy of the archive and of the pages made so
     far. A card is read from the cache when it is asked for, waiting for it to be drawn if
     need be, so that ten thousand cards are never held in memory at once. Otherwise, a card
-    is drawn, or read from the cache, when it is asked for.
+    is drawn, or read from the cache, when it is asked for. The cards drawn in the background
+    are counted on `progress` as each is done.
     """
 
-    def __init__(self, cards: Iterable[Card], cache_dir: Path | None, workers: int = 0) -> None:
+    def __init__(
+        self,
+        cards: Iterable[Card],
+        cache_dir: Path | None,
+        workers: int = 0,
+        progress: Progress = SILENT,
+    ) -> None:
         self._cards = {card.name: card for card in cards}
         self._cache_dir = cache_dir
         self._drawing: dict[str, Future[Path]] = {}
@@ -362,6 +370,7 @@ class Cards(Mapping[str, bytes]):
         missing = [card for card in self._cards.values() if not _kept(card, cache_dir).exists()]
         if len(missing) < MIN_DRAWN:
             return
+        drawing = progress.stage(DRAWING, len(missing))
         # At a lower priority: the build waits for the cards only once the site is written.
         pool = ProcessPoolExecutor(
             min(workers, len(missing) // MIN_DRAWN),
@@ -371,6 +380,8 @@ class Cards(Mapping[str, bytes]):
         )
         self._drawing = {card.name: pool.submit(kept_card, card, cache_dir) for card in missing}
         pool.shutdown(wait=False)  # its processes exit once the last card is drawn
+        for future in self._drawing.values():
+            future.add_done_callback(partial(_drawn, drawing))
 
     def __getitem__(self, name: str) -> bytes:
         card = self._cards[name]
@@ -390,3 +401,10 @@ class Cards(Mapping[str, bytes]):
         """Draw no more of them (a build that failed)."""
         for drawing in self._drawing.values():
             drawing.cancel()
+
+
+def _drawn(tally: Tally, future: Future[Path]) -> None:
+    """Count a card drawn; one that was cancelled or failed was not (its error is raised where
+    the card is read)."""
+    if not future.cancelled() and future.exception() is None:
+        tally.advance()

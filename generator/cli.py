@@ -10,8 +10,13 @@ import json
 import os
 import re
 import sys
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -29,6 +34,7 @@ from .desk import (
 from .errors import counted, format_github, format_json, format_text, records
 from .finish import SitemapError, finish_site
 from .model import SLUG_PATTERN, STANCE_TO_CHOOSE, briefing_json_schema, registry_json_schema
+from .progress import Progress, Stage, Tally
 from .publish import SiteInfo
 from .render import TemplateProblem
 from .search import SearchIndexError
@@ -68,6 +74,67 @@ def _desk(config_file: Path) -> Desk:
         return desk_of(project_options(config_file), os.environ)
     except DeskError as error:
         raise click.UsageError(str(error)) from None
+
+
+class OnTerminal(Progress):
+    """How far a stage has got, on a terminal: click's progress bar, drawn once the stage has
+    run `progress.QUIET` seconds (a small folder's check shows none), then its last line."""
+
+    def __init__(self, file: TextIO, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(partial(click.echo, file=file), clock=clock)
+        self.file = file
+
+    def stage(self, stage: Stage, total: int | None = None) -> Tally:
+        if total is None or total < self.few or not stage.counted:
+            return Tally()
+        return _Bar(stage, total, self)
+
+
+class _Bar(Tally):
+    def __init__(self, stage: Stage, total: int, terminal: OnTerminal) -> None:
+        self.stage, self.total, self.terminal = stage, total, terminal
+        self.start = terminal.clock()
+        self.count = 0
+        self.shown = ExitStack()
+        self.update: Callable[[int], None] | None = None
+        self.over = False
+
+    def advance(self, count: int = 1) -> None:
+        if self.over:
+            return
+        self.count += count
+        if self.update is None and self.terminal.clock() - self.start >= self.terminal.quiet:
+            # No estimate of the time left: click's would count the things done before the
+            # bar was shown as done in no time.
+            bar = click.progressbar(
+                length=self.total, label=self.stage.doing, file=self.terminal.file,
+                show_pos=True, show_eta=False, update_min_steps=max(1, self.total // 200),
+            )  # fmt: skip
+            self.update = self.shown.enter_context(bar).update
+            count = self.count
+        if self.update is not None:
+            self.update(count)
+        if self.count >= self.total:
+            self.finish()
+
+    def finish(self) -> None:
+        if self.over:
+            return
+        self.over = True
+        if self.update is None:
+            return
+        self.shown.close()
+        last = self.stage.ended(self.count, self.terminal.clock() - self.start)
+        if last is not None and self.terminal.say is not None:
+            self.terminal.say(last)
+
+
+def _progress() -> Progress:
+    """Where a long command says how far it has got: standard error (standard output holds
+    its results), as a bar on a terminal, else as a line every few seconds."""
+    if sys.stderr.isatty():
+        return OnTerminal(sys.stderr)
+    return Progress(partial(click.echo, err=True))
 
 
 CONFIG_OPTION = click.option(
@@ -156,7 +223,7 @@ def check(
     Exit codes: 0 valid, 1 problems, 2 usage. Reviews that are due do not change them."""
     desk = _desk(config_file)
     _refuse_contradicted(desk, visibility, config_file)
-    archive = load_archive(directory, _now(now), desk=desk)
+    archive = load_archive(directory, _now(now), desk=desk, progress=_progress())
     if output_format == "json" and due:
         both = {"problems": records(archive.errors), "due": records(archive.due)}
         click.echo(json.dumps(both, ensure_ascii=False, indent=2))

@@ -26,6 +26,8 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
 
+from .progress import Tally
+
 T = TypeVar("T")
 
 MAX_WORKERS = 8
@@ -55,13 +57,21 @@ def _share(start: int, step: int) -> list[object]:
     return [task() for task in _tasks[start::step]]
 
 
-def run_all(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> list[T]:
-    """The result of every task, in order. Tasks must not depend on each other's side effects:
-    each worker starts from this process as it is now."""
+def run_all(
+    tasks: Sequence[Callable[[], T]], workers: int | None = None, tally: Tally | None = None
+) -> list[T]:
+    """The result of every task, in order, each counted on `tally` as it is made here (or
+    each worker's share as it comes back). Tasks must not depend on each other's side
+    effects: each worker starts from this process as it is now."""
     global _tasks
+    tally = tally or Tally()
     count = workers_for(len(tasks)) if workers is None else workers
     if count <= 1:
-        return [task() for task in tasks]
+        made = []
+        for task in tasks:
+            made.append(task())
+            tally.advance()
+        return made
     results: list[T] = [None] * len(tasks)  # type: ignore[list-item]
     _tasks = tasks
     gc.freeze()  # objects shared with the workers stay untouched, so their pages stay shared
@@ -69,6 +79,7 @@ def run_all(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> lis
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
             for start, share in enumerate(pool.map(_share, range(count), [count] * count)):
                 results[start::count] = share  # type: ignore[assignment]
+                tally.advance(len(share))
     finally:
         _tasks = ()
         gc.unfreeze()
@@ -103,11 +114,14 @@ class Stream(Generic[T]):
 
     A build gives MkDocs the pages this way: MkDocs reads them one by one on one core while
     the workers make the next ones on the others. Start it only where `workers_for` allows
-    a fork; `close` stops the workers.
+    a fork; `close` stops the workers. Each result is counted on `tally` as it comes back.
     """
 
-    def __init__(self, tasks: Sequence[Callable[[], T]], workers: int) -> None:
+    def __init__(
+        self, tasks: Sequence[Callable[[], T]], workers: int, tally: Tally | None = None
+    ) -> None:
         global _tasks
+        self._tally = tally or Tally()
         self.waited = 0.0
         """Seconds `get` spent waiting for results."""
         self._results: dict[int, T] = {}
@@ -147,6 +161,7 @@ class Stream(Generic[T]):
                         self._failure = value
                     else:
                         self._results[index] = value
+                        self._tally.advance()  # counted before it is handed over
                     self._ready.notify_all()
         with self._ready:
             self._finished = True

@@ -80,6 +80,7 @@ import re
 import socket
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -108,6 +109,7 @@ from .locale import Locale, locale_for
 from .pagecache import Kept, PageCache, SourceCache, Store
 from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
+from .progress import SILENT, Progress, Stage, Tally
 from .publish import SiteInfo, check_languages
 from .render import TemplateProblem, permalinks_in
 from .search import SearchIndexError, index_site
@@ -118,6 +120,35 @@ from .staging import StagedSite
 from .urls import LIST_SIZE
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+CONVERTING = Stage("Converting pages to HTML", "Converted {count} pages to HTML")
+"""MkDocs reading every page: its Markdown made into HTML (the longest stage of a build)."""
+WRITING = Stage("Writing pages", "Wrote {count} pages")
+"""MkDocs putting every page into the theme and writing it."""
+
+
+class BuildProgress(Progress):
+    """How far a build has got, in MkDocs' log: the core's stages (`generator.progress`), and
+    MkDocs' two passes over the pages. Lines, not a bar, which MkDocs' other log lines would
+    break and `mkdocs build -q` would not hide."""
+
+    def __init__(self) -> None:
+        super().__init__(log.info)
+        self.pages = Tally()
+        """The pages MkDocs has converted, then written, in this build."""
+        self.count = 0
+
+    def converting(self, files: Files, *, preview: bool) -> None:
+        """MkDocs reads the pages of `files` next."""
+        shown = InclusionLevel.is_in_serve if preview else InclusionLevel.is_included
+        self.count = len(files.documentation_pages(inclusion=shown))
+        self.pages = self.stage(CONVERTING, self.count)
+
+    def writing(self) -> None:
+        """MkDocs has read every page (a dirty preview, those that changed), and writes them
+        next."""
+        self.pages.finish()
+        self.pages = self.stage(WRITING, self.count)
 
 
 class BriefingsConfig(base.Config):
@@ -295,6 +326,25 @@ def _error_page_that_reloads(server: LiveReloadServer) -> Callable[[int], bytes 
         return reloading
 
     return error_page_that_reloads
+
+
+def _index_for_search(site_dir: Path, language: str, reuse: _Reuse, progress: Progress) -> None:
+    """Index a built site for search, and say how many pages in how long."""
+    start = time.monotonic()
+    try:
+        pages = reuse.index(site_dir, language, progress)
+    except SearchIndexError as error:
+        raise PluginError(f"briefings: {error}") from None
+    log.info(f"Search index built from {pages} pages in {time.monotonic() - start:.1f} s")
+
+
+def _sitemap_index(sitemap: str, config: MkDocsConfig) -> str:
+    """The sitemap MkDocs made, as an index of the parts written beside it (`split_sitemap`)."""
+    assert config.site_url  # required by on_config
+    index, parts = split_sitemap(sitemap, config.site_url.rstrip("/") + "/")
+    for name, content in parts.items():
+        (Path(config.site_dir) / name).write_text(content, encoding="utf-8")
+    return index
 
 
 def _index_quietly(site_dir: Path, language: str, reuse: _Reuse) -> None:
@@ -570,11 +620,11 @@ class _Reuse:
     def warned(self) -> bool:
         return self.warnings.count != self._before
 
-    def index(self, site_dir: Path, language: str) -> int:
+    def index(self, site_dir: Path, language: str, progress: Progress = SILENT) -> int:
         """Index the site for search (`search.index_site`), with what was found on the
         pages before; the number of pages indexed."""
         search, started = self.search, self.started  # a preview's next build may begin
-        pages = index_site(site_dir, language, cache=search)
+        pages = index_site(site_dir, language, cache=search, progress=progress)
         if search is not None:
             search.forget_unused(started)
         return pages
@@ -613,6 +663,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The site's language (theme.language), that of its search index."""
         self.policies = _Policies(preview=False)
         self.reuse = _Reuse()
+        self.progress = BuildProgress()
 
     # Only a full `mkdocs build` is staged: `serve` builds into its own temporary folder, and
     # a dirty build is meant to reuse what is already in site_dir. Only `serve` previews
@@ -659,7 +710,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now = build_instant(self.config.now, os.environ)
         folder = _path(config, self.config.briefings_dir)
-        archive = load_archive(folder, now, cache=self.cache, desk=self.desk)
+        archive = load_archive(
+            folder, now, cache=self.cache, desk=self.desk, progress=self.progress
+        )
         for note in archive.notes:
             log.info(f"note: {note}")
         self.problems = None
@@ -678,14 +731,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 # In this process: a preview's next build finds the Markdown it rendered cached.
                 self.output = site_output(
                     archive, templates, site, workers=1, list_size=size, cache_dir=cards,
-                    sources=sources,
+                    sources=sources, progress=self.progress,
                 )  # fmt: skip
             else:
                 # MkDocs reads the pages on this core while the others make them, then the
                 # cards while MkDocs writes the pages.
                 self.output, self.stream = site_stream(
                     archive, templates, site, workers=workers if reusing else workers - 1,
-                    list_size=size, cache_dir=cards, sources=sources,
+                    list_size=size, cache_dir=cards, sources=sources, progress=self.progress,
                 )  # fmt: skip
         except TemplateProblem as problem:
             raise PluginError(f"briefings: {problem}") from None
@@ -716,6 +769,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     file.unchanged = self.dirty and self.built_digests.get(src_uri) == digest
                 files.append(file)
         self.files = files
+        self.progress.converting(files, preview=self.preview)
         return files
 
     # MkDocs renders every page with the whole navigation: it is part of every page's setting.
@@ -730,8 +784,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         finished = self.reuse.finished
         return markdown if finished is None else finished.markdown(page, markdown)
 
-    # A page in another language titles the links beside its headings in that one.
+    # A page in another language titles the links beside its headings in that one. Counts
+    # the pages MkDocs has read, for a long build to say how far it has got.
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.progress.pages.advance()
         if self.reuse.finished is not None:
             self.reuse.finished.converted(page, self.reuse.warned)
         return permalinks_in(html, page.meta.get("language"), self.language)
@@ -745,6 +801,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Every finished page of a build gets a Content-Security-Policy (`_Policies`); one taken
     # from the cache has it already.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.progress.pages.advance()
         policed = partial(self.policies.page, output, page)
         if self.reuse.finished is None:
             return policed()
@@ -754,16 +811,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         if template_name == "sitemap.xml":
-            assert config.site_url  # required by on_config
-            index, parts = split_sitemap(output_content, config.site_url.rstrip("/") + "/")
-            for name, content in parts.items():
-                (Path(config.site_dir) / name).write_text(content, encoding="utf-8")
-            return index
+            return _sitemap_index(output_content, config)
         return self.policies.template(output_content, template_name)
 
     # A global rather than a page context, so that the 404 page, which a briefing with
     # problems leads to in a preview, lists them too; and has its own words.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.progress.writing()
         env.globals["briefing_problems"] = self.problems
         env.globals["briefing_not_found"] = not_found_page(self.language)
         env.globals["briefing_internal"] = self.desk.audience is Audience.INTERNAL
@@ -792,12 +846,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.output = SiteOutput({}, {})
             self.cache = CheckCache()
             _release(self.files)
-            try:
-                pages = self.reuse.index(site_dir, self.language)
-            except SearchIndexError as error:
-                raise PluginError(f"briefings: {error}") from None
+            _index_for_search(site_dir, self.language, self.reuse, self.progress)
             write_files(cards, site_dir)
-            log.info(f"Search index built from {pages} pages")
         if self.staged is not None:
             self.staged.succeeded()
 

@@ -73,6 +73,7 @@ import lxml.html
 from lxml import etree
 
 from .pagecache import Store, digest
+from .progress import SILENT, Progress, Stage, Tally
 from .vocabulary import letters, script
 
 BUNDLE = "pagefind"
@@ -90,13 +91,25 @@ _HTML_LANG = re.compile(rb"<html[^>]*?\slang=\"([^\"]+)\"")
 _FOREIGN = re.compile(rb' dir="(?:ltr|rtl)" data-pagefind-ignore>')  # as the templates write it
 
 
+HEARTBEAT = 0.5
+"""Seconds between two looks at the clock while Pagefind runs, for `Progress` to say how long
+it has been running: Pagefind says nothing until it ends."""
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds what it printed."""
 
 
-def index_site(site_dir: Path, language: str = "en", *, cache: Store | None = None) -> int:
+def index_site(
+    site_dir: Path,
+    language: str = "en",
+    *,
+    cache: Store | None = None,
+    progress: Progress = SILENT,
+) -> int:
     """Index every page of a built site for search, each in its own language (see above), into
-    `site_dir/pagefind*/`; return how many pages were indexed.
+    `site_dir/pagefind*/`; return how many pages were indexed. A long run says on `progress`
+    how many pages it indexes and for how long it has been running.
 
     With a `cache`, the bundles are kept by the digest of every page (its path and bytes):
     a site whose pages are all as they were (nothing changed, or only drafts) gets the
@@ -107,8 +120,10 @@ def index_site(site_dir: Path, language: str = "en", *, cache: Store | None = No
     page_languages = set()  # of the pages not in the site's bundle, as they write it
     foreign: list[tuple[Path, bytes, str]] = []  # pages with text searched in another bundle
     read: list[tuple[str, bytes]] = []
+    searchable = 0  # the pages Pagefind will index: those with content to search
     for path, html in _pages(site_dir):
         read.append((str(path), hashlib.sha256(html).digest()))
+        searchable += b"data-pagefind-body" in html
         page_language = _page_language(html, site_language)
         bundle_language = searched_as(page_language, site_language)
         if bundle_language != site_language:
@@ -122,9 +137,14 @@ def index_site(site_dir: Path, language: str = "en", *, cache: Store | None = No
     # The site's bundle is indexed in place, leaving out the pages of the other bundles (whose
     # content says its language, theme/main.html), while the others are made ready.
     leave_out = [f'[data-pagefind-body][lang|="{each}"]' for each in sorted(page_languages)]
+    # The caller says the last word, with the count Pagefind gives.
+    indexing = progress.stage(
+        Stage(f"Indexing {searchable:,} pages for search", None, counted=False), searchable
+    )
     running = [_start_pagefind(site_dir, site_dir / BUNDLE, site_language, leave_out)]
     records: dict[str, list[_Record]] = defaultdict(list)
     for path, html, page_language in foreign:
+        indexing.advance(0)  # reading them takes a while too, before Pagefind is waited for
         for record in _foreign_text_kept(cache, path, html, page_language):
             records[searched_as(record.language, site_language)].append(record)
     languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
@@ -154,7 +174,7 @@ def index_site(site_dir: Path, language: str = "en", *, cache: Store | None = No
                 tree = Path(scratch) / passages
                 _write_records(tree, records[each])
                 running.append(_start_pagefind(tree, site_dir / passages, UNSTEMMED))
-        counts = [_finished(process) for process in running]
+        counts = [_finished(process, indexing) for process in running]
         # Each vocabulary is read from the index just written.
         vocabularies = []
         for bundle in bundles:
@@ -164,7 +184,8 @@ def index_site(site_dir: Path, language: str = "en", *, cache: Store | None = No
                 _write_vocabulary(tree, {part: _words(site_dir / folders[part])})
                 vocabularies.append(_start_pagefind(tree, site_dir / name, UNSTEMMED))
         for process in vocabularies:
-            _finished(process)
+            _finished(process, indexing)
+    indexing.finish()
     # Pages, less the placeholders of languages with none.
     indexed = sum(counts[: len(languages)]) - sum(1 for each in languages[1:] if not pages[each])
     kept = {
@@ -418,9 +439,15 @@ def _start_pagefind(
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _finished(process: subprocess.Popen[str]) -> int:
-    """How many pages a run of Pagefind indexed, once it has written every file."""
-    stdout, stderr = process.communicate()
+def _finished(process: subprocess.Popen[str], waiting: Tally) -> int:
+    """How many pages a run of Pagefind indexed, once it has written every file; `waiting` is
+    told every `HEARTBEAT` seconds that time has passed."""
+    while True:
+        try:
+            stdout, stderr = process.communicate(timeout=HEARTBEAT)
+            break
+        except subprocess.TimeoutExpired:  # what it printed so far is kept for the next call
+            waiting.advance(0)
     counted = re.search(r"Indexed (\d+) pages?", stdout)
     if process.returncode != 0 or counted is None:
         raise SearchIndexError(f"Pagefind failed:\n{stdout}{stderr}".strip())

@@ -33,6 +33,7 @@ from .pages import (
 )
 from .pages import Card as SharedCard
 from .parallel import Stream, run_all, workers_for
+from .progress import MAKING, SILENT, Progress
 from .publish import (
     API_INDEX,
     FEED,
@@ -400,19 +401,22 @@ def site_output(
     workers: int | None = None,
     cache_dir: Path | None = None,
     sources: SourceCache | None = None,
+    progress: Progress = SILENT,
 ) -> SiteOutput:
     """Pages, files and cards of the public archive, made on every core the build may use
     (`generator.parallel`), or in `workers` processes (1: in this one, which keeps what it
     renders in its caches for the next time). Lists are cut into pages of `list_size`
     briefings. Share cards are kept in `cache_dir`, and taken from there when unchanged; with
-    `sources`, so is each page's Markdown."""
+    `sources`, so is each page's Markdown. The pages made, and the cards drawn in the
+    background, are counted on `progress`."""
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size, sources)
-        made = run_all(plan.tasks, workers)
+        made = run_all(plan.tasks, workers, progress.stage(MAKING, len(plan.tasks)))
     # After the pages: the processes that draw the cards are watched by a thread, and a fork
     # must copy none. On one core, they are drawn here.
     count = workers_for(len(plan.cards)) if workers is None else workers
-    lazy = _output(plan, made.__getitem__, Cards(plan.cards, cache_dir, count if count > 1 else 0))
+    drawn = Cards(plan.cards, cache_dir, count if count > 1 else 0, progress)
+    lazy = _output(plan, made.__getitem__, drawn)
     return SiteOutput(dict(lazy.pages), dict(lazy.files), lazy.cards)
 
 
@@ -454,15 +458,18 @@ def site_stream(
     list_size: int = LIST_SIZE,
     cache_dir: Path | None = None,
     sources: SourceCache | None = None,
+    progress: Progress = SILENT,
 ) -> tuple[SiteOutput, Stream[_Made]]:
     """The output of `site_output`, made by `workers` forked workers while the caller goes
     on, and its cards drawn by as many processes of their own: reading a page, an API file
     or a card waits only until that one is made. Only where `parallel.workers_for` allows a
-    fork; the caller closes the stream."""
+    fork; the caller closes the stream. Each page is counted on `progress` as it comes back
+    from its worker, and each card once drawn."""
     with collector_paused():
         plan = _plan(archive, template_dir, site, list_size, sources)
-        stream = Stream(plan.tasks, workers)
-    return _output(plan, stream.get, Cards(plan.cards, cache_dir, workers)), stream
+        stream = Stream(plan.tasks, workers, progress.stage(MAKING, len(plan.tasks)))
+    cards = Cards(plan.cards, cache_dir, workers, progress)
+    return _output(plan, stream.get, cards), stream
 
 
 def _output(plan: _Plan, made: Callable[[int], _Made], cards: Cards) -> SiteOutput:

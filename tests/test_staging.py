@@ -167,7 +167,7 @@ def test_a_site_is_put_in_place_once(tmp_path: Path) -> None:
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the project with a site built before, and Pagefind left out of its builds."""
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    monkeypatch.setattr(plugin, "index_site", lambda site_dir, language, cache=None: 0)
+    monkeypatch.setattr(plugin, "index_site", lambda site_dir, language, **_: 0)
     project = copy_project(tmp_path / "project", FIXTURES / "valid")
     _site(project, **{"index.html": "previous"})
     return project

@@ -297,7 +297,11 @@ def test_a_scheduled_run_decides_first_and_checks_builds_and_deploys_only_on_a_c
     assert kept["with"] == {"path": ".cache/clock-state", "key": "clock-facts-${{ github.sha }}"}
     assert decide["env"]["BRIEFINGS_AUDIENCE"] == "public"  # the archive the build reads
     assert build["outputs"]["build"] == "${{ steps.decide.outputs.build }}"
-    for name in ("Check the briefings", "Keep the share cards and pages between builds", "Build the site"):
+    for name in (
+        "Check the briefings",
+        "Keep the share cards and pages between builds",
+        "Build the site",
+    ):
         assert _step(build, name)["if"] == BUILDING, name
     for name in ("Add the record of what the site was built from", "Upload the site",
                  "Push the site to the public repository"):  # fmt: skip
