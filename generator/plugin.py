@@ -708,14 +708,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # the last good pages, or exiting when it has none, with no word of the problem in the
     # browser.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        now = build_instant(self.config.now, os.environ)
-        folder = _path(config, self.config.briefings_dir)
+        now, folder = build_instant(self.config.now, os.environ), self.config.briefings_dir
         archive = load_archive(
-            folder, now, cache=self.cache, desk=self.desk, progress=self.progress
+            _path(config, folder), now, cache=self.cache, desk=self.desk, progress=self.progress
         )
         for note in archive.notes:
             log.info(f"note: {note}")
-        self.problems = None
         self.policies = _Policies(preview=self.preview)
         self.problems = _reported(archive.errors, self.preview, self.language)
         site = _site_info(config, self.config, self.language)
