@@ -35,7 +35,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -204,17 +204,24 @@ class Fingerprints:
     apart: the value's type, and its content down to the last string, number and date, in
     order (a set's in sorted order). Dataclasses and pydantic models are read field by field;
     anything else a page is made from raises `Unkeyable`. A dataclass or a model is said by
-    the digest of what it says, remembered for the build (the objects are immutable, and kept
-    alive with it, so that no other takes the place of one)."""
+    the digest of what it says, remembered (the objects are immutable, and kept alive with it,
+    so that no other takes the place of one) for the build and the next (`next_build`): a
+    preview's builds share the briefings of unchanged files (`archive.CheckCache`)."""
 
     def __init__(self) -> None:
         self._known: dict[int, tuple[object, bytes, bool]] = {}
+        self._earlier: dict[int, tuple[object, bytes, bool]] = {}
+        """Of the build before, those not used by this one yet."""
         self.links = False
         """Whether a string read since `clear_links` names a page of the site by id
         (`briefing:`, `actor:`), which a Markdown field links to through the site's index."""
 
     def clear_links(self) -> None:
         self.links = False
+
+    def next_build(self) -> None:
+        """Forget what the build before this one read and this one did not."""
+        self._known, self._earlier = {}, self._known
 
     def of(self, value: object) -> bytes:
         """The digest of what `value` says."""
@@ -232,29 +239,29 @@ class Fingerprints:
         if kind is tuple or kind is list:
             return (kind.__name__, self._items(value))  # type: ignore[arg-type]
         known = self._known.get(id(value))
+        if known is None and (known := self._earlier.pop(id(value), None)) is not None:
+            self._known[id(value)] = known
         if known is not None:
             self.links = self.links or known[2]
             return known[1]
-        name = _name(kind)
-        if isinstance(value, Enum):
-            return ("e", name, value.value)
-        if isinstance(value, str):  # Markup, a str that is already HTML
+        shape = _SHAPES.get(kind) or _shape(kind)
+        name = shape.name
+        if shape.kind == _ENUM:
+            return ("e", name, value.value)  # type: ignore[attr-defined]
+        if shape.kind == _TEXT:  # Markup, a str that is already HTML
             return ("S", name, str(value))
-        if isinstance(value, date | datetime):
-            return ("d", name, value.isoformat())
-        if isinstance(value, tuple | list):
-            return ("t", name, self._items(value))
-        if isinstance(value, Mapping):
-            return ("m", name, tuple((self._plain(k), self._plain(v)) for k, v in value.items()))
-        if isinstance(value, set | frozenset):
-            return ("f", name, tuple(sorted(repr(self._plain(item)) for item in value)))
+        if shape.kind == _DATE:
+            return ("d", name, value.isoformat())  # type: ignore[attr-defined]
+        if shape.kind == _SEQUENCE:
+            return ("t", name, self._items(value))  # type: ignore[arg-type]
+        if shape.kind == _MAPPING:
+            items = value.items()  # type: ignore[attr-defined]
+            return ("m", name, tuple((self._plain(k), self._plain(v)) for k, v in items))
+        if shape.kind == _SET:
+            return ("f", name, tuple(sorted(repr(self._plain(item)) for item in value)))  # type: ignore[attr-defined]
+        # A dataclass or a model: its fields, in order, each said as above.
         before, self.links = self.links, False  # what this value names, remembered with it
-        if isinstance(value, BaseModel):
-            # Its fields as pydantic's serializer writes them for JSON, in order, nested models
-            # included: for one model class, equal output is equal content.
-            said = repr((name, value.model_dump(mode="json")))
-        else:
-            said = repr((name, self._fields_of(value, _FIELDS.get(kind) or _fields(kind))))
+        said = repr((name, self._items([getattr(value, field) for field in shape.fields])))
         digest = hashlib.sha256(said.encode("utf-8", "surrogatepass")).digest()
         links = self.links or any(link in said for link in _SITE_LINK)
         self._known[id(value)] = (value, digest, links)
@@ -266,39 +273,57 @@ class Fingerprints:
         plain = self._plain
         return tuple(item if type(item) in _PLAIN else plain(item) for item in values)
 
-    def _fields_of(self, value: object, fields: tuple[str, ...]) -> tuple[object, ...]:
-        plain = self._plain
-        found = [getattr(value, field) for field in fields]
-        return tuple(item if type(item) in _PLAIN else plain(item) for item in found)
+
+_ENUM, _TEXT, _DATE, _SEQUENCE, _MAPPING, _SET, _RECORD = range(7)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+@dataclasses.dataclass(frozen=True)
+class _Shape:
+    """How `Fingerprints` reads the values of one type."""
+
+    name: str
+    kind: int
+    fields: tuple[str, ...] = ()
+    """Of a dataclass or a pydantic model, in order."""
 
 
-def _fields(kind: type) -> tuple[str, ...]:
-    """The fields of a dataclass or a pydantic model, in order."""
-    if dataclasses.is_dataclass(kind):
-        found = tuple(field.name for field in dataclasses.fields(kind))
+_SHAPES: dict[type, _Shape] = {}
+
+
+def _shape(kind: type) -> _Shape:
+    name = f"{kind.__module__}.{kind.__qualname__}"
+    if issubclass(kind, Enum):
+        found = _Shape(name, _ENUM)
+    elif issubclass(kind, str):
+        found = _Shape(name, _TEXT)
+    elif issubclass(kind, date):  # datetime too
+        found = _Shape(name, _DATE)
+    elif issubclass(kind, tuple | list):
+        found = _Shape(name, _SEQUENCE)
+    elif issubclass(kind, Mapping):
+        found = _Shape(name, _MAPPING)
+    elif issubclass(kind, set | frozenset):
+        found = _Shape(name, _SET)
+    elif dataclasses.is_dataclass(kind):
+        found = _Shape(name, _RECORD, tuple(field.name for field in dataclasses.fields(kind)))
     elif issubclass(kind, BaseModel):
-        found = tuple(kind.model_fields)
+        found = _Shape(name, _RECORD, tuple(kind.model_fields))
     else:
-        raise Unkeyable(_name(kind))
-    _FIELDS[kind] = found
+        raise Unkeyable(name)
+    _SHAPES[kind] = found
     return found
-
-
-def _name(kind: type) -> str:
-    return f"{kind.__module__}.{kind.__qualname__}"
 
 
 class SourceCache:
     """Pages' Markdown, by the digest of what their template was given, made with the
     templates in `template_dir` and the generator as installed."""
 
-    def __init__(self, cache_dir: Path, template_dir: Path) -> None:
+    def __init__(
+        self, cache_dir: Path, template_dir: Path, fingerprints: Fingerprints | None = None
+    ) -> None:
         self.setting = digest([installed(), *files_of(template_dir)])
         self.store = Store(cache_dir, self.setting)
-        self.fingerprints = Fingerprints()
+        self.fingerprints = fingerprints or Fingerprints()
 
     def key(self, parts: Iterable[object], links: Callable[[], object]) -> str | None:
         """The key of a page made from `parts` (its template, address, language, objects...);

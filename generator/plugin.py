@@ -106,10 +106,10 @@ from .cards import Cards
 from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError, counted
 from .locale import Locale, locale_for
-from .pagecache import Kept, PageCache, SourceCache, Store
+from .pagecache import Fingerprints, Kept, PageCache, SourceCache, Store
 from .pages import not_found_page
 from .parallel import Stream, WorkerFailed
-from .progress import SILENT, Progress, Stage, Tally
+from .progress import FEW, SILENT, Progress, Stage, Tally
 from .publish import SiteInfo, check_languages
 from .render import TemplateProblem, permalinks_in
 from .search import SearchIndexError, index_site
@@ -480,7 +480,8 @@ class _Finished:
         """Let the cache keep the pages of this build alone, those a preview left as they
         were (`--dirty`) included."""
         made = sum(1 for file in files if isinstance(file, _Generated) and file.page)
-        log.info(f"{len(self.reused)} of {made} pages reused from an earlier build")
+        said = log.info if made >= FEW else log.debug  # quiet on a small site, as progress is
+        said(f"{len(self.reused)} of {made} pages reused from an earlier build")
         for file in files.documentation_pages():
             if isinstance(file, _Generated) and file.unchanged:
                 self.cache.store.touch(self.cache.key(file.src_uri, file.content_string))
@@ -576,6 +577,8 @@ class _Reuse:
         self.wanted = True
         self.started = 0.0
         self.sources: SourceCache | None = None
+        self.fingerprints = Fingerprints()
+        """Kept from build to build of a preview, with the briefings of unchanged files."""
         self.search: Store | None = None
         """What the search indexer found on each page (`search.index_site`)."""
         self.setting: list[str | bytes] = []
@@ -593,7 +596,10 @@ class _Reuse:
     def begin(self, cache_dir: Path, templates: Path) -> bool:
         """Before the pages are made; whether most of them may be found made."""
         self.started = pagecache.now()
-        self.sources = SourceCache(cache_dir / "sources", templates) if self.wanted else None
+        self.fingerprints.next_build()
+        self.sources = None
+        if self.wanted:
+            self.sources = SourceCache(cache_dir / "sources", templates, self.fingerprints)
         self.search = Store(cache_dir / "search", pagecache.installed()) if self.wanted else None
         self.finished, self.setting = None, []
         return self.sources is not None and self.sources.store.folder.is_dir()

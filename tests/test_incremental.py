@@ -23,10 +23,12 @@ stand "since then"."""
 
 def _archive(folder: Path) -> Path:
     """The real stories (one told in two briefings) and a Russian fact-check with its English
-    translation, beside the seed briefing."""
+    translation, beside the seed briefing. Kakhovka's story is left out: it writes out an
+    actor the multilingual fixtures' registry lists."""
     folder.mkdir()
     for source in sorted((FIXTURES / "real").glob("*.yaml")):
-        shutil.copy(source, folder)
+        if not source.name.startswith("kakhovka-"):
+            shutil.copy(source, folder)
     multilingual = (
         "actors.yaml",
         "iran-russia-ballistic-missile-transfer.yaml",
@@ -78,7 +80,7 @@ class Desk:
     def rebuild(self) -> tuple[int, int]:
         """Build again, and compare the site with a cold build of the same inputs; return how
         many pages the build reused, and of how many."""
-        again = build(self.project)
+        again = build(self.project, "--verbose")  # a small site says what it reused in debug
         assert again.returncode == 0, again.stderr
         self.colds += 1
         cold = self.tmp_path / f"cold-{self.colds}"
@@ -96,7 +98,7 @@ class Desk:
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Desk:
     desk = Desk(tmp_path_factory.mktemp("incremental"))
-    first = build(desk.project)
+    first = build(desk.project, "--verbose")
     assert first.returncode == 0, first.stderr
     assert _reused(first.stderr)[0] == 0
     return desk
