@@ -382,7 +382,8 @@ def first_search(site: Path, typical: bool = False) -> dict[str, int]:
     fragments: list[int] = []
     bundles = json.loads((site / BUNDLE / "languages.json").read_text(encoding="utf-8"))
     for bundle in bundles[:1]:
-        for name in filter(None, (bundle["pages"], bundle["passages"], *bundle["vocabulary"])):
+        names = (bundle["pages"], *bundle["shards"], bundle["passages"], *bundle["vocabulary"])
+        for name in filter(None, names):
             folder = site / name
             entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
             language, info = max(entry["languages"].items(), key=lambda item: item[1]["page_count"])

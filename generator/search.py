@@ -36,6 +36,14 @@ page exactly when each of its words begins a word of that part, since a marked w
 prefix of a query; the search box shows the results of those parts only (filtered by
 `part`), and none when no part has the query's words.
 
+**Large sites.** Pagefind holds all it indexes in memory, about a quarter of a megabyte a page
+(2.4 GB for the 12,700 pages of 10,000 briefings in one run). A language with more than
+`SHARD_PAGES` pages has them in as many bundles as it takes (`pagefind/` and
+`pagefind-<lang>-pages-<n>/`, the bundle's `shards`), and a site with more than that runs
+Pagefind once at a time; the search box merges a language's shards into one search (Pagefind's
+`mergeIndex`), with one vocabulary for all its pages, so a query fetches one more index chunk
+for each shard.
+
 Each bundle is indexed from a folder of hard links to its pages (or of its records), since
 Pagefind's program indexes a folder, not a list of files. A site in one language with no text
 in another is indexed in place.
@@ -61,9 +69,9 @@ import tarfile
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -83,6 +91,8 @@ UNSTEMMED = "und"
 """The language Pagefind indexes passages and vocabularies in: one it has no stemmer for."""
 PAGES, PASSAGES = "pages", "passages"
 """The parts of a bundle, as the search box filters its results (`part`)."""
+SHARD_PAGES = 3_000
+"""The most pages Pagefind indexes in one run: about 0.8 GB of memory."""
 VOCABULARY_MARK = "\u01c2"
 """Ends every word of a vocabulary: a letter (Pagefind keeps it in the word) that no query
 holds, so that a marked word is never the prefix of a query that Pagefind backtracks to."""
@@ -106,51 +116,52 @@ def index_site(
     *,
     cache: Store | None = None,
     progress: Progress = SILENT,
+    shard_pages: int = SHARD_PAGES,
 ) -> int:
     """Index every page of a built site for search, each in its own language (see above), into
     `site_dir/pagefind*/`; return how many pages were indexed. A long run says on `progress`
-    how many pages it indexes and for how long it has been running.
+    how many pages it indexes and for how long it has been running. A language with more than
+    `shard_pages` pages has them in as many bundles as it takes (see above).
 
     With a `cache`, the bundles are kept by the digest of every page (its path and bytes):
     a site whose pages are all as they were (nothing changed, or only drafts) gets the
     bundles Pagefind made of them before, without running it. The text in other languages
     found on a page is kept too, by the digest of the page."""
     site_language = _base(language)
-    pages: dict[str, list[Path]] = defaultdict(list)
-    page_languages = set()  # of the pages not in the site's bundle, as they write it
+    pages: dict[str, list[Path]] = defaultdict(list)  # by the language of their bundle
+    page_languages: set[str] = set()  # of the pages not in the site's bundle, as written
     foreign: list[tuple[Path, bytes, str]] = []  # pages with text searched in another bundle
     read: list[tuple[str, bytes]] = []
-    searchable = 0  # the pages Pagefind will index: those with content to search
     for path, html in _pages(site_dir):
         read.append((str(path), hashlib.sha256(html).digest()))
-        searchable += b"data-pagefind-body" in html
         page_language = _page_language(html, site_language)
         bundle_language = searched_as(page_language, site_language)
-        if bundle_language != site_language:
+        if b"data-pagefind-body" in html:  # content to search
             pages[bundle_language].append(path)
+        if bundle_language != site_language:
             page_languages.add(page_language)
         if _FOREIGN.search(html):
             foreign.append((path, html, page_language))
     site = digest([site_language, *(part for page in sorted(read) for part in page)])
     if cache is not None and (kept_bundles := cache.get(f"bundles-{site}")) is not None:
         return _unpacked(kept_bundles, site_dir)
-    # The site's bundle is indexed in place, leaving out the pages of the other bundles (whose
-    # content says its language, theme/main.html), while the others are made ready.
-    leave_out = [f'[data-pagefind-body][lang|="{each}"]' for each in sorted(page_languages)]
+    searchable = sum(len(found) for found in pages.values())
     # The caller says the last word, with the count Pagefind gives.
     indexing = progress.stage(
         Stage(f"Indexing {searchable:,} pages for search", None, counted=False), searchable
     )
-    running = [_start_pagefind(site_dir, site_dir / BUNDLE, site_language, leave_out)]
     records: dict[str, list[_Record]] = defaultdict(list)
     for path, html, page_language in foreign:
         indexing.advance(0)  # reading them takes a while too, before Pagefind is waited for
         for record in _foreign_text_kept(cache, path, html, page_language):
             records[searched_as(record.language, site_language)].append(record)
     languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
+    shards = {each: _shards(pages[each], shard_pages) for each in languages}
     bundles: list[dict[str, Any]] = [
         {
             "pages": _bundle(each, site_language),
+            # The other bundles of the language's pages, when there are too many for one.
+            "shards": [f"{BUNDLE}-{each}-pages-{n}" for n in range(2, len(shards[each]) + 1)],
             "passages": f"{BUNDLE}-{each}-passages" if records[each] else None,
             # The parts whose results a search shows: not a placeholder's.
             "parts": [
@@ -164,36 +175,53 @@ def index_site(
     ]
     for bundle, each in zip(bundles, languages, strict=True):
         bundle["vocabulary"] = [f"{BUNDLE}-{each}-vocabulary-{part}" for part in bundle["parts"]]
+    # Pagefind holds all it indexes in memory, about a quarter of a megabyte a page: a large
+    # site is indexed one bundle at a time, each of `shard_pages` pages at most.
+    together = searchable <= shard_pages
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as scratch:
-        for each in languages[1:]:
-            tree = Path(scratch) / each
-            _link_pages(site_dir, tree, pages[each], each)
-            running.append(_start_pagefind(tree, site_dir / _bundle(each, site_language), each))
+        jobs: list[Callable[[], subprocess.Popen[str]]] = []
+        for bundle, each in zip(bundles, languages, strict=True):
+            names = [bundle["pages"], *bundle["shards"]]
+            if each == site_language and len(names) == 1:
+                # The site's bundle is indexed in place, leaving out the pages of the other
+                # bundles (whose content says its language, theme/main.html).
+                leave_out = [
+                    f'[data-pagefind-body][lang|="{lang}"]' for lang in sorted(page_languages)
+                ]
+                jobs.append(partial(_start_pagefind, site_dir, site_dir / BUNDLE, each, leave_out))
+                continue
+            for name, shard in zip(names, shards[each], strict=True):
+                tree = Path(scratch) / name
+                _link_pages(site_dir, tree, shard, each)
+                jobs.append(partial(_start_pagefind, tree, site_dir / name, each))
+        pages_bundles = len(jobs)
         for each, bundle in zip(languages, bundles, strict=True):
             if passages := bundle["passages"]:
                 tree = Path(scratch) / passages
                 _write_records(tree, records[each])
-                running.append(_start_pagefind(tree, site_dir / passages, UNSTEMMED))
-        counts = [_finished(process, indexing) for process in running]
-        # Each vocabulary is read from the index just written.
-        vocabularies = []
+                jobs.append(partial(_start_pagefind, tree, site_dir / passages, UNSTEMMED))
+        counts = _run(jobs, indexing, together=together)
+        # Each vocabulary is read from the indexes just written.
+        jobs = []
         for bundle in bundles:
-            folders = {PAGES: bundle["pages"], PASSAGES: bundle["passages"]}
+            folders = {PAGES: [bundle["pages"], *bundle["shards"]], PASSAGES: [bundle["passages"]]}
             for part, name in zip(bundle["parts"], bundle["vocabulary"], strict=True):
                 tree = Path(scratch) / name
-                _write_vocabulary(tree, {part: _words(site_dir / folders[part])})
-                vocabularies.append(_start_pagefind(tree, site_dir / name, UNSTEMMED))
-        for process in vocabularies:
-            _finished(process, indexing)
+                words = set().union(*(_words(site_dir / folder) for folder in folders[part]))
+                _write_vocabulary(tree, {part: words})
+                jobs.append(partial(_start_pagefind, tree, site_dir / name, UNSTEMMED))
+        _run(jobs, indexing, together=together)
     indexing.finish()
     # Pages, less the placeholders of languages with none.
-    indexed = sum(counts[: len(languages)]) - sum(1 for each in languages[1:] if not pages[each])
+    indexed = sum(counts[:pages_bundles]) - sum(1 for each in languages[1:] if not pages[each])
     kept = {
         name
         for bundle in bundles
-        for name in (bundle["pages"], bundle["passages"], *bundle["vocabulary"])
+        for name in (
+            bundle["pages"], *bundle["shards"], bundle["passages"], *bundle["vocabulary"]
+        )
         if name
-    }
+    }  # fmt: skip
     _forget_stale_bundles(site_dir, kept)
     (site_dir / BUNDLE / LANGUAGES).write_text(json.dumps(bundles), encoding="utf-8")
     if cache is not None:
@@ -253,6 +281,26 @@ def searched_as(language: str, site_language: str) -> str:
     if language in STEMMED and script(language) != script(site_language):
         return language
     return site_language
+
+
+def _shards(pages: list[Path], most: int) -> list[list[Path]]:
+    """`pages` in bundles of `most` at most, as many as it takes, of nearly equal sizes; one,
+    maybe empty, at least."""
+    if not pages:
+        return [[]]
+    count = -(-len(pages) // most)
+    size = -(-len(pages) // count)
+    return [pages[n : n + size] for n in range(0, len(pages), size)]
+
+
+def _run(
+    jobs: Sequence[Callable[[], subprocess.Popen[str]]], waiting: Tally, *, together: bool
+) -> list[int]:
+    """Run each of `jobs` (a run of Pagefind), all at once or one after the other; how many
+    pages each indexed."""
+    if together:
+        return [_finished(process, waiting) for process in [job() for job in jobs]]
+    return [_finished(job(), waiting) for job in jobs]
 
 
 def _bundle(language: str, site_language: str) -> str:

@@ -92,6 +92,30 @@ def test_each_part_of_a_bundle_has_a_vocabulary_of_its_words_each_marked(tmp_pat
         }
 
 
+def test_a_language_with_more_pages_than_one_run_indexes_is_in_several_bundles(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    for word in ("alpha", "bravo", "charlie"):
+        (site / word).mkdir(parents=True)
+        (site / word / "index.html").write_text(
+            f'<html lang="en"><body><main data-pagefind-body><h1>{word}</h1></main></body></html>',
+            encoding="utf-8",
+        )
+
+    assert index_site(site, shard_pages=2) == 3
+
+    (english,) = json.loads((site / BUNDLE / LANGUAGES).read_bytes())
+    # Two pages and one, not three bundles: as few as it takes, of nearly equal sizes.
+    assert [english["pages"], *english["shards"]] == ["pagefind", "pagefind-en-pages-2"]
+    first, second = _words(site / "pagefind"), _words(site / "pagefind-en-pages-2")
+    assert (len(first), len(second)) == (2, 1)
+    # One vocabulary for the pages of every bundle.
+    assert _words(site / english["vocabulary"][0]) == {VOCABULARY_MARK} | {
+        word + VOCABULARY_MARK for word in first | second
+    }
+
+
 @pytest.mark.slow
 def test_pagefind_stems_exactly_the_languages_the_list_says(tmp_path: Path) -> None:
     site = tmp_path / "site"

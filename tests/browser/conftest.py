@@ -8,6 +8,7 @@ to tests/artifacts/ to be looked at.
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 import threading
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS
+from generator.search import BUNDLE, LANGUAGES, index_site
 
 from ..building import (
     build,
@@ -139,11 +141,31 @@ def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 
 
 @pytest.fixture(scope="session")
-def multilingual_languages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def multilingual_languages_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same briefings on a site read in Russian and Persian too (`languages: [ru, fa]`),
-    with a home page and lists in each; yields its base URL."""
+    with a home page and lists in each."""
     root = tmp_path_factory.mktemp("languages")
-    yield from _serve(built_site(root / "project", FIXTURES / "multilingual", languages="[ru, fa]"))
+    return built_site(root / "project", FIXTURES / "multilingual", languages="[ru, fa]")
+
+
+@pytest.fixture(scope="session")
+def multilingual_languages_site(multilingual_languages_built: Path) -> Iterator[str]:
+    """`multilingual_languages_built`, served; yields its base URL."""
+    yield from _serve(multilingual_languages_built)
+
+
+@pytest.fixture(scope="session")
+def sharded_languages_site(
+    multilingual_languages_built: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """`multilingual_languages_built` indexed for search as a large site is, each language's
+    pages in bundles of 10 pages at most, indexed one after the other; yields its base URL."""
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(multilingual_languages_built, site)
+    index_site(site, "en", shard_pages=10)
+    bundles = json.loads((site / BUNDLE / LANGUAGES).read_bytes())
+    assert len(bundles[0]["shards"]) > 1, "the site's pages in several bundles"
+    yield from _serve(site)
 
 
 @pytest.fixture(scope="session")

@@ -83,18 +83,30 @@ def _results(page: Page, query: str) -> list[tuple[str, list[str]]]:
     return shown
 
 
+@pytest.fixture(params=["multilingual_languages_site", "sharded_languages_site"])
+def searched_site(request: pytest.FixtureRequest) -> str:
+    """The site read in three languages, as a small site is indexed for search, and as a large
+    one is, with each language's pages in several bundles (`index_site`'s `shard_pages`)."""
+    name = (
+        "multilingual_languages_site"
+        if request.param.startswith("one")
+        else "sharded_languages_site"
+    )
+    return str(request.getfixturevalue(name))
+
+
 @pytest.mark.parametrize(("query", "expected"), QUERIES)
 def test_every_result_has_a_word_of_the_query_and_marks_it(
-    page: Page, multilingual_languages_site: str, query: str, expected: list[str]
+    page: Page, searched_site: str, query: str, expected: list[str]
 ) -> None:
-    page.goto(multilingual_languages_site)
+    page.goto(searched_site)
 
     results = _results(page, query)
 
     assert sorted(path for path, _ in results) == sorted(expected)
     for path, marks in results:
         parser = PageText()
-        parser.feed(page.request.get(multilingual_languages_site + path).text())
+        parser.feed(page.request.get(searched_site + path).text())
         words = parser.words.split()
         for asked in query.split():
             assert any(_matches(word, asked) for word in words), (path, asked)

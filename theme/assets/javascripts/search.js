@@ -45,7 +45,7 @@ if (dialog && toggle) {
   // and so the first bundle's stemmer.)
   // Each part's results carry its name (`part`), and its vocabulary, a bundle of one page of
   // its own, is filtered as `<part>-words`.
-  const engine = ({ pages, passages, vocabulary }) => {
+  const engine = ({ pages, shards = [], passages, vocabulary }) => {
     if (!engines.has(pages)) {
       engines.set(
         pages,
@@ -57,6 +57,7 @@ if (dialog && toggle) {
             const url = new URL(`../${name}/`, bundle).href;
             return pagefind.mergeIndex(url, { language: "und", baseUrl, ...options });
           };
+          for (const name of shards) await merge(name, { mergeFilter: { part: "pages" } });
           if (passages) await merge(passages, { mergeFilter: { part: "passages" } });
           for (const name of vocabulary) await merge(name, {});
           return pagefind;
