@@ -42,8 +42,11 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    also with `plugins: [search]`, MkDocs' default when `plugins:` is left out: a plain
    Material site as it comes, with its own search. Search indexing alone is about a fifth
    of the plain build, so the ratio to that one says what the plugin costs beyond it.
-4. **`briefings check`** of the same folder, as a subprocess (what CI runs).
-5. **The hourly decision**, `briefings clock-state --since` (the publishing workflow's scheduled
+4. **The preview's reload**: `mkdocs serve --dirty --no-strict` on the project, with the cache
+   the builds left; once it serves, one briefing's title is edited, and the time until the
+   preview tells the browser to reload is measured.
+5. **`briefings check`** of the same folder, as a subprocess (what CI runs).
+6. **The hourly decision**, `briefings clock-state --since` (the publishing workflow's scheduled
    run, which stops there when the published site is as a build now would make it), as a
    subprocess: with the briefings read and checked, as on a commit not seen before, and with
    what the clock state is computed from kept for the commit (`--cache`), as on every later
@@ -134,13 +137,12 @@ SCALING = 1.3
 CHECK_SHARE = 1 / 5
 DECISION_LIMIT = 30.0
 SERVE_SHARE = 1 / 10
-EDIT_SHARE = 3 / 10
+EDIT_SHARE = {1000: 3 / 10, 10000: 1 / 5}
 BUILD_LIMIT = 15 * 60
-MEMORY_LIMIT = 4 * 1024 * MB
+MEMORY_LIMIT = 2 * 1024 * MB
 PAGE_LIMIT = 30 * KB
 FIRST_SEARCH_LIMIT = 1 * MB
-COLD_RATIO = 1.35
-WARM_RATIO = 1.2
+SEARCHED_RATIO = 1.0
 PICTURE_LIMIT = 5 * KB
 
 
@@ -250,8 +252,9 @@ def edited_summary(text: str) -> str:
     return "\n".join([*lines[: i + 1], "  The desk corrected this summary.", *lines[i + 1 :]])
 
 
-SERVE_SIZES = 1000
-"""The preview's reload is measured up to this N: at 10,000 its first build alone takes minutes."""
+SEARCHED_SIZES = 1000
+"""The plain Material site with its own search is built up to this N: at 10,000 it takes most
+of a quarter of an hour, and the targets compare with it at 1,000."""
 
 
 def serve_reload(project: Path, briefing: Path, work: Path) -> float:
@@ -578,18 +581,17 @@ def measure(n: int, runs: int, work: Path, profile_dir: Path | None) -> Result:
             result.peak_rss = max(result.peak_rss, process.peak_rss)
             result.peak_tree = max(result.peak_tree, process.peak_tree)
         baseline_walls.append(run_process(plain_build, baseline, work / "baseline.log").wall)
-        if n <= SERVE_SIZES:
+        if n <= SEARCHED_SIZES:
             log = work / "searched.log"
             searched_walls.append(run_process(searched_build, searched, log).wall)
     result.baseline_wall = min(baseline_walls)
     result.searched_wall = min(searched_walls, default=0.0)
 
-    if n <= SERVE_SIZES:
-        print("   mkdocs serve --dirty, one briefing edited ...", flush=True)
-        edited = sorted(briefings.glob("*.yaml"))[-1]
-        original = edited.read_bytes()
-        result.serve_reload = serve_reload(project, edited, work)
-        edited.write_bytes(original)
+    print("   mkdocs serve --dirty, one briefing edited ...", flush=True)
+    edited = sorted(briefings.glob("*.yaml"))[-1]
+    original = edited.read_bytes()
+    result.serve_reload = serve_reload(project, edited, work)
+    edited.write_bytes(original)
 
     print("   briefings check ...", flush=True)
     check = [sys.executable, "-m", "generator.cli", "check", str(briefings), "--now",
@@ -751,16 +753,14 @@ def print_targets(results: dict[int, Result]) -> None:
         verdict = "not measured" if holds is None else ("holds" if holds else "DOES NOT HOLD")
         print(f"  {target:<58} {measured:<34} {verdict}")
 
-    if 1000 in results:
+    target = "build / plain MkDocs with Material's search <= 1.0 x, N = 1,000"
+    if 1000 in results and results[1000].searched_wall:
         r = results[1000]
-        cold, warm = r.build_wall / r.baseline_wall, r.warm_wall / r.baseline_wall
-        line("build / plain MkDocs <= 1.35 x, N = 1,000, cold card cache", f"{cold:.2f} x",
-             cold <= COLD_RATIO)  # fmt: skip
-        line("build / plain MkDocs <= 1.2 x, N = 1,000, warm card cache", f"{warm:.2f} x",
-             warm <= WARM_RATIO)  # fmt: skip
+        searched, plain = r.build_wall / r.searched_wall, r.build_wall / r.baseline_wall
+        line(target, f"{searched:.2f} x (plain MkDocs: {plain:.2f} x)",
+             searched <= SEARCHED_RATIO)  # fmt: skip
     else:
-        line("build / plain MkDocs <= 1.35 x cold, 1.2 x warm, N = 1,000", "N = 1,000 not run",
-             None)  # fmt: skip
+        line(target, "N = 1,000 not run", None)
     for n, r in results.items():
         line(f"pictures add <= 5 KB to a briefing page gzipped, N = {n:,}",
              f"largest {_size(r.picture_weight)}", r.picture_weight <= PICTURE_LIMIT)  # fmt: skip
@@ -778,17 +778,21 @@ def print_targets(results: dict[int, Result]) -> None:
              ratio <= SCALING)  # fmt: skip
     else:
         line("per-briefing build time, N = 10,000 <= 1.3 x N = 1,000", "needs both sizes", None)
+    for n, most in EDIT_SHARE.items():
+        target = f"one summary edited: build <= {most * 10:.0f}/10 of cold, N = {n:,}"
+        if n in results:
+            r = results[n]
+            share = r.edit_wall / r.build_wall
+            line(target, f"{share:.1%} ({r.edit_wall:.2f} s)", share <= most)
+        else:
+            line(target, f"N = {n:,} not run", None)
+    target = "serve --dirty reload <= 1/10 of the build, N = 1,000"
     if 1000 in results:
         r = results[1000]
-        share = r.edit_wall / r.build_wall
-        line("one summary edited: build <= 3/10 of cold, N = 1,000",
-             f"{share:.1%} ({r.edit_wall:.2f} s)", share <= EDIT_SHARE)  # fmt: skip
         share = r.serve_reload / r.build_wall
-        line("serve --dirty reload <= 1/10 of the build, N = 1,000",
-             f"{share:.1%} ({r.serve_reload:.2f} s)", share <= SERVE_SHARE)  # fmt: skip
+        line(target, f"{share:.1%} ({r.serve_reload:.2f} s)", share <= SERVE_SHARE)
     else:
-        line("one summary edited: build <= 3/10 of cold, N = 1,000", "N = 1,000 not run", None)
-        line("serve --dirty reload <= 1/10 of the build, N = 1,000", "N = 1,000 not run", None)
+        line(target, "N = 1,000 not run", None)
     for n, r in results.items():
         share = r.check / r.build_wall
         line(f"briefings check <= 1/5 of the build, N = {n:,}", f"{share:.1%} ({r.check:.2f} s)",
@@ -800,11 +804,11 @@ def print_targets(results: dict[int, Result]) -> None:
     if 10000 in results:
         r = results[10000]
         peak = max(r.peak_rss, r.peak_tree)
-        holds = r.build_wall < BUILD_LIMIT and peak < MEMORY_LIMIT
-        line("N = 10,000 build < 15 min, peak memory < 4 GiB",
+        holds = r.build_wall < BUILD_LIMIT and peak <= MEMORY_LIMIT
+        line("N = 10,000 build < 15 min, peak memory <= 2 GiB",
              f"{r.build_wall / 60:.1f} min, {_size(peak)}", holds)  # fmt: skip
     else:
-        line("N = 10,000 build < 15 min, peak memory < 4 GiB", "N = 10,000 not run", None)
+        line("N = 10,000 build < 15 min, peak memory <= 2 GiB", "N = 10,000 not run", None)
     for n, r in results.items():
         line(f"briefing page HTML <= 30 KB, N = {n:,}", f"largest {_size(r.largest_page)}",
              r.largest_page <= PAGE_LIMIT)  # fmt: skip

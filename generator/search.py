@@ -64,7 +64,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tarfile
 import tempfile
 import unicodedata
@@ -78,6 +77,7 @@ from typing import Any
 
 import cbor2
 import lxml.html
+import pagefind_bin
 from lxml import etree
 
 from .pagecache import Store, digest
@@ -477,7 +477,7 @@ def _start_pagefind(
     """Start indexing the pages of `tree` into `bundle`, as `language`, without what the CSS
     selectors `leave_out` select."""
     command = [
-        sys.executable, "-m", "pagefind",
+        str(pagefind_bin.get_executable()),
         "--site", str(tree),
         "--output-path", str(bundle),
         "--force-language", language,
