@@ -92,13 +92,20 @@ class Store:
         self.folder = cache_dir / setting[:32]
 
     def get(self, key: str) -> bytes | None:
-        path = self.folder / key
-        try:
-            data = zlib.decompress(path.read_bytes())
-        except FileNotFoundError:
+        data = self.get_compressed(key)
+        if data is None:
             return None
+        try:
+            return zlib.decompress(data)
         except zlib.error:
             return None  # an entry damaged outside the build: made again, and written whole
+
+    def get_compressed(self, key: str) -> bytes | None:
+        """The entry as it is kept, compressed (`zlib`)."""
+        try:
+            data = (self.folder / key).read_bytes()
+        except FileNotFoundError:
+            return None
         self.touch(key)
         return data
 
@@ -152,11 +159,18 @@ def now() -> float:
 
 @dataclasses.dataclass(frozen=True)
 class Kept:
-    """A finished page, as a build wrote it."""
+    """A finished page, as a build wrote it, compressed until it is written again: a build
+    takes thousands from the cache before it writes the first."""
 
-    html: str
+    compressed: bytes
+    """The page's anchors (a line of JSON) and its HTML, as `PageCache` keeps them."""
     anchors: frozenset[str]
     """The ids in the page, which links from other pages to its anchors are checked against."""
+
+    @property
+    def html(self) -> str:
+        data = zlib.decompress(self.compressed)
+        return data[data.index(b"\n") + 1 :].decode("utf-8")
 
 
 class PageCache:
@@ -172,16 +186,30 @@ class PageCache:
         return digest((self.setting, address, source))
 
     def get(self, key: str) -> Kept | None:
-        data = self.store.get(key)
+        data = self.store.get_compressed(key)
         if data is None:
             return None
-        header, _, html = data.partition(b"\n")
-        anchors = json.loads(header)["anchors"]
-        return Kept(html.decode("utf-8"), frozenset(anchors))
+        try:
+            header = _first_line(data)
+            anchors = frozenset(json.loads(header)["anchors"])
+        except (zlib.error, ValueError, KeyError, TypeError):
+            return None  # an entry damaged outside the build: made again, and written whole
+        return Kept(data, anchors)
 
-    def put(self, key: str, kept: Kept) -> None:
-        header = json.dumps({"anchors": sorted(kept.anchors)}, ensure_ascii=False)
-        self.store.put(key, header.encode("utf-8") + b"\n" + kept.html.encode("utf-8"))
+    def put(self, key: str, html: str, anchors: Iterable[str]) -> None:
+        header = json.dumps({"anchors": sorted(anchors)}, ensure_ascii=False)
+        self.store.put(key, header.encode("utf-8") + b"\n" + html.encode("utf-8"))
+
+
+def _first_line(compressed: bytes) -> bytes:
+    """The first line of a compressed entry, without inflating the rest."""
+    inflate = zlib.decompressobj()
+    head = inflate.decompress(compressed, 4096)
+    while b"\n" not in head and inflate.unconsumed_tail:
+        head += inflate.decompress(inflate.unconsumed_tail, 4096)
+    if b"\n" not in head:
+        raise ValueError("no header")
+    return head.partition(b"\n")[0]
 
 
 # --- Sources -------------------------------------------------------------------------------------

@@ -81,6 +81,7 @@ import socket
 import tempfile
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -465,11 +466,17 @@ class _Finished:
         src_uri = page.file.src_uri
         kept = self.reused.get(src_uri)
         if kept is not None:
-            return kept.html
+            try:
+                return kept.html
+            except zlib.error:  # damaged outside the build since it was read
+                raise PluginError(
+                    f"briefings: the kept page of {src_uri} is damaged; build again with "
+                    "BRIEFINGS_REUSE=false, or remove the cache"
+                ) from None
         finished = output()
         key = self.keys.get(src_uri)
         if key is not None and not warned and src_uri not in self.warned:
-            self.cache.put(key, Kept(finished, frozenset(page.present_anchor_ids or ())))
+            self.cache.put(key, finished, page.present_anchor_ids or ())
         return finished
 
     def environment(self, env: Environment) -> None:
