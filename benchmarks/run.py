@@ -35,7 +35,9 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    build command; "start-up" is the interpreter and imports, the
    difference between the process's wall time and the command's. Peak memory is the largest
    resident size of the build process or of any process it waited for (Pagefind's indexer),
-   from `os.wait4`, and the sum over the process tree sampled from /proc every 0.1 s.
+   from `os.wait4`, and the memory of the whole process tree sampled from /proc every 0.1 s:
+   the sum of each process's proportional set size, which counts once a page a forked
+   worker shares with the build.
 3. **Plain MkDocs baseline**: the same pages, written into `docs/` by `site_output` +
    `write_tree` (as `briefings render` does), built by MkDocs with `plugins: []` — no plugin
    and no search. The ratio of the two builds is the plugin's whole cost. For N <= 1,000,
@@ -186,18 +188,26 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants, now."""
+def _tree_memory(pid: int) -> int:
+    """Bytes of memory a process and all its descendants use, now: the sum of their
+    proportional set sizes (PSS), which counts a page shared by several of them (a forked
+    worker shares its parent's until either writes to it) once in all, not once in each;
+    their resident sizes where the kernel does not say."""
     tree = _children()
     total, pending = 0, [pid]
     page = os.sysconf("SC_PAGE_SIZE")
     while pending:
         current = pending.pop()
         try:
-            with open(f"/proc/{current}/statm", encoding="ascii") as file:
-                total += int(file.read().split()[1]) * page
-        except OSError:
-            pass
+            with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as file:
+                pss = next(line for line in file if line.startswith("Pss:"))
+            total += int(pss.split()[1]) * 1024
+        except (OSError, StopIteration):
+            try:
+                with open(f"/proc/{current}/statm", encoding="ascii") as file:
+                    total += int(file.read().split()[1]) * page
+            except OSError:
+                pass
         pending.extend(tree.get(current, []))
     return total
 
@@ -217,7 +227,7 @@ def run_process(
             nonlocal peak
             while not done.wait(0.1):
                 if Path("/proc").is_dir():
-                    peak = max(peak, _tree_rss(process.pid))
+                    peak = max(peak, _tree_memory(process.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -730,7 +740,7 @@ def print_result(r: Result) -> None:
     if r.serve_reload:
         row("serve --dirty: edit one briefing to reload", r.serve_reload, total)
     print(f"  {'peak memory, largest process':<44} {_size(r.peak_rss):>11}")
-    print(f"  {'peak memory, process tree (sampled)':<44} {_size(r.peak_tree):>11}")
+    print(f"  {'peak memory, process tree (PSS, sampled)':<44} {_size(r.peak_tree):>11}")
     print(f"  {'site/':<44} {_size(r.site_bytes):>11}")
     print(f"  {'site/pagefind*/ (search bundles and scripts)':<44} {_size(r.search_bytes):>11}")
     print(f"  {'briefing page HTML, largest / median':<44} {_size(r.largest_page):>11} / "

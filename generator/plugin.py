@@ -692,11 +692,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.language = config.theme.get("language") or "en"
         try:
             check_languages(self.language, self.config.languages)
-        except ValueError as error:
-            raise PluginError(f"briefings: {error}") from None
-        try:
             self.desk = desk_of(self.config, os.environ)
-        except DeskError as error:
+        except (ValueError, DeskError) as error:
             raise PluginError(f"briefings: {error}") from None
         self.reuse.configure(self.config.reuse, os.environ)
         if self.deploying and self.desk.audience is Audience.INTERNAL:
@@ -722,8 +719,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # browser.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now, folder = build_instant(self.config.now, os.environ), self.config.briefings_dir
+        # Only a preview builds again; a build lets go of the briefings once its pages are made.
+        cache = self.cache if self.preview else None
         archive = load_archive(
-            _path(config, folder), now, cache=self.cache, desk=self.desk, progress=self.progress
+            _path(config, folder), now, cache=cache, desk=self.desk, progress=self.progress
         )
         for note in archive.notes:
             log.info(f"note: {note}")
