@@ -37,8 +37,8 @@ prefix of a query; the search box shows the results of those parts only (filtere
 `part`), and none when no part has the query's words.
 
 **Large sites.** Pagefind holds all it indexes in memory, about a quarter of a megabyte a page
-(2.4 GB for the 12,700 pages of 10,000 briefings in one run). A language with more than
-`SHARD_PAGES` pages has them in as many bundles as it takes (`pagefind/` and
+(2.4 GB in one run over the 9,200 pages it indexes of 10,000 briefings). A language with more
+than `SHARD_PAGES` pages has them in as many bundles as it takes (`pagefind/` and
 `pagefind-<lang>-pages-<n>/`, the bundle's `shards`), and a site with more than that runs
 Pagefind once at a time; the search box merges a language's shards into one search (Pagefind's
 `mergeIndex`), with one vocabulary for all its pages, so a query fetches one more index chunk
