@@ -495,6 +495,15 @@ class _Finished:
         self.cache.store.forget_unused(since)
 
 
+def _converted(page: Page, finished: _Finished | None, warned: bool) -> None:
+    """MkDocs has converted `page`, and keeps it until it has converted them all. It needs
+    the Markdown no more: a copy of a generated page's source, as large as its HTML."""
+    if isinstance(page.file, _Generated):
+        page.markdown = None
+    if finished is not None:
+        finished.converted(page, warned)
+
+
 def _setting(config: MkDocsConfig, shown: Mapping[str, object]) -> list[str | bytes]:
     """What every page is made with but the navigation: the configuration as resolved (but
     where the site is written), the theme's files (Material's icons are its version's), the
@@ -798,8 +807,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # the pages MkDocs has read, for a long build to say how far it has got.
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.progress.pages.advance()
-        if self.reuse.finished is not None:
-            self.reuse.finished.converted(page, self.reuse.warned)
+        _converted(page, self.reuse.finished, self.reuse.warned)
         return permalinks_in(html, page.meta.get("language"), self.language)
 
     def on_page_context(
