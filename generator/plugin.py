@@ -497,9 +497,10 @@ class _Finished:
 
 def _converted(page: Page, finished: _Finished | None, warned: bool) -> None:
     """MkDocs has converted `page`, and keeps it until it has converted them all. It needs
-    the Markdown no more: a copy of a generated page's source, as large as its HTML."""
+    the Markdown no more: a copy of a generated page's source, as large as its HTML. (Empty,
+    not None: a page with no Markdown has no title.)"""
     if isinstance(page.file, _Generated):
-        page.markdown = None
+        page.markdown = ""
     if finished is not None:
         finished.converted(page, warned)
 
