@@ -82,6 +82,20 @@ def appeared_dir(archive_dir: Path) -> Path:
     return archive_dir
 
 
+def reviewed_sample(tmp_path: Path, review_by: str) -> Path:
+    """A folder with the valid fixture's sample, whose key claim was assessed on 2024-09-12,
+    to be reviewed by `review_by`."""
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "valid", folder)
+    sample = folder / "sample-briefing.yaml"
+    text = sample.read_text(encoding="utf-8")
+    assessed = "      as_of: 2024-09-12\n"
+    assert assessed in text
+    text = text.replace(assessed, f"{assessed}      review_by: {review_by}\n", 1)
+    sample.write_text(text, encoding="utf-8")
+    return folder
+
+
 class Briefings(Protocol):
     """The `briefings` fixture: runs the command with these arguments."""
 

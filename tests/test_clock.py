@@ -29,7 +29,7 @@ from generator.publish import SiteInfo
 from generator.site import render_site, site_files
 from generator.structure import SiteIndex
 
-from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES, Briefings
+from .conftest import FIXTURES, NOW, PRIVATE, ROOT, TEMPLATES, Briefings, reviewed_sample
 
 EMBARGO = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 REVIEW_BY = "2026-11-27"
@@ -40,13 +40,8 @@ DATED = "2026-11-29"
 def _archive_folder(tmp_path: Path) -> Path:
     """The sample, public, its key claim to be reviewed by REVIEW_BY; and a copy of it under
     embargo until EMBARGO, dated DATED (a private desk's folder)."""
-    folder = tmp_path / "briefings"
-    shutil.copytree(FIXTURES / "valid", folder)
-    sample = folder / "sample-briefing.yaml"
-    text = sample.read_text(encoding="utf-8")
-    assessed = "      as_of: 2024-09-12\n      confidence: high\n"
-    assert assessed in text
-    sample.write_text(text.replace(assessed, f"{assessed}      review_by: {REVIEW_BY}\n"), "utf-8")
+    folder = reviewed_sample(tmp_path, REVIEW_BY)
+    text = (FIXTURES / "valid" / "sample-briefing.yaml").read_text(encoding="utf-8")
     embargoed = (
         text.replace("id: sample-briefing\n", "id: later-briefing\n")
         .replace("tlp: CLEAR\n", f"tlp: CLEAR\nembargo_until: {EMBARGO.isoformat()}\n")

@@ -4,7 +4,6 @@ says the review is overdue, and `briefings check --due` lists what has come due.
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,22 +15,9 @@ from click.testing import Result
 from generator.archive import load_archive
 from generator.site import render_site
 
-from .conftest import FIXTURES, NOW, PRIVATE, TEMPLATES, Briefings
+from .conftest import NOW, PRIVATE, TEMPLATES, Briefings, reviewed_sample
 from .positions import location, position
 from .stories import story
-
-
-def _folder(tmp_path: Path, review_by: str) -> Path:
-    """The sample, whose key claim was assessed on 2024-09-12, to be reviewed by `review_by`."""
-    folder = tmp_path / "briefings"
-    shutil.copytree(FIXTURES / "valid", folder)
-    sample = folder / "sample-briefing.yaml"
-    text = sample.read_text(encoding="utf-8")
-    assessed = "      as_of: 2024-09-12\n"
-    assert assessed in text
-    text = text.replace(assessed, f"{assessed}      review_by: {review_by}\n", 1)
-    sample.write_text(text, encoding="utf-8")
-    return folder
 
 
 def _page(folder: Path, days_later: int = 0) -> str:
@@ -41,7 +27,7 @@ def _page(folder: Path, days_later: int = 0) -> str:
 
 
 def test_a_past_review_date_says_the_verdict_is_overdue_beside_it(tmp_path: Path) -> None:
-    page = _page(_folder(tmp_path, "2026-11-01"))
+    page = _page(reviewed_sample(tmp_path, "2026-11-01"))
 
     banner = page.split('<div class="briefing-answer')[1].split("</div>")[0]
     claim = page.split("## Claims")[1].split("\n### 2.")[0]
@@ -52,7 +38,7 @@ def test_a_past_review_date_says_the_verdict_is_overdue_beside_it(tmp_path: Path
 
 
 def test_a_review_date_to_come_is_shown_as_the_next_review(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, "2026-12-01")
+    folder = reviewed_sample(tmp_path, "2026-12-01")
 
     before = _page(folder)
     after = _page(folder, days_later=7)  # 2 December 2026
@@ -71,7 +57,7 @@ def _check(briefings: Briefings, folder: Path, *args: str) -> Result:
 def test_check_due_lists_each_review_that_has_come_due_at_its_line(
     tmp_path: Path, briefings: Briefings
 ) -> None:
-    folder = _folder(tmp_path, "2026-11-25")
+    folder = reviewed_sample(tmp_path, "2026-11-25")
     sample = folder / "sample-briefing.yaml"
     sample.write_text(sample.read_text("utf-8").replace("status: published", "status: draft"))
 
@@ -94,7 +80,7 @@ def test_check_due_lists_each_review_that_has_come_due_at_its_line(
 
 
 def test_check_due_speaks_json_and_github_annotations(tmp_path: Path, briefings: Briefings) -> None:
-    folder = _folder(tmp_path, "2027-01-01")  # not due: only the open question is
+    folder = reviewed_sample(tmp_path, "2027-01-01")  # not due: only the open question is
 
     as_json = json.loads(_check(briefings, folder, "--due", "--format", "json").stdout)
     as_github = _check(briefings, folder, "--due", "--format", "github").stdout
@@ -109,7 +95,7 @@ def test_check_due_speaks_json_and_github_annotations(tmp_path: Path, briefings:
 
 
 def test_a_due_review_is_located_after_an_invalid_claim_before_it(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, "2026-11-01")
+    folder = reviewed_sample(tmp_path, "2026-11-01")
     sample = folder / "sample-briefing.yaml"
     text = sample.read_text(encoding="utf-8")
     # The first claim broken, so the file is checked from what is valid in it.
