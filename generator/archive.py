@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -526,12 +527,15 @@ def _check_file(
 
 class CheckCache:
     """The checks of each briefing file, by its path, the SHA-256 of its bytes and of the
-    actor registry's: a process that loads the same folder again (`mkdocs serve`) parses and
-    checks only the files that changed. Entries not used by the latest load are dropped."""
+    actor registry's: a load of the same folder again (`mkdocs serve`, or a build that kept
+    them, `to_bytes`) parses and checks only the files that changed. Entries not used by the
+    latest load are dropped."""
 
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, bytes, bytes], _Checked] = {}
+    def __init__(self, entries: dict[tuple[str, bytes, bytes], _Checked] | None = None) -> None:
+        self._entries = entries or {}
         self._used: dict[tuple[str, bytes, bytes], _Checked] = {}
+        self.changed = False
+        """Whether the latest load checked a file, or dropped an entry, since it was kept."""
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -540,10 +544,31 @@ class CheckCache:
         return self._entries.get(key)
 
     def keep(self, key: tuple[str, bytes, bytes], checked: _Checked) -> None:
+        self.changed = self.changed or key not in self._entries
         self._used[key] = checked
 
     def forget_unused(self) -> None:
+        self.changed = self.changed or len(self._used) != len(self._entries)
         self._entries, self._used = self._used, {}
+
+    # Kept with pickle, the one form that holds the checked models as they are: reading the
+    # checks of 1,000 files back takes 0.13 s, checking them again 3 s. The bytes are only
+    # ever read by the code that wrote them: the cache keeps them in a folder named by the
+    # digest of the generator's files and the installed packages (`pagecache.installed`).
+    def to_bytes(self) -> bytes:
+        """The entries, for `from_bytes` in a later process running the same code."""
+        return pickle.dumps(self._entries, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def from_bytes(cls, data: bytes | None) -> CheckCache:
+        """The entries `to_bytes` kept; none when there are none, or they cannot be read."""
+        if data is None:
+            return cls()
+        try:
+            entries = pickle.loads(data)  # written by `to_bytes`, see above
+        except Exception:  # damaged: every file is checked, as if none were kept
+            return cls()
+        return cls(entries) if isinstance(entries, dict) else cls()
 
 
 def write_scaffold(directory: Path, briefing_id: str, today: date) -> Path:

@@ -585,10 +585,18 @@ def _reported(
     return problems
 
 
+CHECKS = "checks"
+"""The entry of `cache_dir/checks/` that keeps the checks of every briefing file."""
+
+
+def _checks_store(cache_dir: Path) -> Store:
+    return Store(cache_dir / CHECKS, pagecache.installed())
+
+
 class _Reuse:
-    """What a build takes from earlier ones, from `cache_dir`: each page's Markdown
-    (`SourceCache`) and each finished page (`_Finished`), unless told not to (the `reuse`
-    option, BRIEFINGS_REUSE=false)."""
+    """What a build takes from earlier ones, from `cache_dir`: the checks of each briefing
+    file, each page's Markdown (`SourceCache`) and each finished page (`_Finished`), unless
+    told not to (the `reuse` option, BRIEFINGS_REUSE=false)."""
 
     def __init__(self) -> None:
         self.wanted = True
@@ -609,6 +617,18 @@ class _Reuse:
         if variable not in ("", "true", "false"):
             raise PluginError(f"briefings: BRIEFINGS_REUSE must be true or false, not {variable!r}")
         self.wanted = variable == "true" if variable else option
+
+    def checks(self, cache_dir: Path) -> CheckCache:
+        """The checks an earlier build kept of each briefing file (`archive.CheckCache`)."""
+        if not self.wanted:
+            return CheckCache()
+        return CheckCache.from_bytes(_checks_store(cache_dir).get(CHECKS))
+
+    def keep_checks(self, cache_dir: Path, checks: CheckCache) -> None:
+        if self.wanted and checks.changed:
+            store, began = _checks_store(cache_dir), pagecache.now()
+            store.put(CHECKS, checks.to_bytes())
+            store.forget_unused(began)
 
     def begin(self, cache_dir: Path, templates: Path) -> bool:
         """Before the pages are made; whether most of them may be found made."""
@@ -729,11 +749,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # browser.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now, folder = build_instant(self.config.now, os.environ), self.config.briefings_dir
-        # Only a preview builds again; a build lets go of the briefings once its pages are made.
-        cache = self.cache if self.preview else None
+        cache_dir = _path(config, self.config.cache_dir)
+        # A preview keeps the checks in memory from one build to the next, starting from those
+        # an earlier build kept; a build keeps them on disk, and lets go of the briefings once
+        # its pages are made.
+        if self.preview and len(self.cache) == 0:
+            self.cache = self.reuse.checks(cache_dir)
+        cache = self.cache if self.preview else self.reuse.checks(cache_dir)
         archive = load_archive(
             _path(config, folder), now, cache=cache, desk=self.desk, progress=self.progress
         )
+        if not self.preview:
+            self.reuse.keep_checks(cache_dir, cache)
+        del cache
         for note in archive.notes:
             log.info(f"note: {note}")
         self.policies = _Policies(preview=self.preview)
@@ -741,7 +769,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site = _site_info(config, self.config, self.language)
         templates = _path(config, self.config.templates)
         workers = parallel.workers_for(len(archive.shown))
-        cache_dir = _path(config, self.config.cache_dir)
         # A build that finds most pages made has little to do on this core but wait for
         # them: then the workers take every core.
         reusing = self.reuse.begin(cache_dir, templates)

@@ -109,3 +109,44 @@ def test_an_embargo_that_ends_between_two_loads_is_no_longer_an_error(archive_di
     assert [e.message.split(":")[0] for e in before.errors] == ["embargoed until 2026-11-25T12"]
     assert after.errors == ()
     assert [b.id for b in after.shown] == ["sample-briefing"]
+
+
+def test_checks_kept_as_bytes_spare_a_later_process_every_unchanged_file(
+    folder: Path, checked: list[str]
+) -> None:
+    cache = CheckCache()
+    load_archive(folder, NOW, cache=cache, desk=PRIVATE)
+    kept = cache.to_bytes()
+    edited = folder / "synthetic-briefing-05.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("summary: ", "summary: X ", 1))
+    checked.clear()
+
+    later = CheckCache.from_bytes(kept)
+    loaded = load_archive(folder, NOW, cache=later, desk=PRIVATE)
+
+    assert checked == ["synthetic-briefing-05.yaml"]
+    _same(loaded, load_archive(folder, NOW, desk=PRIVATE))
+    assert later.changed
+
+
+def test_checks_kept_and_used_as_they_are_need_not_be_written_again(folder: Path) -> None:
+    cache = CheckCache()
+    load_archive(folder, NOW, cache=cache, desk=PRIVATE)
+    assert cache.changed
+
+    later = CheckCache.from_bytes(cache.to_bytes())
+    load_archive(folder, NOW, cache=later, desk=PRIVATE)
+
+    assert not later.changed
+
+
+@pytest.mark.parametrize("kept", [None, b"", b"not what to_bytes wrote", b"\x80\x05K\x01."])
+def test_checks_that_cannot_be_read_check_every_file(
+    folder: Path, checked: list[str], kept: bytes | None
+) -> None:
+    cache = CheckCache.from_bytes(kept)
+
+    loaded = load_archive(folder, NOW, cache=cache, desk=PRIVATE)
+
+    assert len(checked) == len(list(folder.glob("synthetic-*.yaml")))
+    _same(loaded, load_archive(folder, NOW, desk=PRIVATE))
