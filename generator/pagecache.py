@@ -130,13 +130,38 @@ class Store:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
 
+    def get_folder(self, key: str) -> Path | None:
+        """The folder kept under `key` (`put_folder`), if there is one."""
+        folder = self.folder / key
+        if not folder.is_dir():
+            return None
+        self.touch(key)
+        return folder
+
+    def put_folder(self, key: str, fill: Callable[[Path], None]) -> None:
+        """Keep under `key` the folder that `fill` writes into the (empty) folder it is given;
+        as `put`, a cache that cannot be written keeps nothing."""
+        temporary = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = Path(tempfile.mkdtemp(dir=self.folder, suffix=".part"))
+            fill(temporary)
+            os.replace(temporary, self.folder / key)
+        except OSError:  # full, read-only, or another build kept the same folder first
+            if temporary is not None:
+                shutil.rmtree(temporary, ignore_errors=True)
+
     def forget_unused(self, since: float) -> None:
         """Remove the entries of this setting that no build has used since `since` (a time
         from `time.time`), and the folders of all but the most recently used settings."""
         margin = 2.0  # file systems that keep times to the second or two
         with contextlib.suppress(OSError):  # another build sharing the cache removed it
             for entry in os.scandir(self.folder):
-                if entry.stat().st_mtime < since - margin:
+                if entry.stat().st_mtime >= since - margin:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
                     os.unlink(entry.path)
             os.utime(self.folder)
         with contextlib.suppress(OSError):

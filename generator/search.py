@@ -37,16 +37,27 @@ prefix of a query; the search box shows the results of those parts only (filtere
 `part`), and none when no part has the query's words.
 
 **Large sites.** Pagefind holds all it indexes in memory, about a quarter of a megabyte a page
-(2.4 GB in one run over the 9,200 pages it indexes of 10,000 briefings). A language with more
-than `SHARD_PAGES` pages has them in as many bundles as it takes (`pagefind/` and
-`pagefind-<lang>-pages-<n>/`, the bundle's `shards`), and a site with more than that runs
-Pagefind once at a time; the search box merges a language's shards into one search (Pagefind's
-`mergeIndex`), with one vocabulary for all its pages, so a query fetches one more index chunk
-for each shard.
+(2.4 GB in one run over the 9,200 pages it indexes of 10,000 briefings). A language with many
+pages has them in several bundles (`pagefind/` and `pagefind-<lang>-pages-<n>/`, the bundle's
+`shards`; `shard_count`), and a site with more than `SHARD_PAGES` pages runs Pagefind once at a
+time; the search box merges a language's shards into one search (Pagefind's `mergeIndex`), with
+one vocabulary for all its pages, so a query fetches one more index chunk for each shard.
 
 Each bundle is indexed from a folder of hard links to its pages (or of its records), since
 Pagefind's program indexes a folder, not a list of files. A site in one language with no text
-in another is indexed in place.
+in another, and not in shards, is indexed in place.
+
+**Reuse.** Pagefind cannot add to an index: it makes a bundle from all its pages. So a bundle
+is kept (in the build's cache, `Store.put_folder`) under the digest of what Pagefind reads to
+make it, and a build whose pages say the same to search takes it from there. A language's only
+bundle is keyed by the bytes of its pages; a shard, by what Pagefind reads of each page
+(`_searched`: its content without the regions left out of search, its title, metas and
+filters), since an edited summary changes the bytes of the pages around it (related briefings,
+actors) but the searched text of its own page only. A page's shard is chosen by the digest of
+its address, so that it stays in its shard whatever other pages come and go. Vocabularies are
+kept by their words, and the passages by their text. With `n` pages, a language has about
+`sqrt(n / SHARD_BALANCE)` shards (2 for 1,000 briefings, 6 for 10,000): an edit indexes one
+shard again, `n / sqrt(n)` pages, and a query fetches a chunk from each of `sqrt(n)` shards.
 
 Pagefind runs as its command-line program (shipped by `pagefind[bin]`), not through its
 Python API: the API stops its indexing process as soon as that process acknowledges the
@@ -58,13 +69,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import json
+import math
 import os
 import re
 import shutil
 import subprocess
-import tarfile
 import tempfile
 import unicodedata
 from collections import defaultdict
@@ -93,6 +103,10 @@ PAGES, PASSAGES = "pages", "passages"
 """The parts of a bundle, as the search box filters its results (`part`)."""
 SHARD_PAGES = 3_000
 """The most pages Pagefind indexes in one run: about 0.8 GB of memory."""
+SHARD_BALANCE = 500
+"""Pages for which a language is in as many bundles as the square root of its pages divided by
+this: after an edit, Pagefind indexes again the bundle of each page whose text changed, and a
+query fetches a chunk of every bundle, so the two costs grow alike (see "Reuse")."""
 VOCABULARY_MARK = "\u01c2"
 """Ends every word of a vocabulary: a letter (Pagefind keeps it in the word) that no query
 holds, so that a marked word is never the prefix of a query that Pagefind backtracks to."""
@@ -123,40 +137,33 @@ def index_site(
     how many pages it indexes and for how long it has been running. A language with more than
     `shard_pages` pages has them in as many bundles as it takes (see above).
 
-    With a `cache`, the bundles are kept by the digest of every page (its path and bytes):
-    a site whose pages are all as they were (nothing changed, or only drafts) gets the
-    bundles Pagefind made of them before, without running it. The text in other languages
-    found on a page is kept too, by the digest of the page."""
+    With a `cache`, each bundle is kept by the digest of what Pagefind reads to make it (see
+    "Reuse" above), and a bundle whose pages say what they said is taken from there instead
+    of being indexed again. The text in other languages found on a page is kept too, by the
+    digest of the page."""
     site_language = _base(language)
     pages: dict[str, list[Path]] = defaultdict(list)  # by the language of their bundle
     page_languages: set[str] = set()  # of the pages not in the site's bundle, as written
     foreign: list[tuple[Path, bytes, str]] = []  # pages with text searched in another bundle
-    read: list[tuple[str, bytes]] = []
+    read: dict[Path, bytes] = {}  # the digest of each page with content to search
     for path, html in _pages(site_dir):
-        read.append((str(path), hashlib.sha256(html).digest()))
         page_language = _page_language(html, site_language)
         bundle_language = searched_as(page_language, site_language)
         if b"data-pagefind-body" in html:  # content to search
             pages[bundle_language].append(path)
+            read[path] = hashlib.sha256(html).digest()
         if bundle_language != site_language:
             page_languages.add(page_language)
         if _FOREIGN.search(html):
             foreign.append((path, html, page_language))
-    site = digest([site_language, *(part for page in sorted(read) for part in page)])
-    if cache is not None and (kept_bundles := cache.get(f"bundles-{site}")) is not None:
-        return _unpacked(kept_bundles, site_dir)
-    searchable = sum(len(found) for found in pages.values())
-    # The caller says the last word, with the count Pagefind gives.
-    indexing = progress.stage(
-        Stage(f"Indexing {searchable:,} pages for search", None, counted=False), searchable
-    )
     records: dict[str, list[_Record]] = defaultdict(list)
     for path, html, page_language in foreign:
-        indexing.advance(0)  # reading them takes a while too, before Pagefind is waited for
         for record in _foreign_text_kept(cache, path, html, page_language):
             records[searched_as(record.language, site_language)].append(record)
     languages = [site_language, *sorted((set(pages) | set(records)) - {site_language})]
+    searchable = sum(len(found) for found in pages.values())
     shards = {each: _shards(pages[each], shard_pages) for each in languages}
+    searched = _Searched(cache, site_dir, read)
     bundles: list[dict[str, Any]] = [
         {
             "pages": _bundle(each, site_language),
@@ -173,47 +180,51 @@ def index_site(
         }
         for each in languages
     ]
+    jobs: list[_Job] = []
     for bundle, each in zip(bundles, languages, strict=True):
         bundle["vocabulary"] = [f"{BUNDLE}-{each}-vocabulary-{part}" for part in bundle["parts"]]
+        names = [bundle["pages"], *bundle["shards"]]
+        if each == site_language and len(names) == 1:
+            # The site's bundle is indexed in place, leaving out the pages of the other
+            # bundles (whose content says its language, theme/main.html).
+            leave_out = [f'[data-pagefind-body][lang|="{lang}"]' for lang in sorted(page_languages)]
+            said = [f"{path}\n{page.hex()}" for path, page in sorted(read.items())]
+            jobs.append(_Job(names[0], PAGES, each, said, None, len(pages[each]), leave_out))
+            continue
+        for name, shard in zip(names, shards[each], strict=True):
+            # A shard among others is kept by what Pagefind reads of its pages, since an edit
+            # changes the bytes of the pages around it, not what they say to search; a
+            # language's only bundle is made again when any of its pages changes anyway.
+            of = searched.of if len(names) > 1 else read.__getitem__
+            said = [str(path) + "\n" + of(path).hex() for path in shard]
+            layout = partial(_link_pages, site_dir, pages=shard, language=each)
+            jobs.append(_Job(name, PAGES, each, said, layout, len(shard)))
+    for bundle, each in zip(bundles, languages, strict=True):
+        if passages := bundle["passages"]:
+            said = [
+                json.dumps([str(r.path), r.language, r.title, r.passages]) for r in records[each]
+            ]
+            layout = partial(_write_records, records=records[each])
+            jobs.append(_Job(passages, PASSAGES, UNSTEMMED, said, layout))
+    searched.keep()
     # Pagefind holds all it indexes in memory, about a quarter of a megabyte a page: a large
     # site is indexed one bundle at a time, each of `shard_pages` pages at most.
     together = searchable <= shard_pages
-    with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as scratch:
-        jobs: list[Callable[[], subprocess.Popen[str]]] = []
-        for bundle, each in zip(bundles, languages, strict=True):
-            names = [bundle["pages"], *bundle["shards"]]
-            if each == site_language and len(names) == 1:
-                # The site's bundle is indexed in place, leaving out the pages of the other
-                # bundles (whose content says its language, theme/main.html).
-                leave_out = [
-                    f'[data-pagefind-body][lang|="{lang}"]' for lang in sorted(page_languages)
-                ]
-                jobs.append(partial(_start_pagefind, site_dir, site_dir / BUNDLE, each, leave_out))
-                continue
-            for name, shard in zip(names, shards[each], strict=True):
-                tree = Path(scratch) / name
-                _link_pages(site_dir, tree, shard, each)
-                jobs.append(partial(_start_pagefind, tree, site_dir / name, each))
-        pages_bundles = len(jobs)
-        for each, bundle in zip(languages, bundles, strict=True):
-            if passages := bundle["passages"]:
-                tree = Path(scratch) / passages
-                _write_records(tree, records[each])
-                jobs.append(partial(_start_pagefind, tree, site_dir / passages, UNSTEMMED))
-        counts = _run(jobs, indexing, together=together)
-        # Each vocabulary is read from the indexes just written.
-        jobs = []
+    with _Indexer(site_dir, cache, progress, together) as indexer:
+        made = indexer.run(jobs)
+        # Each vocabulary is of the words of the indexes just made or taken.
+        words = {job.name: found.words for job, found in zip(jobs, made, strict=True)}
+        vocabularies = []
         for bundle in bundles:
             folders = {PAGES: [bundle["pages"], *bundle["shards"]], PASSAGES: [bundle["passages"]]}
             for part, name in zip(bundle["parts"], bundle["vocabulary"], strict=True):
-                tree = Path(scratch) / name
-                words = set().union(*(_words(site_dir / folder) for folder in folders[part]))
-                _write_vocabulary(tree, {part: words})
-                jobs.append(partial(_start_pagefind, tree, site_dir / name, UNSTEMMED))
-        _run(jobs, indexing, together=together)
-    indexing.finish()
+                found = sorted(set().union(*(words[folder] for folder in folders[part])))
+                layout = partial(_write_vocabulary, part=part, words=found)
+                vocabularies.append(_Job(name, f"{part}-words", UNSTEMMED, found, layout))
+        indexer.run(vocabularies)
     # Pages, less the placeholders of languages with none.
-    indexed = sum(counts[:pages_bundles]) - sum(1 for each in languages[1:] if not pages[each])
+    page_bundles = (found.count for job, found in zip(jobs, made, strict=True) if job.part == PAGES)
+    indexed = sum(page_bundles) - sum(1 for each in languages[1:] if not pages[each])
     kept = {
         name
         for bundle in bundles
@@ -224,41 +235,7 @@ def index_site(
     }  # fmt: skip
     _forget_stale_bundles(site_dir, kept)
     (site_dir / BUNDLE / LANGUAGES).write_text(json.dumps(bundles), encoding="utf-8")
-    if cache is not None:
-        cache.put(f"bundles-{site}", _packed(site_dir, indexed))
     return indexed
-
-
-def _packed(site_dir: Path, indexed: int) -> bytes:
-    """Every bundle of the site, as a tar archive after the count of pages indexed."""
-    out = io.BytesIO()
-    with tarfile.open(fileobj=out, mode="w", format=tarfile.PAX_FORMAT) as archive:
-        for folder in sorted(site_dir.glob(f"{BUNDLE}*")):
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    data = path.read_bytes()
-                    entry = tarfile.TarInfo(str(path.relative_to(site_dir)))
-                    entry.size = len(data)
-                    archive.addfile(entry, io.BytesIO(data))
-    return indexed.to_bytes(8, "little") + out.getvalue()
-
-
-def _unpacked(packed: bytes, site_dir: Path) -> int:
-    """Put the bundles `_packed` kept in place of the site's own (a preview's last ones);
-    return the count of pages they index."""
-    for folder in site_dir.glob(f"{BUNDLE}*"):
-        shutil.rmtree(folder)
-    with tarfile.open(fileobj=io.BytesIO(packed[8:]), mode="r") as archive:
-        for entry in archive:
-            name = Path(entry.name)
-            if not entry.isfile() or name.is_absolute() or ".." in name.parts:
-                continue  # the archive is written above, with nothing else in it
-            source = archive.extractfile(entry)
-            assert source is not None
-            target = site_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.read())
-    return int.from_bytes(packed[:8], "little")
 
 
 STEMMED = frozenset({
@@ -284,13 +261,144 @@ def searched_as(language: str, site_language: str) -> str:
 
 
 def _shards(pages: list[Path], most: int) -> list[list[Path]]:
-    """`pages` in bundles of `most` at most, as many as it takes, of nearly equal sizes; one,
-    maybe empty, at least."""
-    if not pages:
-        return [[]]
-    count = -(-len(pages) // most)
-    size = -(-len(pages) // count)
-    return [pages[n : n + size] for n in range(0, len(pages), size)]
+    """`pages` in as many bundles as `shard_count` says, one at least (maybe empty), each
+    page in the one its address's digest falls to: a page stays in its bundle from build to
+    build, whichever pages are added or removed, as long as their number is (see "Reuse")."""
+    count = shard_count(len(pages), most)
+    shards: list[list[Path]] = [[] for _ in range(count)]
+    for path in pages:
+        shards[int.from_bytes(hashlib.sha256(str(path).encode()).digest()[:8]) % count].append(path)
+    return [shard for shard in shards if shard] or [[]]
+
+
+def shard_count(pages: int, most: int = SHARD_PAGES) -> int:
+    """How many bundles a language's `pages` are indexed in: enough for `most` pages each,
+    and the square root of `pages / SHARD_BALANCE`, whichever is more."""
+    return max(1, -(-pages // most), math.ceil(math.sqrt(pages / SHARD_BALANCE)))
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A bundle of the site, and what Pagefind reads to make it."""
+
+    name: str
+    """Its folder in the site."""
+    part: str
+    """PAGES, PASSAGES, or the words of either (a vocabulary)."""
+    language: str
+    """The language Pagefind indexes it as."""
+    said: Sequence[str]
+    """What Pagefind reads of each page it indexes, the key of the bundle made from it."""
+    layout: Callable[[Path], None] | None
+    """Writes the folder of pages it is made from; None: the site itself."""
+    pages: int = 0
+    """How many of the site's pages it indexes, for progress."""
+    leave_out: Sequence[str] = ()
+    """CSS selectors of what to leave out of the pages."""
+
+    @property
+    def key(self) -> str:
+        return "bundle-" + digest([self.part, self.language, *self.leave_out, "", *self.said])
+
+
+@dataclass(frozen=True)
+class _Made:
+    count: int
+    """How many pages Pagefind indexed."""
+    words: frozenset[str]
+    """The words of the index, as Pagefind wrote them (`_words`), for a vocabulary."""
+
+
+_COUNT, _WORDS = ".indexed", ".words"
+"""Beside a bundle kept in the cache: its `_Made`."""
+
+
+class _Indexer:
+    """Makes bundles of the site, or takes them from the cache when one was made from what
+    its pages say now; in a scratch folder beside the site, for the folders of pages that
+    Pagefind indexes."""
+
+    def __init__(
+        self, site_dir: Path, cache: Store | None, progress: Progress, together: bool
+    ) -> None:
+        self.site_dir, self.cache, self.progress = site_dir, cache, progress
+        self.together = together
+        """Whether Pagefind may index all the bundles at once, rather than one at a time."""
+        self.scratch = tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent)
+        self.indexing: Tally | None = None
+
+    def __enter__(self) -> _Indexer:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.indexing is not None:
+            self.indexing.finish()
+        self.scratch.cleanup()
+
+    def run(self, jobs: Sequence[_Job]) -> list[_Made]:
+        """Each of `jobs`, made or taken."""
+        made: dict[int, _Made] = {}
+        for n, job in enumerate(jobs):
+            kept = self.cache.get_folder(job.key) if self.cache is not None else None
+            if kept is not None and (taken := _taken(kept, self.site_dir / job.name)):
+                made[n] = taken
+        pending = [n for n in range(len(jobs)) if n not in made]
+        if pending and self.indexing is None:
+            # The caller says the last word, with the count Pagefind gives.
+            pages = sum(jobs[n].pages for n in pending)
+            stage = Stage(f"Indexing {pages:,} pages for search", None, counted=False)
+            self.indexing = self.progress.stage(stage, pages)
+        starts = [partial(self._start, jobs[n]) for n in pending]
+        counts = _run(starts, self.indexing or Tally(), together=self.together)
+        for n, count in zip(pending, counts, strict=True):
+            job, bundle = jobs[n], self.site_dir / jobs[n].name
+            words = frozenset(_words(bundle)) if job.part in (PAGES, PASSAGES) else frozenset()
+            made[n] = _Made(count, words)
+            if self.cache is not None:
+                self.cache.put_folder(job.key, partial(_keep, bundle, made[n]))
+        return [made[n] for n in range(len(jobs))]
+
+    def _start(self, job: _Job) -> subprocess.Popen[str]:
+        bundle = self.site_dir / job.name
+        if bundle.exists():  # a preview's earlier one, maybe linked to the cache's
+            shutil.rmtree(bundle)
+        tree = self.site_dir
+        if job.layout is not None:
+            tree = Path(self.scratch.name) / job.name
+            job.layout(tree)
+        return _start_pagefind(tree, bundle, job.language, job.leave_out)
+
+
+def _keep(bundle: Path, made: _Made, kept: Path) -> None:
+    """Keep a copy of `bundle` in `kept` (hard links: Pagefind never writes to a file
+    again, nor does the build, which removes a bundle before making it again)."""
+    shutil.copytree(bundle, kept, copy_function=_link, dirs_exist_ok=True)
+    (kept / _COUNT).write_text(str(made.count), encoding="utf-8")
+    (kept / _WORDS).write_text("\n".join(sorted(made.words)), encoding="utf-8")
+
+
+def _taken(kept: Path, bundle: Path) -> _Made | None:
+    """Put the bundle `kept` in the site as `bundle`; what made it, or None if what is kept
+    cannot be read (damaged outside the build: it is made again)."""
+    try:
+        count = int((kept / _COUNT).read_text(encoding="utf-8"))
+        said = (kept / _WORDS).read_text(encoding="utf-8")
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        ignore = shutil.ignore_patterns(_COUNT, _WORDS)
+        shutil.copytree(kept, bundle, copy_function=_link, ignore=ignore)
+    except (OSError, ValueError):
+        shutil.rmtree(bundle, ignore_errors=True)
+        return None
+    return _Made(count, frozenset(said.split("\n")) if said else frozenset())
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link where the file system allows, else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _run(
@@ -380,6 +488,64 @@ def _foreign_text_kept(
     return records
 
 
+# What Pagefind takes from anywhere on a page: a filter, a meta or a sort (also inside a region
+# left out of search, unless it says "all"), and its default title and image, the first h1 and
+# the first image after it (pagefind.app/docs/metadata).
+_MARKED = etree.XPath(
+    "//*[@*[starts-with(name(), 'data-pagefind-') and name() != 'data-pagefind-ignore'"
+    " and name() != 'data-pagefind-body']] | //*[@data-pagefind-ignore = 'all']"
+    " | (//h1)[1] | (//h1)[1]/following::img[1]"
+    " | (//*[@data-pagefind-body]//h1)[1] | (//*[@data-pagefind-body]//h1)[1]/following::img[1]"
+)
+_LEFT_OUT = etree.XPath("//*[@data-pagefind-body]//*[@data-pagefind-ignore]")
+_CONTENT = etree.XPath("//*[@data-pagefind-body]")
+_VALUED = ("data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort")
+
+
+def _searched(html: bytes) -> bytes:
+    """What Pagefind reads of a page, as a digest: its language and title; every element
+    that tells Pagefind something, with its attributes (and its text, for a meta, a filter or
+    a sort), and the first h1 and the image after it, wherever they are; and its content
+    without the regions left out of search. A page indexed again with the same digest adds
+    the same to the index, whatever else of it changed (related briefings, the navigation)."""
+    document = lxml.html.document_fromstring(html, parser=_UTF8)
+    said: list[str | bytes] = [document.get("lang") or "", document.findtext(".//title") or ""]
+    for element in _MARKED(document):
+        said += [str(element.tag), json.dumps(sorted(element.attrib.items()))]
+        if element.tag == "h1" or any(name.startswith(_VALUED) for name in element.attrib):
+            said.append(element.text_content())
+    for element in _LEFT_OUT(document):
+        element.drop_tree()
+    said += [etree.tostring(content) for content in _CONTENT(document)]
+    return hashlib.sha256(digest(said).encode()).digest()
+
+
+class _Searched:
+    """`_searched` of each page, by the digest of its bytes, kept in the cache from build to
+    build: a page is read again only when it changed."""
+
+    ENTRY = "searched"
+
+    def __init__(self, cache: Store | None, site_dir: Path, read: dict[Path, bytes]) -> None:
+        self.cache, self.site_dir, self.read = cache, site_dir, read
+        kept = (cache.get(self.ENTRY) if cache is not None else None) or b""
+        self.known = {kept[n : n + 32]: kept[n + 32 : n + 64] for n in range(0, len(kept), 64)}
+        self.used: dict[bytes, bytes] = {}
+
+    def of(self, path: Path) -> bytes:
+        page = self.read[path]
+        found = self.used.get(page) or self.known.get(page)
+        if found is None:
+            found = _searched((self.site_dir / path).read_bytes())
+        self.used[page] = found
+        return found
+
+    def keep(self) -> None:
+        """Keep what this build used, if it read a page or left one out."""
+        if self.cache is not None and self.used.keys() != self.known.keys():
+            self.cache.put(self.ENTRY, b"".join(page + said for page, said in self.used.items()))
+
+
 def _text(element: lxml.html.HtmlElement) -> str:
     for anchor in element.find_class("headerlink"):
         anchor.drop_tree()
@@ -396,10 +562,7 @@ def _link_pages(site_dir: Path, tree: Path, pages: list[Path], language: str) ->
     for path in pages:
         target = tree / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(site_dir / path, target)
-        except OSError:
-            shutil.copyfile(site_dir / path, target)
+        _link(str(site_dir / path), str(target))
     if not pages:
         (tree / "index.html").write_text(
             f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body>'
@@ -422,24 +585,23 @@ def _write_records(tree: Path, records: list[_Record]) -> None:
         )
 
 
-def _write_vocabulary(tree: Path, words: dict[str, set[str]]) -> None:
-    """A folder with a page for each part of a bundle, holding its words, each marked, and
+def _write_vocabulary(tree: Path, part: str, words: Sequence[str]) -> None:
+    """A folder with a page for a part of a bundle, holding its words, each marked, and
     filtered as `<part>-words`. A word with a character Pagefind leaves out of a word (as in
     a compound's part, "«bbc") could be split into unmarked words: it is left out, and so is a
     query for it, which a reader cannot type. The mark alone, which no query begins, keeps a
     part with no word from being an empty page, which Pagefind would refuse to index."""
-    for part, found in words.items():
-        target = tree / part / "index.html"
-        target.parent.mkdir(parents=True)
-        marked = " ".join(
-            [VOCABULARY_MARK, *(word + VOCABULARY_MARK for word in sorted(found) if _whole(word))]
-        )
-        target.write_text(
-            f'<!doctype html><html lang="{UNSTEMMED}"><head><meta charset="utf-8"></head><body>'
-            f'<main data-pagefind-body data-pagefind-filter="part:{part}-words">{marked}</main>'
-            "</body></html>",
-            encoding="utf-8",
-        )
+    target = tree / part / "index.html"
+    target.parent.mkdir(parents=True)
+    marked = " ".join(
+        [VOCABULARY_MARK, *(word + VOCABULARY_MARK for word in sorted(words) if _whole(word))]
+    )
+    target.write_text(
+        f'<!doctype html><html lang="{UNSTEMMED}"><head><meta charset="utf-8"></head><body>'
+        f'<main data-pagefind-body data-pagefind-filter="part:{part}-words">{marked}</main>'
+        "</body></html>",
+        encoding="utf-8",
+    )
 
 
 def _whole(word: str) -> bool:

@@ -7,19 +7,26 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator import search
+from generator.pagecache import Store
 from generator.search import (
     BUNDLE,
     LANGUAGES,
     STEMMED,
     VOCABULARY_MARK,
     _foreign_text,
+    _searched,
+    _shards,
     _words,
     index_site,
     searched_as,
+    shard_count,
 )
 
 
@@ -92,28 +99,91 @@ def test_each_part_of_a_bundle_has_a_vocabulary_of_its_words_each_marked(tmp_pat
         }
 
 
-def test_a_language_with_more_pages_than_one_run_indexes_is_in_several_bundles(
-    tmp_path: Path,
-) -> None:
-    site = tmp_path / "site"
-    for word in ("alpha", "bravo", "charlie"):
-        (site / word).mkdir(parents=True)
+WORDS = ("alpha", "bravo", "delta", "golf", "hotel", "kilo", "lima", "oscar", "tango")
+
+
+def _english_site(site: Path, words: Sequence[str]) -> None:
+    for word in words:
+        (site / word).mkdir(parents=True, exist_ok=True)
         (site / word / "index.html").write_text(
             f'<html lang="en"><body><main data-pagefind-body><h1>{word}</h1></main></body></html>',
             encoding="utf-8",
         )
 
-    assert index_site(site, shard_pages=2) == 3
+
+def test_a_language_with_more_pages_than_one_run_indexes_is_in_several_bundles(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    _english_site(site, WORDS)
+
+    assert index_site(site, shard_pages=3) == len(WORDS)
 
     (english,) = json.loads((site / BUNDLE / LANGUAGES).read_bytes())
-    # Two pages and one, not three bundles: as few as it takes, of nearly equal sizes.
-    assert [english["pages"], *english["shards"]] == ["pagefind", "pagefind-en-pages-2"]
-    first, second = _words(site / "pagefind"), _words(site / "pagefind-en-pages-2")
-    assert (len(first), len(second)) == (2, 1)
+    names = [english["pages"], *english["shards"]]
+    assert names[:2] == ["pagefind", "pagefind-en-pages-2"]
+    found = [_words(site / name) for name in names]
+    # Each page in one bundle, none left out.
+    assert sorted(word for words in found for word in words) == sorted(WORDS)
     # One vocabulary for the pages of every bundle.
     assert _words(site / english["vocabulary"][0]) == {VOCABULARY_MARK} | {
-        word + VOCABULARY_MARK for word in first | second
+        word + VOCABULARY_MARK for word in WORDS
     }
+
+
+def test_a_page_stays_in_its_bundle_when_others_come_and_go() -> None:
+    pages = [Path(f"briefings/{n}/index.html") for n in range(4_000)]
+    before = _shards(pages, 1_000)
+    assert len(before) == shard_count(len(pages), 1_000) == 4
+    assert all(900 < len(shard) < 1_100 for shard in before)
+
+    after = _shards([*pages[1:], Path("briefings/new/index.html")], 1_000)
+
+    # Every bundle holds what it held, less the page removed, plus the page added.
+    changed = [a != b for a, b in zip(before, after, strict=True)]
+    assert 1 <= sum(changed) <= 2
+
+
+def test_a_large_language_is_in_about_the_square_root_of_its_pages_bundles() -> None:
+    # The pages an edit makes Pagefind index again, and the chunks a query fetches, grow alike.
+    assert [shard_count(n) for n in (50, 500, 1_300, 4_500, 13_000, 100_000)] == [
+        1, 1, 2, 3, 6, 34,
+    ]  # fmt: skip
+
+
+def test_an_edit_indexes_again_only_the_bundle_of_the_page_whose_text_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, cache = tmp_path / "site", Store(tmp_path / "cache", "setting")
+    _english_site(site, WORDS)
+    index_site(site, shard_pages=3, cache=cache)
+    (english,) = json.loads((site / BUNDLE / LANGUAGES).read_bytes())
+    first = {name: _words(site / name) for name in [english["pages"], *english["shards"]]}
+    runs: list[str] = []
+    start = search._start_pagefind
+
+    def counted(tree: Path, bundle: Path, *args: Any) -> Any:
+        runs.append(bundle.name)
+        return start(tree, bundle, *args)
+
+    monkeypatch.setattr(search, "_start_pagefind", counted)
+    # Around the text, what search leaves out: indexed again with the same text, the same.
+    page = site / "alpha" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("</h1>", "</h1><nav data-pagefind-ignore>Next</nav>"), "utf-8")
+    index_site(site, shard_pages=3, cache=cache)
+    assert runs == []
+
+    page.write_text(text.replace("alpha", "alpha zulu"), encoding="utf-8")
+    index_site(site, shard_pages=3, cache=cache)
+
+    [edited] = [name for name, words in first.items() if "alpha" in words]
+    # Its bundle, and the vocabulary of the language's pages, which has a new word.
+    assert runs == [edited, english["vocabulary"][0]]
+    assert "zulu" in _words(site / edited)
+    for name, words in first.items():
+        assert _words(site / name) == (words | {"zulu"} if name == edited else words)
+    assert "zulu" + VOCABULARY_MARK in _words(site / english["vocabulary"][0])
 
 
 @pytest.mark.slow
@@ -136,3 +206,33 @@ def test_pagefind_stems_exactly_the_languages_the_list_says(tmp_path: Path) -> N
             stemmed.add(language)
 
     assert stemmed == STEMMED
+
+
+ARTICLE = """<!doctype html><html lang="en"><head><title>Talks</title></head><body>
+<nav><a href="/">Home</a></nav>
+<main data-pagefind-body><h1>Talks</h1><p>The talks go on.</p>
+<aside data-pagefind-ignore><p>Related: the bridge</p>
+<span data-pagefind-meta="date">2026-12-01</span></aside></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "same"),
+    [
+        # What Pagefind leaves out: the navigation, a region left out of search.
+        ("Home", "Start", True),
+        ("Related: the bridge", "Related: the dam", True),
+        # What it reads: the content, the title, a meta even in a region left out.
+        ("The talks go on.", "The talks ended.", False),
+        ("<h1>Talks</h1>", "<h1>Peace talks</h1>", False),
+        ("2026-12-01", "2026-12-02", False),
+        ('<html lang="en">', '<html lang="fr">', False),
+        ("<aside data-pagefind-ignore>", '<aside data-pagefind-ignore="all">', False),
+    ],
+)
+def test_a_page_is_indexed_again_when_what_pagefind_reads_of_it_changed(
+    before: str, after: str, same: bool
+) -> None:
+    assert before in ARTICLE
+    edited = ARTICLE.replace(before, after)
+
+    assert (_searched(ARTICLE.encode()) == _searched(edited.encode())) is same
