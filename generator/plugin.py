@@ -102,7 +102,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from . import instant, pagecache, parallel
-from .archive import CheckCache, load_archive
+from .archive import Archive, CheckCache, load_archive
 from .cards import Cards
 from .desk import Audience, Desk, DeskError, desk_of
 from .errors import BriefingError, counted
@@ -618,6 +618,24 @@ class _Reuse:
             raise PluginError(f"briefings: BRIEFINGS_REUSE must be true or false, not {variable!r}")
         self.wanted = variable == "true" if variable else option
 
+    def load(
+        self,
+        folder: Path,
+        now: datetime,
+        cache_dir: Path,
+        held: CheckCache | None,
+        desk: Desk,
+        progress: Progress,
+    ) -> Archive:
+        """`load_archive`, with the checks `held` in memory (a preview's, from build to build),
+        or else with those kept on disk, which are kept again: a build lets go of the
+        briefings once its pages are made."""
+        checks = held if held is not None else self.checks(cache_dir)
+        archive = load_archive(folder, now, cache=checks, desk=desk, progress=progress)
+        if held is None:
+            self.keep_checks(cache_dir, checks)
+        return archive
+
     def checks(self, cache_dir: Path) -> CheckCache:
         """The checks an earlier build kept of each briefing file (`archive.CheckCache`)."""
         if not self.wanted:
@@ -750,18 +768,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         now, folder = build_instant(self.config.now, os.environ), self.config.briefings_dir
         cache_dir = _path(config, self.config.cache_dir)
-        # A preview keeps the checks in memory from one build to the next, starting from those
-        # an earlier build kept; a build keeps them on disk, and lets go of the briefings once
-        # its pages are made.
-        if self.preview and len(self.cache) == 0:
+        if self.preview and len(self.cache) == 0:  # kept in memory from then on
             self.cache = self.reuse.checks(cache_dir)
-        cache = self.cache if self.preview else self.reuse.checks(cache_dir)
-        archive = load_archive(
-            _path(config, folder), now, cache=cache, desk=self.desk, progress=self.progress
+        held = self.cache if self.preview else None
+        archive = self.reuse.load(
+            _path(config, folder), now, cache_dir, held, self.desk, self.progress
         )
-        if not self.preview:
-            self.reuse.keep_checks(cache_dir, cache)
-        del cache
         for note in archive.notes:
             log.info(f"note: {note}")
         self.policies = _Policies(preview=self.preview)
