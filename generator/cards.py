@@ -384,12 +384,19 @@ class Cards(Mapping[str, bytes]):
             future.add_done_callback(partial(_drawn, drawing))
 
     def __getitem__(self, name: str) -> bytes:
-        card = self._cards[name]
+        kept = self.kept(name)
+        return draw(self._cards[name]) if kept is None else kept.read_bytes()
+
+    def kept(self, name: str) -> Path | None:
+        """Where the card is kept in the cache, once drawn; None without a cache."""
         if self._cache_dir is None:
-            return draw(card)
+            return None
         drawing = self._drawing.get(name)
-        kept = drawing.result() if drawing is not None else kept_card(card, self._cache_dir)
-        return kept.read_bytes()
+        return (
+            drawing.result()
+            if drawing is not None
+            else kept_card(self._cards[name], self._cache_dir)
+        )
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._cards)

@@ -174,6 +174,16 @@ class Store:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
+def link(source: str | Path, target: str | Path) -> None:
+    """Put what the cache keeps at `source` at `target` (which must not exist): a hard link
+    where the file system allows, else a copy. Neither the build nor Pagefind ever writes to
+    a file in place, so the two names keep the same bytes."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def now() -> float:
     """The time a build begins, for `Store.forget_unused`."""
     return time.time()

@@ -115,7 +115,7 @@ from .publish import SiteInfo, check_languages
 from .render import TemplateProblem, permalinks_in
 from .search import SearchIndexError, index_site
 from .security import content_security_policy, with_policy
-from .site import SiteOutput, site_output, site_stream, write_files
+from .site import SiteOutput, site_output, site_stream, write_cards
 from .sitemap import split_sitemap
 from .staging import StagedSite
 from .urls import LIST_SIZE
@@ -717,6 +717,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.preview = False
         self.problems: PreviewProblems | None = None
         self.stream: Stream[Any] | None = None
+        self.cards_shown: set[str] = set()  # by a preview
         self.address_checked = False
         self.desk = Desk()
         self.deploying = False
@@ -892,7 +893,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.reuse.ended(self.files)
         site_dir = Path(config.site_dir)
         if self.preview:
-            write_files(self.output.cards, site_dir)
+            write_cards(self.output.cards, site_dir, skip=self.cards_shown)
+            self.cards_shown = set(self.output.cards)
             # The preview reloads without waiting for the search index, which follows.
             indexing = (site_dir, self.language, self.reuse)
             threading.Thread(target=_index_quietly, args=indexing).start()
@@ -905,7 +907,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.cache = CheckCache()
             _release(self.files)
             _index_for_search(site_dir, self.language, self.reuse, self.progress)
-            write_files(cards, site_dir)
+            write_cards(cards, site_dir)
         if self.staged is not None:
             self.staged.succeeded()
 

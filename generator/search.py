@@ -90,7 +90,7 @@ import lxml.html
 import pagefind_bin
 from lxml import etree
 
-from .pagecache import Store, digest
+from .pagecache import Store, digest, link
 from .progress import SILENT, Progress, Stage, Tally
 from .vocabulary import letters, script
 
@@ -370,9 +370,9 @@ class _Indexer:
 
 
 def _keep(bundle: Path, made: _Made, kept: Path) -> None:
-    """Keep a copy of `bundle` in `kept` (hard links: Pagefind never writes to a file
-    again, nor does the build, which removes a bundle before making it again)."""
-    shutil.copytree(bundle, kept, copy_function=_link, dirs_exist_ok=True)
+    """Keep a copy of `bundle` in `kept` (`pagecache.link`: a build removes a bundle
+    before making it again)."""
+    shutil.copytree(bundle, kept, copy_function=link, dirs_exist_ok=True)
     (kept / _COUNT).write_text(str(made.count), encoding="utf-8")
     (kept / _WORDS).write_text("\n".join(sorted(made.words)), encoding="utf-8")
 
@@ -386,19 +386,11 @@ def _taken(kept: Path, bundle: Path) -> _Made | None:
         if bundle.exists():
             shutil.rmtree(bundle)
         ignore = shutil.ignore_patterns(_COUNT, _WORDS)
-        shutil.copytree(kept, bundle, copy_function=_link, ignore=ignore)
+        shutil.copytree(kept, bundle, copy_function=link, ignore=ignore)
     except (OSError, ValueError):
         shutil.rmtree(bundle, ignore_errors=True)
         return None
     return _Made(count, frozenset(said.split("\n")) if said else frozenset())
-
-
-def _link(source: str, target: str) -> None:
-    """A hard link where the file system allows, else a copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def _run(
@@ -562,7 +554,7 @@ def _link_pages(site_dir: Path, tree: Path, pages: list[Path], language: str) ->
     for path in pages:
         target = tree / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        _link(str(site_dir / path), str(target))
+        link(site_dir / path, target)
     if not pages:
         (tree / "index.html").write_text(
             f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body>'

@@ -11,7 +11,8 @@ is `urls`'.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import shutil
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -494,6 +495,23 @@ def write_tree(output: SiteOutput, directory: Path) -> int:
         target.write_text(text, encoding="utf-8")
         written += 1
     return written + write_files(output.files, directory) + write_files(output.cards, directory)
+
+
+def write_cards(cards: Mapping[str, bytes], directory: Path, skip: Container[str] = ()) -> None:
+    """Put the share cards in `directory`, copied from the cache where they are kept (`Cards`;
+    not linked, since a publishing step may well shrink a site's images in place), but those
+    named in `skip` that are there already (a preview's, from an earlier build of it: a card's
+    name says what it shows)."""
+    for name in cards:
+        target = directory / name
+        if name in skip and target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        kept = cards.kept(name) if isinstance(cards, Cards) else None
+        if kept is None:
+            target.write_bytes(cards[name])
+            continue
+        shutil.copyfile(kept, target)
 
 
 def write_files(files: Mapping[str, bytes], directory: Path) -> int:

@@ -18,7 +18,7 @@ from generator.archive import load_archive
 from generator.cards import Card, Cards, card_for, draw, kept_card
 from generator.model import VerificationState
 from generator.publish import SiteInfo
-from generator.site import SiteOutput, site_output
+from generator.site import SiteOutput, site_output, write_cards
 from generator.structure import SiteIndex
 
 from .conftest import FIXTURES, NOW, ROOT
@@ -237,6 +237,25 @@ def test_a_build_with_a_warm_cache_draws_no_card_and_writes_the_same_ones(
 
     assert len(cold) == len(archive.shown) == 5
     assert dict(warm.cards) == cold
+
+
+def test_the_site_gets_each_card_as_drawn_and_a_preview_writes_it_once(
+    built: tuple[SiteOutput, Path], tmp_path: Path
+) -> None:
+    output, _ = built
+    site = tmp_path / "site"
+
+    write_cards(output.cards, site)
+
+    assert {name: (site / name).read_bytes() for name in output.cards} == dict(output.cards)
+    # A preview's next build leaves the cards it wrote, and writes one that went missing
+    # (`mkdocs serve` without --dirty empties the site between builds).
+    first, second, *_ = output.cards
+    (site / first).unlink()
+    (site / second).write_bytes(b"left as it was")
+    write_cards(output.cards, site, skip=set(output.cards))
+    assert (site / first).read_bytes() == output.cards[first]
+    assert (site / second).read_bytes() == b"left as it was"
 
 
 @pytest.mark.slow  # a process of its own, started afresh, draws the cards
