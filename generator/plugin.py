@@ -89,7 +89,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemBytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -350,7 +350,7 @@ def _sitemap_index(sitemap: str, config: MkDocsConfig) -> str:
 
 def _index_quietly(site_dir: Path, language: str, reuse: _Reuse) -> None:
     try:
-        pages = reuse.index(site_dir, language)
+        pages = reuse.index(site_dir, language, behind=True)
     except SearchIndexError as error:
         log.warning(f"briefings: the preview's search index is not up to date: {error}")
         return
@@ -636,6 +636,15 @@ class _Reuse:
             self.keep_checks(cache_dir, checks)
         return archive
 
+    def environment(self, env: Environment, cache_dir: Path) -> None:
+        """The theme's templates compiled once, not on every build (Jinja's own cache of them,
+        which checks each against its source); and the finished pages' (`_Finished`)."""
+        if self.wanted:
+            (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(cache_dir / "templates"))
+        if self.finished is not None:
+            self.finished.environment(env)
+
     def checks(self, cache_dir: Path) -> CheckCache:
         """The checks an earlier build kept of each briefing file (`archive.CheckCache`)."""
         if not self.wanted:
@@ -681,11 +690,13 @@ class _Reuse:
     def warned(self) -> bool:
         return self.warnings.count != self._before
 
-    def index(self, site_dir: Path, language: str, progress: Progress = SILENT) -> int:
-        """Index the site for search (`search.index_site`), with what was found on the
-        pages before; the number of pages indexed."""
+    def index(
+        self, site_dir: Path, language: str, progress: Progress = SILENT, *, behind: bool = False
+    ) -> int:
+        """Index the site for search (`search.index_site`), with the bundles made before;
+        the number of pages indexed. `behind`: at a lower priority than the next build."""
         search, started = self.search, self.started  # a preview's next build may begin
-        pages = index_site(site_dir, language, cache=search, progress=progress)
+        pages = index_site(site_dir, language, cache=search, progress=progress, behind=behind)
         if search is not None:
             search.forget_unused(started)
         return pages
@@ -880,8 +891,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         env.globals["briefing_problems"] = self.problems
         env.globals["briefing_not_found"] = not_found_page(self.language)
         env.globals["briefing_internal"] = self.desk.audience is Audience.INTERNAL
-        if self.reuse.finished is not None:
-            self.reuse.finished.environment(env)
+        self.reuse.environment(env, _path(config, self.config.cache_dir))
         return env
 
     # Runs once every page is written: the search index is built from the final HTML. The

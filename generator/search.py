@@ -67,6 +67,7 @@ missing. The program exits only once every file is written.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -115,6 +116,8 @@ _HTML_LANG = re.compile(rb"<html[^>]*?\slang=\"([^\"]+)\"")
 _FOREIGN = re.compile(rb' dir="(?:ltr|rtl)" data-pagefind-ignore>')  # as the templates write it
 
 
+BEHIND = 10
+"""The niceness of Pagefind indexing behind other work (`index_site`'s `behind`)."""
 HEARTBEAT = 0.5
 """Seconds between two looks at the clock while Pagefind runs, for `Progress` to say how long
 it has been running: Pagefind says nothing until it ends."""
@@ -131,11 +134,14 @@ def index_site(
     cache: Store | None = None,
     progress: Progress = SILENT,
     shard_pages: int = SHARD_PAGES,
+    behind: bool = False,
 ) -> int:
     """Index every page of a built site for search, each in its own language (see above), into
     `site_dir/pagefind*/`; return how many pages were indexed. A long run says on `progress`
     how many pages it indexes and for how long it has been running. A language with more than
-    `shard_pages` pages has them in as many bundles as it takes (see above).
+    `shard_pages` pages has them in as many bundles as it takes (see above). `behind`:
+    Pagefind runs at a lower priority, behind what else the machine does (a preview's next
+    build, while the search index of its last one is made).
 
     With a `cache`, each bundle is kept by the digest of what Pagefind reads to make it (see
     "Reuse" above), and a bundle whose pages say what they said is taken from there instead
@@ -210,7 +216,7 @@ def index_site(
     # Pagefind holds all it indexes in memory, about a quarter of a megabyte a page: a large
     # site is indexed one bundle at a time, each of `shard_pages` pages at most.
     together = searchable <= shard_pages
-    with _Indexer(site_dir, cache, progress, together) as indexer:
+    with _Indexer(site_dir, cache, progress, together, behind) as indexer:
         made = indexer.run(jobs)
         # Each vocabulary is of the words of the indexes just made or taken.
         words = {job.name: found.words for job, found in zip(jobs, made, strict=True)}
@@ -319,11 +325,12 @@ class _Indexer:
     Pagefind indexes."""
 
     def __init__(
-        self, site_dir: Path, cache: Store | None, progress: Progress, together: bool
+        self, site_dir: Path, cache: Store | None, progress: Progress, together: bool, behind: bool
     ) -> None:
         self.site_dir, self.cache, self.progress = site_dir, cache, progress
         self.together = together
         """Whether Pagefind may index all the bundles at once, rather than one at a time."""
+        self.niceness = BEHIND if behind else 0
         self.scratch = tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent)
         self.indexing: Tally | None = None
 
@@ -366,7 +373,11 @@ class _Indexer:
         if job.layout is not None:
             tree = Path(self.scratch.name) / job.name
             job.layout(tree)
-        return _start_pagefind(tree, bundle, job.language, job.leave_out)
+        process = _start_pagefind(tree, bundle, job.language, job.leave_out)
+        if self.niceness and hasattr(os, "setpriority"):  # before it starts its threads
+            with contextlib.suppress(OSError):  # it may have failed already
+                os.setpriority(os.PRIO_PROCESS, process.pid, self.niceness)
+        return process
 
 
 def _keep(bundle: Path, made: _Made, kept: Path) -> None:
@@ -630,7 +641,14 @@ def _start_pagefind(
 ) -> subprocess.Popen[str]:
     """Start indexing the pages of `tree` into `bundle`, as `language`, without what the CSS
     selectors `leave_out` select."""
-    command = [
+    command = _pagefind_command(tree, bundle, language, leave_out)
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _pagefind_command(
+    tree: Path, bundle: Path, language: str, leave_out: Sequence[str]
+) -> list[str]:
+    return [
         str(pagefind_bin.get_executable()),
         "--site", str(tree),
         "--output-path", str(bundle),
@@ -638,7 +656,6 @@ def _start_pagefind(
         # Permalink anchors ("¶") would otherwise end every result title.
         "--exclude-selectors", ", ".join([".headerlink", *leave_out]),
     ]  # fmt: skip
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _finished(process: subprocess.Popen[str], waiting: Tally) -> int:

@@ -5,6 +5,7 @@ what the installed Pagefind does."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -236,3 +237,33 @@ def test_a_page_is_indexed_again_when_what_pagefind_reads_of_it_changed(
     edited = ARTICLE.replace(before, after)
 
     assert (_searched(ARTICLE.encode()) == _searched(edited.encode())) is same
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities here")
+def test_a_preview_indexes_search_behind_its_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    _english_site(site, WORDS[:2])
+    seen: list[int] = []
+    finished = search._finished
+
+    def looked_at(process: subprocess.Popen[str], waiting: Any) -> int:
+        seen.append(os.getpriority(os.PRIO_PROCESS, process.pid))
+        return finished(process, waiting)
+
+    def slow(tree: Path, bundle: Path, *args: Any) -> subprocess.Popen[str]:
+        # Pagefind, started after a moment, so that its priority can be read while it runs.
+        wait = "import time, subprocess, sys; time.sleep(0.5); subprocess.run(sys.argv[1:])"
+        command = [sys.executable, "-c", wait, *start(tree, bundle, *args)]
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    start = search._pagefind_command
+    monkeypatch.setattr(search, "_finished", looked_at)
+    monkeypatch.setattr(search, "_start_pagefind", slow)
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+
+    index_site(site, behind=True)
+
+    assert len(seen) == 2  # the pages, and their vocabulary
+    assert all(niceness >= min(19, base + search.BEHIND) for niceness in seen)
