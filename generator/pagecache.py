@@ -382,11 +382,19 @@ class SourceCache:
     templates in `template_dir` and the generator as installed."""
 
     def __init__(
-        self, cache_dir: Path, template_dir: Path, fingerprints: Fingerprints | None = None
+        self,
+        cache_dir: Path,
+        template_dir: Path,
+        fingerprints: Fingerprints | None = None,
+        earlier: Mapping[str, tuple[str, bytes]] | None = None,
     ) -> None:
         self.setting = digest([installed(), *files_of(template_dir)])
         self.store = Store(cache_dir, self.setting)
         self.fingerprints = fingerprints or Fingerprints()
+        self.earlier = earlier
+        """What a build before this one in the same process got or made, by key (a preview's:
+        the same strings its pages hold), to take without reading the store."""
+        self.used: dict[str, tuple[str, bytes]] | None = None if earlier is None else {}
 
     def key(self, parts: Iterable[object], links: Callable[[], object]) -> str | None:
         """The key of a page made from `parts` (its template, address, language, objects...);
@@ -404,12 +412,20 @@ class SourceCache:
 
     def get(self, key: str) -> tuple[str, bytes] | None:
         """The Markdown kept under `key`, and the file made with it (a briefing's API file)."""
-        data = self.store.get(key)
-        if data is None:
-            return None
-        size = int.from_bytes(data[:8], "little")
-        return data[8 : 8 + size].decode("utf-8"), data[8 + size :]
+        if self.earlier is not None and (found := self.earlier.get(key)) is not None:
+            self.store.touch(key)
+        else:
+            data = self.store.get(key)
+            if data is None:
+                return None
+            size = int.from_bytes(data[:8], "little")
+            found = (data[8 : 8 + size].decode("utf-8"), data[8 + size :])
+        if self.used is not None:
+            self.used[key] = found
+        return found
 
     def put(self, key: str, source: str, file: bytes = b"") -> None:
         markdown = source.encode("utf-8")
         self.store.put(key, len(markdown).to_bytes(8, "little") + markdown + file)
+        if self.used is not None:
+            self.used[key] = (source, file)

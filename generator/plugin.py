@@ -119,6 +119,7 @@ from .site import SiteOutput, site_output, site_stream, write_cards
 from .sitemap import split_sitemap
 from .staging import StagedSite
 from .urls import LIST_SIZE
+from .views import Views
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -604,6 +605,8 @@ class _Reuse:
         self.sources: SourceCache | None = None
         self.fingerprints = Fingerprints()
         """Kept from build to build of a preview, with the briefings of unchanged files."""
+        self.views = Views()
+        """Kept from build to build of a preview too."""
         self.search: Store | None = None
         """What the search indexer found on each page (`search.index_site`)."""
         self.setting: list[str | bytes] = []
@@ -645,6 +648,10 @@ class _Reuse:
         if self.finished is not None:
             self.finished.environment(env)
 
+    def views_for(self, preview: bool) -> Views | None:
+        """The views a preview keeps from one build to the next; a build keeps none."""
+        return self.views if preview else None
+
     def checks(self, cache_dir: Path) -> CheckCache:
         """The checks an earlier build kept of each briefing file (`archive.CheckCache`)."""
         if not self.wanted:
@@ -657,13 +664,19 @@ class _Reuse:
             store.put(CHECKS, checks.to_bytes())
             store.forget_unused(began)
 
-    def begin(self, cache_dir: Path, templates: Path) -> bool:
-        """Before the pages are made; whether most of them may be found made."""
+    def begin(self, cache_dir: Path, templates: Path, *, preview: bool) -> bool:
+        """Before the pages are made; whether most of them may be found made. A preview's
+        build takes the Markdown its last build got or made from memory."""
         self.started = pagecache.now()
         self.fingerprints.next_build()
+        earlier = None
+        if preview:
+            last = self.sources.used if self.sources is not None else None
+            earlier = last if last is not None else {}
         self.sources = None
         if self.wanted:
-            self.sources = SourceCache(cache_dir / "sources", templates, self.fingerprints)
+            folder = cache_dir / "sources"
+            self.sources = SourceCache(folder, templates, self.fingerprints, earlier)
         self.search = Store(cache_dir / "search", pagecache.installed()) if self.wanted else None
         self.finished, self.setting = None, []
         return self.sources is not None and self.sources.store.folder.is_dir()
@@ -795,7 +808,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         workers = parallel.workers_for(len(archive.shown))
         # A build that finds most pages made has little to do on this core but wait for
         # them: then the workers take every core.
-        reusing = self.reuse.begin(cache_dir, templates)
+        reusing = self.reuse.begin(cache_dir, templates, preview=self.preview)
         size, cards, sources = self.config.list_size, cache_dir / "cards", self.reuse.sources
         try:
             if self.preview or workers == 1:
@@ -803,6 +816,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.output = site_output(
                     archive, templates, site, workers=1, list_size=size, cache_dir=cards,
                     sources=sources, progress=self.progress,
+                    views=self.reuse.views_for(self.preview),
                 )  # fmt: skip
             else:
                 # MkDocs reads the pages on this core while the others make them, then the

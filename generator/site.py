@@ -72,7 +72,7 @@ from .urls import (
     list_page,
     parts,
 )
-from .views import BriefingView
+from .views import BriefingView, Views
 
 # --- Pages -------------------------------------------------------------------------------------
 
@@ -358,8 +358,9 @@ def _plan(
     site: SiteInfo,
     list_size: int,
     sources: SourceCache | None = None,
+    views: Views | None = None,
 ) -> _Plan:
-    index = SiteIndex(archive, site.language)
+    index = SiteIndex(archive, site.language, views=views)
     # A card is made to be shared: a restricted briefing (on an internal site) has none.
     shared = {
         view.page: card_for(view, index.stories.thread(view), site_name=site.name,
@@ -403,15 +404,17 @@ def site_output(
     cache_dir: Path | None = None,
     sources: SourceCache | None = None,
     progress: Progress = SILENT,
+    views: Views | None = None,
 ) -> SiteOutput:
     """Pages, files and cards of the public archive, made on every core the build may use
     (`generator.parallel`), or in `workers` processes (1: in this one, which keeps what it
     renders in its caches for the next time). Lists are cut into pages of `list_size`
     briefings. Share cards are kept in `cache_dir`, and taken from there when unchanged; with
-    `sources`, so is each page's Markdown. The pages made, and the cards drawn in the
-    background, are counted on `progress`."""
+    `sources`, so is each page's Markdown; with `views`, the briefings' views of an earlier
+    build in this process. The pages made, and the cards drawn in the background, are counted
+    on `progress`."""
     with collector_paused():
-        plan = _plan(archive, template_dir, site, list_size, sources)
+        plan = _plan(archive, template_dir, site, list_size, sources, views)
         made = run_all(plan.tasks, workers, progress.stage(MAKING, len(plan.tasks)))
     # After the pages: the processes that draw the cards are watched by a thread, and a fork
     # must copy none. On one core, they are drawn here.

@@ -24,7 +24,7 @@ from .model import Actor, PartialDate, VerificationState
 from .stories import StoryGraph, dated
 from .translations import Count, Translations, count_of, one_per_work, work
 from .urls import actor_page, briefing_page, country_page, link, state_page, tag_page
-from .views import BriefingView, StatementView, briefing_view
+from .views import BriefingView, StatementView, Views, briefing_view
 
 RELATED_WINDOW = 100
 """How many briefings around one, in time, are candidates for its related briefings."""
@@ -119,14 +119,21 @@ class Public:
     """Every public briefing, and what joins them across the site: their stories and their
     translations. Shared by the site's index and each language's."""
 
-    def __init__(self, archive: Archive, language: str = DEFAULT) -> None:
+    def __init__(
+        self, archive: Archive, language: str = DEFAULT, views: Views | None = None
+    ) -> None:
         self.archive = archive
         self.language = language
+        self.views = views
+        """The views kept by a preview's last build, if any."""
 
     @cached_property
     def briefings(self) -> tuple[BriefingView, ...]:
         """Public briefings, newest first."""
-        return dated(self.archive, (briefing_view(self.archive, b) for b in self.archive.shown))
+        shown = self.archive.shown
+        if self.views is not None:
+            return dated(self.archive, self.views.of(self.archive, shown))
+        return dated(self.archive, (briefing_view(self.archive, b) for b in shown))
 
     @cached_property
     def by_id(self) -> dict[str, BriefingView]:
@@ -154,10 +161,11 @@ class SiteIndex:
         *,
         public: Public | None = None,
         listed: tuple[BriefingView, ...] | None = None,
+        views: Views | None = None,
     ) -> None:
         self.archive = archive
         self.language = language
-        self.public = public or Public(archive, language)
+        self.public = public or Public(archive, language, views)
         self._listed = listed
 
     def in_language(self, reader: str) -> SiteIndex:

@@ -337,6 +337,30 @@ def _numbered(refs: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
     return tuple(sorted(refs, key=lambda ref: ref.number))
 
 
+class Views:
+    """Each shown briefing's view, kept from one build to the next of a preview, where most
+    briefings are the very objects checked before (`archive.CheckCache` keeps an unchanged
+    file's): a view is made again unless its briefing is the same object, and the actors and
+    the briefings shown are as before, which is all else a view is made from. A kept view is
+    the same object, whose fingerprint the preview remembers (`pagecache.Fingerprints`)."""
+
+    def __init__(self) -> None:
+        self._made_with: tuple[object, frozenset[str]] | None = None
+        self._kept: dict[int, tuple[Briefing, BriefingView]] = {}
+
+    def of(self, archive: Archive, briefings: Iterable[Briefing]) -> list[BriefingView]:
+        made_with = (archive.registry, archive.shown_ids)
+        kept = self._kept if made_with == self._made_with else {}
+        used: dict[int, tuple[Briefing, BriefingView]] = {}
+        for briefing in briefings:
+            found = kept.get(id(briefing))
+            if found is None or found[0] is not briefing:
+                found = (briefing, briefing_view(archive, briefing))
+            used[id(briefing)] = found
+        self._made_with, self._kept = made_with, used
+        return [view for _, view in used.values()]
+
+
 def briefing_view(archive: Archive, briefing: Briefing) -> BriefingView:
     """Everything the briefing page shows, numbered, counted and grouped."""
     by_id = {source.id: source for source in briefing.sources}

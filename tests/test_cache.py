@@ -11,6 +11,8 @@ import pytest
 
 from generator import archive as archive_module
 from generator.archive import Archive, CheckCache, load_archive
+from generator.model import Briefing
+from generator.views import Views, briefing_view
 
 from .conftest import FIXTURES, NOW, PRIVATE
 
@@ -150,3 +152,44 @@ def test_checks_that_cannot_be_read_check_every_file(
 
     assert len(checked) == len(list(folder.glob("synthetic-*.yaml")))
     _same(loaded, load_archive(folder, NOW, desk=PRIVATE))
+
+
+def test_a_preview_keeps_the_views_of_unchanged_briefings_and_makes_the_others_again(
+    folder: Path,
+) -> None:
+    cache, views = CheckCache(), Views()
+    first = {
+        v.briefing.id: v
+        for v in views.of(*_shown(load_archive(folder, NOW, cache=cache, desk=PRIVATE)))
+    }
+    edited = folder / "synthetic-briefing-05.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("summary: ", "summary: X ", 1))
+
+    archive = load_archive(folder, NOW, cache=cache, desk=PRIVATE)
+    second = {v.briefing.id: v for v in views.of(*_shown(archive))}
+
+    assert second.keys() == first.keys()
+    assert [i for i in second if second[i] is not first[i]] == ["synthetic-briefing-05"]
+    # Each as a fresh build makes it.
+    assert list(second.values()) == [briefing_view(archive, b) for b in archive.shown]
+
+
+def test_a_preview_makes_every_view_again_when_the_actors_or_the_briefings_shown_change(
+    folder: Path,
+) -> None:
+    cache, views = CheckCache(), Views()
+    first = views.of(*_shown(load_archive(folder, NOW, cache=cache, desk=PRIVATE)))
+    registry = folder / "actors.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n# edited\n", "utf-8")
+
+    second = views.of(*_shown(load_archive(folder, NOW, cache=cache, desk=PRIVATE)))
+    (folder / "synthetic-briefing-05.yaml").unlink()
+    third = views.of(*_shown(load_archive(folder, NOW, cache=cache, desk=PRIVATE)))
+
+    assert all(a is not b for a, b in zip(first, second, strict=True))
+    assert not {id(view) for view in second} & {id(view) for view in third}
+
+
+def _shown(archive: Archive) -> tuple[Archive, tuple[Briefing, ...]]:
+    assert archive.errors == ()
+    return archive, archive.shown

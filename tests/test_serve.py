@@ -220,6 +220,19 @@ def test_editing_a_follow_up_updates_the_earlier_page_of_a_dirty_preview(
     assert "on 26 November 2026, in The transfer, a day on." in page.words
 
 
+def test_editing_an_actor_updates_the_briefings_naming_it_in_a_dirty_preview(
+    project: Path, serve: Callable[..., Preview]
+) -> None:
+    preview = serve("--dirty", "--no-strict")
+    role = "Kremlin spokesperson"  # also in the text of a source
+    before = preview.wait_for(SEED_PAGE, lambda status, page: role in page.words)
+
+    edit(project / "briefings" / "actors.yaml", f"role: {role}", "role: Kremlin aide")
+
+    page = preview.wait_for(SEED_PAGE, lambda status, page: "Kremlin aide" in page.words)
+    assert page.words.count("Kremlin aide") == before.words.count(role) - page.words.count(role)
+
+
 def _listening(port: int) -> socket.socket | None:
     """A socket listening on 127.0.0.1 at `port` (0: any), or None when it is taken."""
     held = socket.socket()
