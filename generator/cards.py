@@ -391,12 +391,9 @@ class Cards(Mapping[str, bytes]):
         """Where the card is kept in the cache, once drawn; None without a cache."""
         if self._cache_dir is None:
             return None
-        drawing = self._drawing.get(name)
-        return (
-            drawing.result()
-            if drawing is not None
-            else kept_card(self._cards[name], self._cache_dir)
-        )
+        if (drawing := self._drawing.get(name)) is not None:
+            return drawing.result()
+        return kept_card(self._cards[name], self._cache_dir)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._cards)
