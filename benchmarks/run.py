@@ -22,7 +22,7 @@ the project (mkdocs.yml, docs/, theme/) in a temporary folder, and:
    indexing is `on_post_build` (`index_site`, Pagefind), and `on_shutdown` puts the staged
    site in place, removing the previous one (as a rebuild does). The share cards not in the
    cache yet are drawn by processes of their own while MkDocs builds, and written in
-   `on_post_build` (`write_files`, which waits for the last ones): a stage of ours, the rest of
+   `on_post_build` (`write_cards`, which waits for the last ones): a stage of ours, the rest of
    `on_post_build` being search. The build runs four times in a row: with no cache (cold,
    `.cache/` removed first: no share card, no page kept), again with the cache the first
    left (warm), as a desk's second build after changing nothing, which reuses every page
@@ -488,7 +488,7 @@ class Result:
 
 def _ours(build: dict[str, float]) -> float:
     hooks = ("on_startup", "on_config", "on_pre_build", "on_files", "on_post_page",
-             "on_post_template", "page_wait", "write_files")  # fmt: skip
+             "on_post_template", "page_wait", "write_cards")  # fmt: skip
     return sum(build.get(hook, 0.0) for hook in hooks)
 
 
@@ -686,7 +686,7 @@ def print_result(r: Result) -> None:
     finished = b.get("on_post_page", 0.0) + b.get("on_post_template", 0.0)
     made = b.get("site_output", 0.0) + b.get("site_stream", 0.0)
     waited = b.get("page_wait", 0.0)
-    cards = b.get("write_files", 0.0)
+    cards = b.get("write_cards", 0.0)
     search = b.get("on_post_build", 0.0) - cards
     other_work = (r.ours - page_hooks - finished - b.get("load_archive", 0.0) - made - waited
                   - cards)  # fmt: skip
@@ -714,7 +714,7 @@ def print_result(r: Result) -> None:
     print(f"  {'build / baseline':<44} {total / r.baseline_wall:9.2f} x")
     warm = r.warm
     row("again, card cache warm: total wall time", r.warm_wall, total)
-    row("  share cards written, from the cache", warm.get("write_files", 0.0), r.warm_wall)
+    row("  share cards written, from the cache", warm.get("write_cards", 0.0), r.warm_wall)
     print(f"  {'warm build / baseline':<44} {r.warm_wall / r.baseline_wall:9.2f} x")
     edit = r.edit
     row("one summary edited, cache kept: wall time", r.edit_wall, total)

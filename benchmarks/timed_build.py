@@ -5,10 +5,10 @@
 `run.py` starts this as the build's own process, so that the build is a fresh interpreter as
 in a real `mkdocs build`, and its memory can be accounted for on its own. Here the plugin's
 hook methods, and the core functions its `on_pre_build` calls (`load_archive`, and
-`site_stream` or `site_output`) and its `on_post_build` calls (`write_files` for the share
+`site_stream` or `site_output`) and its `on_post_build` calls (`write_cards` for the share
 cards, `index_site`), are wrapped with timers before MkDocs loads the plugin; so is
 `Stream.get`, through which MkDocs, reading the pages, waits for those the workers have not
-made yet (`page_wait`); and, inside `write_files`, `Future.result`, through which the plugin
+made yet (`page_wait`); and, inside `write_cards`, `Future.result`, through which the plugin
 waits for the cards still being drawn (`card_wait`).
 Then MkDocs' own command line runs `build` in this process.
 Material's search plugin, when a project turns it on (`benchmarks/search.py` compares it with
@@ -54,8 +54,8 @@ HOOKS = (
     "on_post_build",
     "on_shutdown",
 )
-CORE_CALLS = ("load_archive", "site_output", "site_stream", "index_site", "write_files")
-"""The plugin calls `write_files` for the share cards alone, in `on_post_build`."""
+CORE_CALLS = ("load_archive", "site_output", "site_stream", "index_site", "write_cards")
+"""The plugin calls `write_cards` for the share cards alone, in `on_post_build`."""
 SEARCH_HOOKS = ("on_page_context", "on_post_build")
 """Material's search plugin indexes pages in these."""
 
@@ -94,11 +94,11 @@ def instrument() -> None:
     for name in CORE_CALLS:
         setattr(plugin, name, timed(name, getattr(plugin, name)))
     # Waiting for the workers: for pages while MkDocs reads them, and for the share cards once
-    # MkDocs has written the pages (inside `write_files`), apart.
+    # MkDocs has written the pages (inside `write_cards`), apart.
     parallel.Stream.get = timed("page_wait", parallel.Stream.get)  # type: ignore[method-assign]
     result, card_wait = Future.result, timed("card_wait", Future.result)
     Future.result = lambda *args, **kwargs: (  # type: ignore[method-assign]
-        card_wait if "write_files" in running else result
+        card_wait if "write_cards" in running else result
     )(*args, **kwargs)
     for hook in SEARCH_HOOKS:
         setattr(SearchPlugin, hook, timed(f"search.{hook}", getattr(SearchPlugin, hook)))

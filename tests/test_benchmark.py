@@ -45,6 +45,6 @@ def test_the_benchmark_prints_every_stage_and_target(tmp_path: Path) -> None:
     assert figures["edit_wall"] > 0
     assert 0 < figures["cpu"]["edit"] < figures["cpu"]["full"]
     assert figures["searched_wall"] > 0
-    assert figures["build"]["write_files"] > 0
+    assert figures["build"]["write_cards"] > 0
     assert figures["decision_kept"] > 0
     assert figures["decision_read"] > 0
