@@ -498,12 +498,51 @@ class _Finished:
 
 def _converted(page: Page, finished: _Finished | None, warned: bool) -> None:
     """MkDocs has converted `page`, and keeps it until it has converted them all. It needs
-    the Markdown no more: a copy of a generated page's source, as large as its HTML. (Empty,
-    not None: a page with no Markdown has no title.)"""
-    if isinstance(page.file, _Generated):
-        page.markdown = ""
+    the Markdown no more, nor does the plugin: a generated page's source, which the page and
+    its file both hold, as large as its HTML. (Empty, not None: a page with no Markdown has
+    no title.)"""
     if finished is not None:
         finished.converted(page, warned)
+    if isinstance(page.file, _Generated):
+        page.markdown = page.file.content_string = ""
+
+
+DEFLATED_PAGES = 3_000
+"""Pages from which a build keeps each page's HTML compressed between converting it and
+writing it (`_Deflated`): more memory than any other part of a large build, and a few seconds'
+work for 10,000 briefings."""
+
+
+class _Deflated:
+    """A page's HTML, compressed, as MkDocs keeps it from converting every page to writing
+    them (`page.content`): the theme only prints it and looks for a heading in it."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, html: str) -> None:
+        self._data = zlib.compress(html.encode("utf-8"), 1)
+
+    def __str__(self) -> str:
+        return zlib.decompress(self._data).decode("utf-8")
+
+    __html__ = __str__
+
+    def __contains__(self, part: str) -> bool:
+        return part in str(self)
+
+    def __bool__(self) -> bool:
+        return len(self._data) > len(zlib.compress(b"", 1))
+
+
+def _held(html: str, config: MkDocsConfig, files: Files, preview: bool) -> str:
+    """The HTML of a page as MkDocs is to keep it until it writes the page: compressed in a
+    build of `DEFLATED_PAGES` or more, when no other plugin, which could read it as text, is
+    at work."""
+    if preview or len(files) < DEFLATED_PAGES:
+        return html
+    if not all(isinstance(plugin, BriefingsPlugin) for plugin in config.plugins.values()):
+        return html
+    return _Deflated(html)  # type: ignore[return-value]  # what a template does with a str
 
 
 def _setting(config: MkDocsConfig, shown: Mapping[str, object]) -> list[str | bytes]:
@@ -607,6 +646,8 @@ class _Reuse:
         """Kept from build to build of a preview, with the briefings of unchanged files."""
         self.views = Views()
         """Kept from build to build of a preview too."""
+        self.cards_shown: set[str] = set()
+        """The share cards a preview's last build wrote."""
         self.search: Store | None = None
         """What the search indexer found on each page (`search.index_site`)."""
         self.setting: list[str | bytes] = []
@@ -647,6 +688,11 @@ class _Reuse:
             env.bytecode_cache = FileSystemBytecodeCache(str(cache_dir / "templates"))
         if self.finished is not None:
             self.finished.environment(env)
+
+    def show_cards(self, cards: Mapping[str, bytes], site_dir: Path) -> None:
+        """A preview's cards, but those its last build wrote (`write_cards`)."""
+        write_cards(cards, site_dir, skip=self.cards_shown)
+        self.cards_shown = set(cards)
 
     def views_for(self, preview: bool) -> Views | None:
         """The views a preview keeps from one build to the next; a build keeps none."""
@@ -741,7 +787,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.preview = False
         self.problems: PreviewProblems | None = None
         self.stream: Stream[Any] | None = None
-        self.cards_shown: set[str] = set()  # by a preview
         self.address_checked = False
         self.desk = Desk()
         self.deploying = False
@@ -874,7 +919,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.progress.pages.advance()
         _converted(page, self.reuse.finished, self.reuse.warned)
-        return permalinks_in(html, page.meta.get("language"), self.language)
+        html = permalinks_in(html, page.meta.get("language"), self.language)
+        return _held(html, config, files, self.preview)
 
     def on_page_context(
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -917,8 +963,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.reuse.ended(self.files)
         site_dir = Path(config.site_dir)
         if self.preview:
-            write_cards(self.output.cards, site_dir, skip=self.cards_shown)
-            self.cards_shown = set(self.output.cards)
+            self.reuse.show_cards(self.output.cards, site_dir)
             # The preview reloads without waiting for the search index, which follows.
             indexing = (site_dir, self.language, self.reuse)
             threading.Thread(target=_index_quietly, args=indexing).start()

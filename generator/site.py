@@ -271,13 +271,23 @@ class SiteOutput:
     background (`cards.Cards`): an engine asks for them once the pages are built."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Made:
     """What one task of `site_output` makes: a page, and for a briefing its API file, from
-    the figures of the same view."""
+    the figures of the same view. The page is handed over once (`_handed_over`)."""
 
-    page: str
+    page: str | None
     file: bytes = b""
+
+
+def _handed_over(made: _Made) -> str:
+    """The page `made`, let go of here: its reader (an engine's file, or a dict) keeps it, and
+    lets go of it in turn once converted (a build of 10,000 briefings held every page twice)."""
+    page = made.page
+    if page is None:
+        raise RuntimeError("a generated page is read once, and this one was read already")
+    made.page = None
+    return page
 
 
 def _list_page(task: PageTask, sources: SourceCache | None) -> _Made:
@@ -323,6 +333,7 @@ def _source(
     if kept is not None:
         return _Made(*kept)
     made = make()
+    assert made.page is not None  # made just now
     sources.put(key, made.page, made.file)
     return made
 
@@ -482,7 +493,7 @@ def _output(plan: _Plan, made: Callable[[int], _Made], cards: Cards) -> SiteOutp
     at = {page: n for n, page in enumerate(plan.pages)}
     api = {plan.briefings[page]: n for page, n in at.items() if page in plan.briefings}
     return SiteOutput(
-        pages=_MadeBy(made, at, lambda result: result.page),
+        pages=_MadeBy(made, at, _handed_over),
         files=_MadeBy(made, api, lambda result: result.file, plan.files),
         cards=cards,
     )

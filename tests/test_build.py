@@ -205,3 +205,37 @@ def test_markup_written_in_the_data_reaches_the_built_page_as_text(tmp_path: Pat
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ config }} U.S." in html
     page = page_of(project / "site" / "briefings" / SEED / "index.html")
     assert "Iran *has* <img src=x onerror=alert(2)> [x](javascript:alert(3))" in page.words
+
+
+def _built_in_process(project: Path) -> dict[str, bytes]:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    config.plugins.on_shutdown()
+    site = project / "site"
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_large_build_holding_its_pages_compressed_writes_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import plugin
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setattr(plugin, "index_site", lambda site_dir, language, **_: 0)
+    plain = _built_in_process(copy_project(tmp_path / "plain", reuse="false"))
+    # As a build of more pages than that would: each page's HTML kept compressed until the
+    # theme writes it.
+    monkeypatch.setattr(plugin, "DEFLATED_PAGES", 1)
+    kept = []
+    held = plugin._held
+    monkeypatch.setattr(plugin, "_held", lambda *args: kept.append(held(*args)) or kept[-1])
+
+    deflated = _built_in_process(copy_project(tmp_path / "deflated", reuse="false"))
+
+    assert any(isinstance(html, plugin._Deflated) for html in kept)
+    assert sorted(deflated) == sorted(plain)
+    assert [name for name in plain if deflated[name] != plain[name]] == []
