@@ -56,7 +56,7 @@ filters), since an edited summary changes the bytes of the pages around it (rela
 actors) but the searched text of its own page only. A page's shard is chosen by the digest of
 its address, so that it stays in its shard whatever other pages come and go. Vocabularies are
 kept by their words, and the passages by their text. With `n` pages, a language has about
-`sqrt(n / SHARD_BALANCE)` shards (2 for 1,000 briefings, 6 for 10,000): an edit indexes one
+`sqrt(n / SHARD_BALANCE)` shards (2 for 1,000 briefings, 5 for 10,000): an edit indexes one
 shard again, `n / sqrt(n)` pages, and a query fetches a chunk from each of `sqrt(n)` shards.
 
 Pagefind runs as its command-line program (shipped by `pagefind[bin]`), not through its
