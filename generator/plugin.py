@@ -517,10 +517,11 @@ class _Deflated:
     """A page's HTML, compressed, as MkDocs keeps it from converting every page to writing
     them (`page.content`): the theme only prints it and looks for a heading in it."""
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "_empty")
 
     def __init__(self, html: str) -> None:
         self._data = zlib.compress(html.encode("utf-8"), 1)
+        self._empty = not html
 
     def __str__(self) -> str:
         return zlib.decompress(self._data).decode("utf-8")
@@ -531,18 +532,21 @@ class _Deflated:
         return part in str(self)
 
     def __bool__(self) -> bool:
-        return len(self._data) > len(zlib.compress(b"", 1))
+        return not self._empty
 
 
 def _held(html: str, config: MkDocsConfig, files: Files, preview: bool) -> str:
     """The HTML of a page as MkDocs is to keep it until it writes the page: compressed in a
     build of `DEFLATED_PAGES` or more, when no other plugin, which could read it as text, is
     at work."""
-    if preview or len(files) < DEFLATED_PAGES:
-        return html
-    if not all(isinstance(plugin, BriefingsPlugin) for plugin in config.plugins.values()):
+    if preview or len(files) < DEFLATED_PAGES or not _alone(config):
         return html
     return _Deflated(html)  # type: ignore[return-value]  # what a template does with a str
+
+
+def _alone(config: MkDocsConfig) -> bool:
+    """Whether this plugin is the only one: no other could read or change a page."""
+    return all(isinstance(plugin, BriefingsPlugin) for plugin in config.plugins.values())
 
 
 def _setting(config: MkDocsConfig, shown: Mapping[str, object]) -> list[str | bytes]:
@@ -730,7 +734,7 @@ class _Reuse:
     def pages(self, config: MkDocsConfig, shown: Mapping[str, object]) -> None:
         """Finished pages too, when no other plugin could change a page from anything but its
         Markdown; `shown` is what the plugin gives the theme."""
-        if self.wanted and all(isinstance(p, BriefingsPlugin) for p in config.plugins.values()):
+        if self.wanted and _alone(config):
             self.setting = _setting(config, shown)
         if self.warnings not in logging.getLogger("mkdocs").handlers:
             logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -969,11 +973,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             threading.Thread(target=_index_quietly, args=indexing).start()
         else:
             cards = self.output.cards
-            # The pages are written: what made them, and the checked briefings a build keeps
-            # no longer, are let go before the indexer starts.
+            # The pages are written: what made them, the checked briefings with it, is let go
+            # before the indexer starts.
             self._stop_workers()
             self.output = SiteOutput({}, {})
-            self.cache = CheckCache()
             _release(self.files)
             _index_for_search(site_dir, self.language, self.reuse, self.progress)
             write_cards(cards, site_dir)
