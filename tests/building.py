@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -58,6 +59,20 @@ def build(
         text=True,
         check=False,
     )
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site."""
+    return {
+        str(path.relative_to(site)): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def site_digests(site: Path) -> dict[str, str]:
+    """The SHA-256 of every file of a built site, by its path in the site."""
+    return {name: hashlib.sha256(data).hexdigest() for name, data in site_files(site).items()}
 
 
 def with_a_persian_copy(briefings: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .building import build, copy_project, page_of
+from .building import build, copy_project, page_of, site_files
 from .conftest import ROOT
 from .positions import location
 
@@ -215,8 +215,7 @@ def _built_in_process(project: Path) -> dict[str, bytes]:
     config.plugins.on_startup(command="build", dirty=False)
     mkdocs_build(config)
     config.plugins.on_shutdown()
-    site = project / "site"
-    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return site_files(project / "site")
 
 
 def test_a_large_build_holding_its_pages_compressed_writes_the_same_site(

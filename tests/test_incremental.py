@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .building import build, copy_project
+from .building import build, copy_project, site_files
 from .conftest import FIXTURES
 
 pytestmark = pytest.mark.slow
@@ -38,14 +38,6 @@ def _archive(folder: Path) -> Path:
     for name in multilingual:
         shutil.copy(FIXTURES / "multilingual" / name, folder)
     return folder
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site)): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def _reused(log: str) -> tuple[int, int]:
@@ -87,7 +79,7 @@ class Desk:
         shutil.copytree(self.project, cold, ignore=shutil.ignore_patterns("site"))
         result = build(cold, env={"BRIEFINGS_REUSE": "false"})
         assert result.returncode == 0, result.stderr
-        incremental, fresh = _files(self.project / "site"), _files(cold / "site")
+        incremental, fresh = site_files(self.project / "site"), site_files(cold / "site")
         assert sorted(incremental) == sorted(fresh)
         differ = [name for name in fresh if incremental[name] != fresh[name]]
         assert differ == []

@@ -3,7 +3,6 @@ worker still fails the build."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -21,7 +20,7 @@ from generator.archive import Archive, load_archive
 from generator.publish import SiteInfo
 from generator.site import site_output
 
-from .building import copy_project
+from .building import copy_project, site_digests
 from .conftest import PRIVATE, ROOT, TEMPLATES
 
 SITE = SiteInfo(name="Example briefings", url="https://news.example.org/")
@@ -186,14 +185,6 @@ def _build(project: Path, *, one_core: bool) -> subprocess.CompletedProcess[str]
     )
 
 
-def _digests(site: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
-
-
 @pytest.mark.slow
 def test_a_build_whose_pages_are_made_by_workers_is_the_build_made_on_one_core(
     tmp_path: Path,
@@ -213,7 +204,7 @@ def test_a_build_whose_pages_are_made_by_workers_is_the_build_made_on_one_core(
     assert alone.returncode == 0, alone.stderr
     assert "MkDocs waited" in streamed.stderr, "the pages were made by workers"
     assert "MkDocs waited" not in alone.stderr
-    assert _digests(projects[0] / "site") == _digests(projects[1] / "site")
+    assert site_digests(projects[0] / "site") == site_digests(projects[1] / "site")
 
 
 @pytest.mark.slow

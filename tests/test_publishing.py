@@ -5,7 +5,6 @@ failed build leaves the previous site in place."""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 import re
@@ -23,7 +22,7 @@ import yaml
 
 from generator.yamlio import load
 
-from .building import build, built_site, copy_project, page_of
+from .building import build, built_site, copy_project, page_of, site_digests
 from .conftest import FIXTURES, ROOT
 from .positions import location
 
@@ -411,14 +410,6 @@ def test_the_sitemap_dates_each_briefing_by_its_last_change(sample_site: Path) -
 # --- Reproducible and atomic ---------------------------------------------------------------------
 
 
-def _digest(site: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None:
     first = copy_project(tmp_path / "first", FIXTURES / "archive", repository="private")
     second = copy_project(
@@ -428,8 +419,8 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None
     assert build(first).returncode == 0
     assert build(second).returncode == 0
 
-    assert _digest(first / "site") == _digest(second / "site")
-    assert len(_digest(first / "site")) > 100
+    assert site_digests(first / "site") == site_digests(second / "site")
+    assert len(site_digests(first / "site")) > 100
 
 
 def test_a_build_failing_in_strict_mode_leaves_the_previous_site_untouched(
@@ -437,7 +428,7 @@ def test_a_build_failing_in_strict_mode_leaves_the_previous_site_untouched(
 ) -> None:
     project = copy_project(tmp_path)
     assert build(project).returncode == 0
-    before = _digest(project / "site")
+    before = site_digests(project / "site")
     # A broken link is only a warning, found while pages are written; strict mode then fails
     # the build after most of the site has been written.
     (project / "docs" / "about.md").write_text(
@@ -448,7 +439,7 @@ def test_a_build_failing_in_strict_mode_leaves_the_previous_site_untouched(
 
     assert result.returncode == 1
     assert "Aborted with 1 warnings in strict mode" in result.stdout
-    assert _digest(project / "site") == before
+    assert site_digests(project / "site") == before
     assert sorted(p.name for p in project.iterdir()) == [
         "briefings", "docs", "mkdocs.yml", "site", "theme",
     ]  # fmt: skip
